@@ -1,0 +1,71 @@
+"""Every exception casegraph raises.
+
+One root, :class:`CaseGraphError`, so that callers (and the CLI) can catch everything casegraph means to
+raise with one ``except``. Each message is one line a person can act on: it names the file and line, the
+query position or the nearest entity names.
+"""
+
+from __future__ import annotations
+
+
+class CaseGraphError(Exception):
+    """Root of every error casegraph raises on purpose."""
+
+    #: exit code the command line uses for this error (see README, "Exit codes")
+    exit_code = 2
+
+
+class InputError(CaseGraphError):
+    """A file, argument or record that casegraph cannot use (missing, empty, malformed)."""
+
+
+class ParseError(InputError):
+    """An RDF file that does not parse; the message names the file and the line."""
+
+    def __init__(self, path: str, line: int | None, reason: str):
+        self.path, self.line, self.reason = path, line, reason
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {reason}")
+
+
+class QueryError(InputError):
+    """A SPARQL query that does not parse or cannot run; the message gives line and column."""
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None, syntax: bool = True):
+        self.reason, self.line, self.column = reason, line, column
+        where = f"line {line}, column {column}: " if line else ""
+        super().__init__(f"{'SPARQL syntax error' if syntax else 'SPARQL query failed'}: {where}{reason}")
+
+
+class NotFoundError(CaseGraphError):
+    """A name that matches no entity; ``suggestions`` holds the nearest names."""
+
+    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()):
+        self.name, self.suggestions = name, list(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no entity named {name!r}{hint}")
+
+
+class AmbiguousNameError(CaseGraphError):
+    """A name that matches several entities; ``candidates`` maps IRI to label."""
+
+    def __init__(self, name: str, candidates: dict[str, str]):
+        self.name, self.candidates = name, dict(candidates)
+        listed = ", ".join(f"{label!r} <{iri}>" for iri, label in sorted(candidates.items(), key=lambda kv: kv[1]))
+        super().__init__(f"{name!r} names several entities: {listed}")
+
+
+class SourceError(InputError):
+    """Facts offered without a usable source (casegraph stores no sourceless fact)."""
+
+
+class ValidationFailed(CaseGraphError):
+    """The graph breaks the SHACL shapes; ``report`` is the :class:`~casegraph.validation.ValidationReport`."""
+
+    exit_code = 1
+
+    def __init__(self, report):
+        self.report = report
+        first = report.results[0].message if report.results else "the graph does not conform"
+        more = f" (and {len(report.results) - 1} more)" if len(report.results) > 1 else ""
+        super().__init__(f"validation failed: {first}{more}")

@@ -1,0 +1,282 @@
+"""What the graph says about an entity, fact by fact, each with its sources and status.
+
+Everything here reads the graph through SPARQL with ``GRAPH ?g`` patterns, so that each fact keeps the
+named graph (and so the source document) it came from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from .query import plain
+from .vocab import CG
+
+#: predicates shown in a description's heading rather than among its facts
+HEADING_PREDICATES = {RDF.type, RDFS.label, SKOS.altLabel}
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """The document behind a named graph: its URL, publisher and the fact sheet's confidence."""
+
+    graph: str
+    url: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    confidence: str | None = None
+
+
+@dataclass
+class Fact:
+    """One relation of an entity: ``direction`` is "out" (entity → value) or "in" (value → entity).
+
+    ``status`` is the claim status when the value (or the entity) is a claim, else None: a plain fact is
+    what its sources state. ``date`` is the value's date when it is a dated statement or event.
+    """
+
+    predicate: str
+    predicate_label: str
+    direction: str
+    value: Any
+    value_label: str
+    value_iri: str | None = None
+    value_kind: str | None = None
+    status: str | None = None
+    date: str | None = None
+    sources: list[SourceRef] = field(default_factory=list)
+
+
+@dataclass
+class Description:
+    """An entity with its classes, names and facts."""
+
+    iri: str
+    label: str
+    classes: list[str]
+    labels: dict[str, list[str]]
+    aliases: list[str]
+    facts: list[Fact]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def pick_lang(values: list[Literal], lang: str | None) -> Literal | None:
+    """The value in ``lang`` if any, else English, else untagged, else the first."""
+    if not values:
+        return None
+    for wanted in (lang, "en", None):
+        for value in values:
+            if getattr(value, "language", None) == wanted:
+                return value
+    return values[0]
+
+
+class FactReader:
+    """Reads descriptions and statements from a CaseGraph (kept separate so the facade stays thin)."""
+
+    def __init__(self, cg, lang: str | None = None):
+        self.cg = cg
+        self.lang = lang
+
+    # --- small shared look-ups ---------------------------------------------------------------------
+
+    def term_label(self, term: URIRef) -> str:
+        """An ontology term's label in the chosen language (falls back to its local name)."""
+        labels = list(self.cg.ontology.objects(term, RDFS.label))
+        chosen = pick_lang(labels, self.lang)
+        return str(chosen) if chosen is not None else str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def details(self, iris: set[URIRef]) -> dict[URIRef, dict[str, Any]]:
+        """Kind, short text, date and claim status of each IRI, in one query."""
+        if not iris:
+            return {}
+        values = " ".join(f"<{iri}>" for iri in iris)
+        rows = self.cg.query(f"""
+            SELECT ?x ?type ?text ?date ?status WHERE {{
+              VALUES ?x {{ {values} }}
+              OPTIONAL {{ ?x a ?type }}
+              OPTIONAL {{ {{ ?x cg:text ?text }} UNION {{ ?x cg:claimText ?text }} UNION {{ ?x cg:paraphrase ?text }} }}
+              OPTIONAL {{ ?x cg:date ?date }}
+              OPTIONAL {{ ?x cg:status ?status }}
+            }}""").raw
+        found: dict[URIRef, dict[str, Any]] = defaultdict(lambda: {"types": set(), "texts": [], "date": None,
+                                                                      "status": None})
+        for x, type_, text, date, status in rows:
+            entry = found[x]
+            if type_ is not None:
+                entry["types"].add(type_)
+            if text is not None and text not in entry["texts"]:
+                entry["texts"].append(text)
+            entry["date"] = entry["date"] or (str(date) if date is not None else None)
+            entry["status"] = entry["status"] or status
+        return found
+
+    def kind_of(self, types: set[URIRef]) -> str | None:
+        """The most specific casegraph class label among ``types``."""
+        ours = [t for t in types if str(t).startswith(str(CG._NS))]
+        if not ours:
+            return None
+        # A class that is a superclass of another listed class is less specific: drop it.
+        specific = [t for t in ours if not any(
+            o != t and (o, RDFS.subClassOf, t) in self.cg.ontology for o in ours)]
+        return self.term_label(sorted(specific or ours)[0])
+
+    def value_label(self, iri: URIRef, detail: dict[str, Any] | None) -> str:
+        if detail and detail["texts"] and iri not in self.cg.names.display:
+            text = str(pick_lang(detail["texts"], self.lang))
+            return text if len(text) <= 100 else text[:97] + "..."
+        return self.cg.names.label(iri)
+
+    # --- descriptions --------------------------------------------------------------------------------
+
+    def describe(self, entity: URIRef) -> Description:
+        out_rows = self.cg.query(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{entity}> ?p ?o }} }}").raw
+        in_rows = self.cg.query(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{entity}> }} }}").raw
+        sources = self.cg.sources()
+
+        heading: dict[URIRef, list] = defaultdict(list)
+        merged: dict[tuple, set[str]] = defaultdict(set)
+        for p, o, g in out_rows:
+            if p in HEADING_PREDICATES:
+                if o not in heading[p]:
+                    heading[p].append(o)
+            else:
+                merged[("out", p, o)].add(str(g))
+        for s, p, g in in_rows:
+            if p != RDF.type:
+                merged[("in", p, s)].add(str(g))
+
+        linked = {value for (_d, _p, value) in merged if isinstance(value, URIRef)}
+        details = self.details(linked | {entity})
+        own_status = details.get(entity, {}).get("status")
+
+        facts = []
+        for (direction, p, value), graphs in merged.items():
+            detail = details.get(value) if isinstance(value, URIRef) else None
+            status = (detail or {}).get("status") or own_status
+            facts.append(Fact(
+                predicate=str(p),
+                predicate_label=self.term_label(p),
+                direction=direction,
+                value=plain(value),
+                value_label=self.value_label(value, detail) if isinstance(value, URIRef) else str(value),
+                value_iri=str(value) if isinstance(value, URIRef) else None,
+                value_kind=self.kind_of(detail["types"]) if detail else None,
+                status=self.term_label(status) if status is not None else None,
+                date=(detail or {}).get("date"),
+                sources=[sources.get(g, SourceRef(g)) for g in sorted(graphs)],
+            ))
+        facts.sort(key=lambda f: (f.direction != "out", f.predicate_label, f.date or "", f.value_label))
+
+        labels: dict[str, list[str]] = defaultdict(list)
+        for label in heading[RDFS.label]:
+            labels[getattr(label, "language", None) or ""].append(str(label))
+        return Description(
+            iri=str(entity),
+            label=self.cg.names.label(entity),
+            classes=sorted({self.term_label(t) for t in heading[RDF.type] if str(t).startswith(str(CG._NS))}),
+            labels=dict(labels),
+            aliases=sorted({str(a) for a in heading[SKOS.altLabel]}),
+            facts=facts,
+        )
+
+
+@dataclass
+class Wording:
+    """One reported wording of a statement, in one language, from one source."""
+
+    text: str
+    lang: str | None
+    original: bool
+    source: SourceRef
+
+
+@dataclass
+class StatementView:
+    """A statement with its wordings, speaker, addressees, date, mentions and sources."""
+
+    iri: str
+    wordings: list[Wording]
+    paraphrases: list[Wording]
+    speaker: list[tuple[str, str]]
+    addressees: list[tuple[str, str]]
+    date: str | None
+    mentions: list[tuple[str, str]]
+    medium: list[str]
+    sources: list[SourceRef]
+
+    def text(self, lang: str | None = None) -> str:
+        """The wording in ``lang`` (else the original, else any), or the paraphrase."""
+        pool = self.wordings or self.paraphrases
+        for wanted in (lambda w: w.lang == lang, lambda w: w.original, lambda w: True):
+            for w in pool:
+                if wanted(w):
+                    return w.text
+        return ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_STATEMENT_PARTS = {
+    CG.text: "text", CG.originalText: "text", CG.paraphrase: "paraphrase", CG.speaker: "speaker",
+    CG.addressee: "addressee", CG.date: "date", CG.mentions: "mentions", CG.medium: "medium",
+}
+
+
+def read_statements(reader: FactReader, speaker: URIRef | None = None,
+                    mentions: URIRef | None = None) -> list[StatementView]:
+    """Statements in date order, optionally only those by ``speaker`` and mentioning ``mentions``."""
+    filters = ""
+    if speaker is not None:
+        filters += f"?st cg:speaker <{speaker}> . "
+    if mentions is not None:
+        filters += f"?st cg:mentions <{mentions}> . "
+    predicates = ", ".join(f"<{p}>" for p in _STATEMENT_PARTS)
+    rows = reader.cg.query(f"""
+        SELECT ?st ?p ?o ?g WHERE {{
+          ?st a cg:Statement . {filters}
+          GRAPH ?g {{ ?st ?p ?o }}
+          FILTER(?p IN ({predicates}))
+        }}""").raw
+    sources = reader.cg.sources()
+    parts: dict[URIRef, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
+    for st, p, o, g in rows:
+        parts[st][_STATEMENT_PARTS[p]].append((p, o, str(g)))
+        parts[st]["graphs"].append(str(g))
+
+    def entities(items):
+        return list(dict.fromkeys((str(o), reader.cg.names.label(o)) for _p, o, _g in items))
+
+    def wordings(items):
+        seen: dict[tuple, Wording] = {}
+        for p, o, g in items:
+            key = (str(o), g)
+            if key not in seen or p == CG.originalText:
+                seen[key] = Wording(str(o), getattr(o, "language", None), p == CG.originalText,
+                                    sources.get(g, SourceRef(g)))
+        return list(seen.values())
+
+    views = []
+    for st, part in parts.items():
+        dates = sorted({str(o) for _p, o, _g in part["date"]}, key=len, reverse=True)
+        views.append(StatementView(
+            iri=str(st),
+            wordings=wordings(part["text"]),
+            paraphrases=wordings(part["paraphrase"]),
+            speaker=entities(part["speaker"]),
+            addressees=entities(part["addressee"]),
+            date=dates[0] if dates else None,  # the most precise date any source gives
+            mentions=entities(part["mentions"]),
+            medium=sorted({str(o) for _p, o, _g in part["medium"]}),
+            sources=[sources.get(g, SourceRef(g)) for g in sorted(set(part["graphs"]))],
+        ))
+    views.sort(key=lambda v: (v.date or "9999", v.iri))
+    return views
+

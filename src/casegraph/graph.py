@@ -1,0 +1,230 @@
+"""The CaseGraph facade: the one object users hold.
+
+>>> from casegraph import CaseGraph
+>>> cg = CaseGraph.open()                       # the bundled Kadrey v. Meta graph
+>>> cg.entity("llama3").label
+'Llama 3'
+>>> cg.validate().conforms
+True
+
+Each method is a few lines that hand the work to a module: ``io`` (files), ``query`` (SPARQL), ``names``
+(finding entities), ``facts`` (descriptions), ``validation`` (SHACL), ``model`` (sources and IRIs).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import PROV
+
+from . import io, query as sparql
+from .errors import InputError, SourceError
+from .facts import Description, FactReader, SourceRef, StatementView, read_statements
+from .model import Source
+from .names import NAMES_QUERY, NameIndex
+from .ontology import ontology_graph, shapes_graph
+from .resources import source_files
+from .validation import ValidationReport, validate
+from .vocab import CG
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity found by name: its IRI and display label. ``str(entity)`` is the IRI."""
+
+    iri: URIRef
+    label: str
+
+    def __str__(self) -> str:
+        return str(self.iri)
+
+
+class CaseGraph:
+    """A legal-case knowledge graph: named graphs of sourced facts, queried with SPARQL.
+
+    Open the bundled data with :meth:`open`, your own files with ``CaseGraph.open(paths)``, or start empty
+    with ``CaseGraph()`` and :meth:`add` facts with their source.
+    """
+
+    def __init__(self):
+        self._dataset = io.new_dataset()
+        self._files: list[Path] = []
+
+    # --- opening and loading -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, paths: Iterable[str | os.PathLike] | None = None) -> "CaseGraph":
+        """A graph of ``paths`` (RDF files or folders of them), or of the bundled data when none are given."""
+        graph = cls()
+        graph.load(*(paths if paths else source_files()))
+        return graph
+
+    def load(self, *paths: str | os.PathLike) -> "CaseGraph":
+        """Add the quads of each file (a folder adds its ``.trig``, ``.nq`` and ``.jsonld`` files).
+
+        Every file is parsed before anything is added, so a bad file leaves the graph as it was.
+        """
+        files = []
+        for path in map(Path, paths):
+            if path.is_dir():
+                found = sorted(p for p in path.rglob("*") if p.suffix in (".trig", ".nq", ".jsonld"))
+                if not found:
+                    raise InputError(f"{path}: no .trig, .nq or .jsonld file in this folder")
+                files.extend(found)
+            else:
+                files.append(path)
+        parsed = [io.parse_file(path) for path in files]
+        for dataset in parsed:
+            io.merge(self._dataset, dataset)
+        self._files.extend(files)
+        self._changed()
+        return self
+
+    def add(self, triples: Iterable[tuple], *, source: Source) -> URIRef:
+        """Add ``triples`` to the named graph of ``source`` (with its provenance); return the graph's IRI.
+
+        There is no way to add a fact without a source:
+
+        >>> from casegraph import CaseGraph, Source
+        >>> from rdflib import URIRef, Literal, RDFS
+        >>> cg = CaseGraph()
+        >>> src = Source(url="https://example.org/a", publisher="Example", language="en")
+        >>> str(cg.add([(URIRef("https://example.org/x"), RDFS.label, Literal("X"))], source=src))
+        'https://w3id.org/casegraph/id/graph/example-org-a'
+        """
+        if not isinstance(source, Source):
+            raise SourceError("add() needs source=Source(url=..., publisher=..., language=...)")
+        triples = list(triples)
+        for triple in triples:
+            if len(triple) != 3:
+                raise InputError(f"not a triple: {triple!r}")
+        graph = self._dataset.graph(source.graph_iri)
+        for triple in source.provenance() + triples:
+            graph.add(triple)
+        self._changed()
+        return source.graph_iri
+
+    def _changed(self) -> None:
+        # Caches derived from the data are dropped whenever it changes.
+        for name in ("names", "_sources"):
+            self.__dict__.pop(name, None)
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    @property
+    def dataset(self):
+        """The underlying rdflib Dataset (named graphs; its default graph is their union)."""
+        return self._dataset
+
+    @property
+    def ontology(self) -> Graph:
+        """The casegraph ontology (OWL), read from the package."""
+        return ontology_graph()
+
+    def __len__(self) -> int:
+        """The number of quads (a triple stated by two sources counts twice)."""
+        return sum(len(g) for g in self._dataset.graphs())
+
+    def query(self, text: str, **bindings: Any) -> sparql.QueryResult:
+        """Run SPARQL; keyword arguments fix variables (``cg.query(q, speaker=iri)``).
+
+        The prefixes ``cg:``, ``rdfs:``, ``skos:``, ``prov:``, ``schema:``, ``dcterms:`` and the entity kinds
+        (``person:``, ``model:`` ...) are predefined. The default graph is the union of all source graphs.
+        """
+        return sparql.run(self._dataset, text, bindings)
+
+    def saved(self, name: str, **params: str) -> sparql.QueryResult:
+        """Run the saved query ``name`` from ``data/queries``; entity parameters are resolved by name."""
+        saved = sparql.saved_query(name)
+        declared = {p.name: p for p in saved.params}
+        bindings: dict[str, Any] = {}
+        for key, value in params.items():
+            if key not in declared:
+                raise InputError(f"saved query {name!r} has no parameter {key!r}; "
+                                 f"it takes: {', '.join(declared) or 'none'}")
+            bindings[key] = self.entity(value).iri if declared[key].kind == "entity" else Literal(value)
+        return sparql.run(self._dataset, saved.text, bindings)
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """The index of every label and alias (rebuilt after each change)."""
+        return NameIndex.from_rows(self.query(NAMES_QUERY).raw)
+
+    def entity(self, name: str | URIRef) -> Entity:
+        """The entity named ``name`` (label or alias, any language, any case, with or without accents).
+
+        Raises :class:`~casegraph.errors.NotFoundError` with the nearest names when nothing matches.
+
+        >>> from casegraph import CaseGraph
+        >>> cg = CaseGraph.open()
+        >>> cg.entity("al-dahle").label
+        'Ahmad Al-Dahle'
+        """
+        if isinstance(name, Entity):
+            return name
+        iri = self.names.resolve(str(name))
+        return Entity(iri, self.names.label(iri))
+
+    def describe(self, entity: str | URIRef | Entity, lang: str | None = None) -> Description:
+        """Every fact about ``entity``, each with its sources and, for claims, its status."""
+        return FactReader(self, lang).describe(self.entity(entity).iri)
+
+    def statements(self, speaker: str | None = None, mentions: str | None = None,
+                   lang: str | None = None) -> list[StatementView]:
+        """Statements in date order, optionally by ``speaker`` and mentioning ``mentions`` (names or IRIs)."""
+        return read_statements(FactReader(self, lang),
+                               speaker=self.entity(speaker).iri if speaker else None,
+                               mentions=self.entity(mentions).iri if mentions else None)
+
+    @cached_property
+    def _sources(self) -> dict[str, SourceRef]:
+        rows = self.query("""
+            SELECT ?g ?url ?publisher ?title ?confidence WHERE {
+              GRAPH ?g { ?g prov:wasDerivedFrom ?doc .
+                         OPTIONAL { ?doc schema:url ?url } OPTIONAL { ?doc dcterms:publisher ?publisher }
+                         OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc cg:confidence ?confidence } }
+            }""")
+        return {row["g"]: SourceRef(row["g"], row["url"], row["publisher"], row["title"], row["confidence"])
+                for row in rows}
+
+    def sources(self) -> dict[str, SourceRef]:
+        """The source document of each named graph, by graph IRI."""
+        return self._sources
+
+    # --- checking, exporting, summarising --------------------------------------------------------------
+
+    def validate(self) -> ValidationReport:
+        """Check the graph against ``ontology/shapes.ttl`` and check that every graph names its source."""
+        return validate(self._dataset, self.ontology, shapes_graph(), self.names)
+
+    def export(self, format: str = "trig", path: str | os.PathLike | None = None) -> str:
+        """The graph as ``trig``, ``nquads``, ``jsonld`` (named graphs kept), ``turtle`` or ``ntriples``
+        (the union of all graphs). With ``path``, also write it there atomically."""
+        text = io.serialize(self._dataset, format)
+        if path is not None:
+            io.write_atomically(path, text)
+        return text
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: quads, distinct triples, source graphs, entities by class, claims by status."""
+        classes: Counter = Counter()
+        for _s, o in set(self._dataset.subject_objects(RDF.type)):
+            if str(o).startswith(str(CG._NS)):
+                classes[FactReader(self).term_label(o)] += 1
+        statuses = Counter(FactReader(self).term_label(o) for _s, o in set(self._dataset.subject_objects(CG.status)))
+        graphs = [g for g in self._dataset.graphs() if len(g) and (g.identifier, PROV.wasDerivedFrom, None) in g]
+        confidence = Counter(ref.confidence or "unrated" for ref in self.sources().values())
+        return {
+            "quads": len(self),
+            "triples": len(set(self._dataset.triples((None, None, None)))),
+            "source graphs": len(graphs),
+            "sources by confidence": dict(sorted(confidence.items())),
+            "entities by class": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "claims by status": dict(sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }

@@ -1,0 +1,140 @@
+"""Reading RDF files into a dataset and writing the dataset out, with errors that name file and line.
+
+A file is parsed into a scratch dataset first and merged only when it parsed whole, so a bad file never
+leaves half its triples behind. Exports are written to a temporary file and renamed into place, so a failed
+export leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.exceptions import ParserError as RdflibParserError
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from .errors import InputError, ParseError
+from .vocab import PREFIXES
+
+#: file suffix -> rdflib parser name
+PARSERS = {
+    ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld", ".json": "json-ld",
+    ".ttl": "turtle", ".nt": "nt",
+}
+
+#: export format -> (rdflib serializer, file suffix, keeps named graphs)
+FORMATS = {
+    "trig": ("trig", ".trig", True),
+    "nquads": ("nquads", ".nq", True),
+    "jsonld": ("json-ld", ".jsonld", True),
+    "turtle": ("turtle", ".ttl", False),
+    "ntriples": ("nt", ".nt", False),
+}
+FORMAT_ALIASES = {"nq": "nquads", "n-quads": "nquads", "json-ld": "jsonld", "ttl": "turtle", "nt": "ntriples",
+                  "n-triples": "ntriples"}
+
+
+def new_dataset() -> Dataset:
+    """An empty in-memory dataset whose default graph is the union of its named graphs."""
+    ds = Dataset(default_union=True)
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri, override=True, replace=True)
+    return ds
+
+
+def parse_file(path: str | os.PathLike) -> Dataset:
+    """Parse one RDF file into a new dataset; raise :class:`ParseError` naming the file and line.
+
+    Triple formats (Turtle, N-Triples) have no graph names: their triples go into a graph named after the
+    file, which has no source until you describe one (``casegraph validate`` reports that).
+    """
+    path = Path(path)
+    fmt = PARSERS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(PARSERS))}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not an RDF file") from None
+    except UnicodeDecodeError as e:
+        raise ParseError(str(path), text_line_of_byte(path, e.start), "not UTF-8 text") from None
+    if not text.strip():
+        raise InputError(f"{path}: empty file, no triples")
+    ds = new_dataset()
+    try:
+        if fmt in ("turtle", "nt"):
+            ds.graph(URIRef(path.resolve().as_uri())).parse(data=text, format=fmt)
+        else:
+            ds.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
+    except BadSyntax as e:
+        raise ParseError(str(path), e.lines + 1, e._why) from None
+    except RdflibParserError as e:
+        raise ParseError(str(path), _line_of_quoted(text, str(e)), str(e).splitlines()[0]) from None
+    except Exception as e:  # JSON-LD and other parsers raise their own types
+        raise ParseError(str(path), getattr(e, "lineno", None), f"{type(e).__name__}: {str(e).splitlines()[0]}") from None
+    if len(ds) == 0 and not any(len(g) for g in ds.graphs()):
+        raise InputError(f"{path}: no triples in the file")
+    return ds
+
+
+def text_line_of_byte(path: Path, offset: int) -> int:
+    return path.read_bytes()[:offset].count(b"\n") + 1
+
+
+def _line_of_quoted(text: str, message: str) -> int | None:
+    """N-Triples/N-Quads errors quote the bad line instead of numbering it: find it in the file."""
+    match = re.search(r"'(.+)'\s*$", message, re.S)
+    if match:
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip() == match.group(1).strip():
+                return number
+    return None
+
+
+def merge(into: Dataset, other: Dataset) -> None:
+    """Add every quad of ``other`` into ``into``, graph by graph."""
+    for graph in other.graphs():
+        if len(graph):
+            target = into.graph(graph.identifier)
+            for triple in graph:
+                target.add(triple)
+
+
+def normalise_format(name: str) -> str:
+    key = FORMAT_ALIASES.get(name.lower(), name.lower())
+    if key not in FORMATS:
+        raise InputError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+    return key
+
+
+def serialize(ds: Dataset, fmt: str) -> str:
+    """The dataset in ``fmt``; triple formats (Turtle, N-Triples) get the union of all graphs."""
+    serializer, _suffix, keeps_graphs = FORMATS[normalise_format(fmt)]
+    if keeps_graphs:
+        return ds.serialize(format=serializer)
+    union = Graph()
+    for prefix, iri in PREFIXES.items():
+        union.bind(prefix, iri, override=True, replace=True)
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union.serialize(format=serializer)
+
+
+def write_atomically(path: str | os.PathLike, text: str) -> Path:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

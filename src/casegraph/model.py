@@ -1,0 +1,135 @@
+"""Identifiers, names and sources: how facts become triples with provenance.
+
+Entity IRIs are minted in one place, :func:`mint_iri`, from a natural key, so the same input always gives
+the same graph. A :class:`Source` turns into the named graph that holds the facts it states, with the PROV
+metadata that says where they come from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF
+
+from .errors import SourceError
+from .vocab import BASE, CG, KINDS, SCHEMA
+
+
+def slugify(*parts: str) -> str:
+    """Lower-case ASCII slug of ``parts``, every run of other characters one hyphen.
+
+    >>> slugify("Ahmad Al-Dahle")
+    'ahmad-al-dahle'
+    >>> slugify("cand", "3:23-cv-03417")
+    'cand-3-23-cv-03417'
+    >>> slugify("Junot Díaz")
+    'junot-diaz'
+    """
+    text = " ".join(parts)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def mint_iri(kind: str, *key: str) -> URIRef:
+    """The IRI of the entity of ``kind`` whose natural key is ``key``.
+
+    >>> str(mint_iri("person", "Ahmad Al-Dahle"))
+    'https://w3id.org/casegraph/id/person/ahmad-al-dahle'
+    >>> str(mint_iri("case", "cand", "3:23-cv-03417"))
+    'https://w3id.org/casegraph/id/case/cand-3-23-cv-03417'
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+    slug = slugify(*key)
+    if not slug:
+        raise ValueError(f"cannot mint a {kind} IRI from an empty key {key!r}")
+    return URIRef(f"{BASE}{kind}/{slug}")
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: no case, no accents, no spaces or punctuation.
+
+    "Llama 3", "LLaMA-3" and "llama3" share one key, as do "Al-Dahle" and "al dahle".
+
+    >>> name_key("LLaMA 3") == name_key("Llama3") == "llama3"
+    True
+    >>> name_key("Junot Díaz")
+    'junotdiaz'
+    """
+    return "".join(name_tokens(name))
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name, compared as :func:`name_key` compares names.
+
+    >>> name_tokens("Meta Platforms, Inc.")
+    ['meta', 'platforms', 'inc']
+    """
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.findall(r"[^\W_]+", folded)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that states facts: the named graph that holds them is minted from it.
+
+    >>> src = Source(url="https://example.org/order.pdf", publisher="Example Court", language="en")
+    >>> str(src.graph_iri)
+    'https://w3id.org/casegraph/id/graph/example-org-order-pdf'
+    """
+
+    url: str
+    publisher: str
+    language: str
+    title: str | None = None
+    issued: date | None = None
+    confidence: str | None = None
+    method: URIRef = CG.CuratedByHand
+    slug: str | None = None
+    created: date = field(default_factory=date.today)
+
+    def __post_init__(self):
+        if not self.url or not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", self.url, re.I):
+            raise SourceError(f"a source needs an absolute URL, got {self.url!r}")
+        if not self.publisher:
+            raise SourceError(f"source {self.url}: a source needs a publisher")
+        if not self.language:
+            raise SourceError(f"source {self.url}: a source needs a language")
+
+    @property
+    def key(self) -> str:
+        return self.slug or slugify(re.sub(r"^[a-z]+://(www\.)?", "", self.url, flags=re.I))
+
+    @property
+    def graph_iri(self) -> URIRef:
+        return mint_iri("graph", self.key)
+
+    @property
+    def document_iri(self) -> URIRef:
+        return mint_iri("document", self.key)
+
+    def provenance(self) -> list[tuple]:
+        """The triples that describe this source graph and its document (they go inside the graph)."""
+        g, d = self.graph_iri, self.document_iri
+        triples = [
+            (g, RDF.type, CG.SourceGraph),
+            (g, PROV.wasDerivedFrom, d),
+            (g, CG.method, self.method),
+            (g, DCTERMS.created, Literal(self.created, datatype=XSD.date)),
+            (d, RDF.type, CG.SourceDocument),
+            (d, SCHEMA.url, URIRef(self.url)),
+            (d, DCTERMS.publisher, Literal(self.publisher)),
+            (d, DCTERMS.language, Literal(self.language)),
+        ]
+        if self.title:
+            triples.append((d, DCTERMS.title, Literal(self.title, lang=self.language)))
+        if self.issued:
+            triples.append((d, DCTERMS.issued, Literal(self.issued, datatype=XSD.date)))
+        if self.confidence:
+            triples.append((d, CG.confidence, Literal(self.confidence)))
+        return triples

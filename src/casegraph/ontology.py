@@ -1,0 +1,112 @@
+"""The ontology and the SHACL shapes, read from ``ontology/``; and the generator of ``vocab.py``.
+
+``ontology/casegraph.ttl`` is the only place a casegraph term is defined. Python names for the terms live in
+``vocab.py``, which this module writes::
+
+    python -m casegraph.ontology > src/casegraph/vocab.py
+
+and a test checks that the committed file is what this would write.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from .resources import ontology_dir
+
+NAMESPACE = "https://w3id.org/casegraph/ontology#"
+ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
+
+#: the kinds of things casegraph mints IRIs for (casegraph.model.mint_iri); each is a path segment and a prefix
+KINDS = (
+    "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
+    "event", "disposition", "correction", "document", "graph",
+)
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    """The OWL ontology as an rdflib graph (parsed once; do not modify it)."""
+    return Graph().parse(ontology_dir() / "casegraph.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The SHACL shapes (parsed once; do not modify them)."""
+    return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+
+
+def terms() -> list[tuple[str, str, str]]:
+    """``(name, kind, comment)`` for every casegraph term, in file order of kinds then name."""
+    g = ontology_graph()
+    kinds = {
+        OWL.Class: "class", OWL.ObjectProperty: "object property",
+        OWL.DatatypeProperty: "datatype property", SKOS.ConceptScheme: "concept scheme",
+    }
+    found: dict[str, tuple[str, str, str]] = {}
+    for term in set(g.subjects(RDF.type, None)):
+        if not isinstance(term, URIRef) or not str(term).startswith(NAMESPACE):
+            continue
+        name = str(term)[len(NAMESPACE):]
+        types = set(g.objects(term, RDF.type))
+        kind = next((label for t, label in kinds.items() if t in types), "concept")
+        comment = str(g.value(term, RDFS.comment) or "")
+        found[name] = (name, kind, comment)
+    return sorted(found.values(), key=lambda t: (t[0][0].islower(), t[0]))
+
+
+def render_vocab() -> str:
+    """The source of ``vocab.py``, generated from the ontology."""
+    lines = [
+        '"""Python names for the casegraph ontology\'s terms. GENERATED from ontology/casegraph.ttl: do not edit.',
+        "",
+        "Regenerate with ``python -m casegraph.ontology > src/casegraph/vocab.py``; a test checks it is current.",
+        "A misspelt term raises AttributeError instead of minting a wrong IRI:",
+        "",
+        ">>> CG.speaker",
+        "rdflib.term.URIRef('https://w3id.org/casegraph/ontology#speaker')",
+        '"""',
+        "",
+        "from rdflib import Namespace, URIRef",
+        "from rdflib.namespace import DefinedNamespace",
+        "",
+        "#: where casegraph mints entity, source and graph IRIs (see casegraph.model.mint_iri)",
+        'BASE = "https://w3id.org/casegraph/id/"',
+        'SCHEMA = Namespace("https://schema.org/")',
+        "",
+        "",
+        "class CG(DefinedNamespace):",
+        '    """The casegraph ontology."""',
+        "",
+        "    _fail = True",
+        f'    _NS = Namespace("{NAMESPACE}")',
+        "",
+    ]
+    for name, kind, comment in terms():
+        lines.append(f"    {name}: URIRef  # {kind}: {comment}".rstrip())
+    lines += [
+        "",
+        "",
+        "#: prefixes bound in every graph, query and export",
+        "PREFIXES = {",
+        f'    "cg": "{NAMESPACE}",',
+        '    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",',
+        '    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",',
+        '    "xsd": "http://www.w3.org/2001/XMLSchema#",',
+        '    "owl": "http://www.w3.org/2002/07/owl#",',
+        '    "skos": "http://www.w3.org/2004/02/skos/core#",',
+        '    "dcterms": "http://purl.org/dc/terms/",',
+        '    "prov": "http://www.w3.org/ns/prov#",',
+        '    "schema": "https://schema.org/",',
+    ]
+    lines += [f'    "{kind}": BASE + "{kind}/",' for kind in KINDS]
+    lines += ["}", "", "#: the kinds of things casegraph mints IRIs for; each has a prefix above", f"KINDS = {KINDS!r}", ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render_vocab())

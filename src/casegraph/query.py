@@ -1,0 +1,197 @@
+"""SPARQL over the graph: results that are easy to use, saved queries, errors that say where.
+
+>>> from casegraph import CaseGraph
+>>> result = CaseGraph.open().query("SELECT ?docket WHERE { ?case cg:docketNumber ?docket }")
+>>> result.rows[0]["docket"]
+'3:23-cv-03417-VC'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+from pyparsing import ParseBaseException
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.query import Result
+
+from .errors import InputError, QueryError
+from .resources import queries_dir
+from .vocab import PREFIXES
+
+_NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date,
+           XSD.dateTime, XSD.nonNegativeInteger}
+
+
+def plain(term: Any) -> Any:
+    """A Python value for an RDF term: IRIs and most literals as ``str``; numbers, booleans and dates native."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        if term.datatype in _NATIVE:
+            value = term.toPython()
+            return value if isinstance(value, (int, float, bool, Decimal, date, datetime)) else str(term)
+        return str(term)
+    return str(term)
+
+
+@dataclass
+class QueryResult:
+    """The answer to a query.
+
+    ``rows`` is a list of dicts (variable name -> plain Python value) for SELECT, ``boolean`` the answer to
+    ASK, ``graph`` the rdflib graph built by CONSTRUCT or DESCRIBE; ``raw`` is rdflib's own result, whose
+    terms keep their datatypes and language tags.
+    """
+
+    kind: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+    raw: Result | None = None
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        if self.kind == "ASK":
+            return 1
+        if self.graph is not None:
+            return len(self.graph)
+        return len(self.rows)
+
+    @property
+    def empty(self) -> bool:
+        """True when a SELECT has no row, an ASK says no, or a CONSTRUCT builds nothing."""
+        if self.kind == "ASK":
+            return not self.boolean
+        return len(self) == 0
+
+    def terms(self) -> list[dict[str, Any]]:
+        """The rows with rdflib terms instead of plain values (language tags and datatypes kept)."""
+        return [{v: row.get(v) for v in self.vars} for row in (self.raw or [])] if self.kind == "SELECT" else []
+
+
+def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
+    """Run SPARQL ``text`` on an rdflib graph or dataset; ``bindings`` become a trailing VALUES clause."""
+    if not text.strip():
+        raise QueryError("the query is empty")
+    if bindings:
+        text = with_values(text, bindings)
+    try:
+        raw = graph.query(text, initNs=PREFIXES)
+    except ParseBaseException as e:
+        raise QueryError(_pyparsing_reason(e), e.lineno, e.col) from None
+    except Exception as e:
+        match = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(e))
+        if match:
+            line, col = _position_of(text, match.group(1) + ":")
+            raise QueryError(f"unknown prefix {match.group(1)!r}", line, col) from None
+        first_line = str(e).splitlines()[0] if str(e) else "the query engine gave no reason"
+        raise QueryError(f"{type(e).__name__}: {first_line}", syntax=False) from None
+    return from_rdflib(raw)
+
+
+def from_rdflib(raw: Result) -> QueryResult:
+    if raw.type == "ASK":
+        return QueryResult("ASK", boolean=bool(raw.askAnswer), raw=raw)
+    if raw.type in ("CONSTRUCT", "DESCRIBE"):
+        return QueryResult(raw.type, graph=raw.graph, raw=raw)
+    names = [str(v) for v in raw.vars]
+    rows = [{name: plain(row[i]) for i, name in enumerate(names)} for row in raw]
+    return QueryResult("SELECT", vars=names, rows=rows, raw=raw)
+
+
+def with_values(text: str, bindings: dict[str, Any]) -> str:
+    """``text`` with a trailing ``VALUES`` clause that fixes each variable of ``bindings`` to its value.
+
+    >>> with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": "x"}).splitlines()[-1]
+    'VALUES (?o) { ("x") }'
+    """
+    names = list(bindings)
+    cells = " ".join(_sparql_term(bindings[n]) for n in names)
+    return f"{text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({cells}) }}"
+
+
+def _sparql_term(value: Any) -> str:
+    if isinstance(value, URIRef):
+        return f"<{value}>"
+    if isinstance(value, Literal):
+        return value.n3()
+    return Literal(value).n3()
+
+
+def _pyparsing_reason(e: ParseBaseException) -> str:
+    reason = re.sub(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)\s*$", "", str(e))
+    near = e.line.strip()
+    return f"{reason} (in: {near[:60]!r})" if near else reason
+
+
+def _position_of(text: str, needle: str) -> tuple[int | None, int | None]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        col = line.find(needle)
+        if col >= 0:
+            return number, col + 1
+    return None, None
+
+
+# --- saved queries -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a saved query: ``# @param NAME KIND description`` (KIND is ``entity`` or ``text``)."""
+
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A ``.rq`` file in ``data/queries``: its first comment lines say what question it answers."""
+
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def parse_saved(path: Path) -> SavedQuery:
+    comments = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        comments.append(line.lstrip("#").strip())
+    params = []
+    prose = []
+    for line in comments:
+        match = re.match(r"@param\s+\??(\w+)\s+(entity|text)\s*(.*)", line)
+        if match:
+            params.append(Param(match.group(1), match.group(2), match.group(3)))
+        elif line:
+            prose.append(line)
+    title = prose[0] if prose else path.stem
+    return SavedQuery(path.stem, path, title, " ".join(prose[1:]), tuple(params))
+
+
+def saved_queries(folder: Path | None = None) -> dict[str, SavedQuery]:
+    """Every saved query by name (the file name without ``.rq``)."""
+    folder = folder or queries_dir()
+    return {p.stem: parse_saved(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def saved_query(name: str) -> SavedQuery:
+    queries = saved_queries()
+    if name not in queries:
+        raise InputError(f"no saved query named {name!r}; saved queries: {', '.join(queries)}")
+    return queries[name]

@@ -1,0 +1,113 @@
+"""Checking the graph: SHACL shapes over the union of the source graphs, and provenance of every graph.
+
+SHACL sees one graph, so the rule "every named graph names its source" is checked here in Python; the
+shapes in ``ontology/shapes.ttl`` check everything else on the union of all graphs plus the ontology (so
+that a cg:Court counts as a cg:Organization).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import PROV, RDF
+
+from .vocab import PREFIXES, SCHEMA
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+def compact(term) -> str:
+    """``prefix:local`` for an IRI under a known prefix, else the IRI in angle brackets."""
+    text = str(term)
+    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if text.startswith(base) and len(text) > len(base):
+            return f"{prefix}:{text[len(base):]}"
+    return f"<{text}>" if isinstance(term, URIRef) else text
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One broken rule: which node, which property path, what the rule says, and where the node is stated."""
+
+    focus: str
+    focus_label: str
+    path: str | None
+    rule: str
+    constraint: str
+    severity: str
+    graphs: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        path = f" {self.path}:" if self.path else ""
+        where = f" (in {', '.join(compact(URIRef(g)) for g in self.graphs)})" if self.graphs else ""
+        return f"{compact(URIRef(self.focus))} ({self.focus_label}):{path} {self.rule} [{self.constraint}]{where}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The answer of :meth:`CaseGraph.validate`: ``conforms`` and the list of broken rules."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...] = field(default_factory=tuple)
+    graph: Graph | None = None
+
+    @property
+    def text(self) -> str:
+        if self.conforms:
+            return "conforms: every shape holds and every graph names its source"
+        return "\n".join(r.message for r in self.results)
+
+    def __bool__(self) -> bool:
+        return self.conforms
+
+
+def check_provenance(dataset) -> list[ValidationResult]:
+    """Every non-empty named graph must say, inside itself, which document it comes from and its URL."""
+    problems = []
+    for graph in dataset.graphs():
+        if not len(graph) or graph.identifier == dataset.default_graph.identifier:
+            continue
+        documents = list(graph.objects(graph.identifier, PROV.wasDerivedFrom))
+        if not any((d, SCHEMA.url, None) in graph for d in documents):
+            problems.append(ValidationResult(
+                focus=str(graph.identifier), focus_label="named graph", path="prov:wasDerivedFrom",
+                rule="every named graph names, inside itself, the source document it is derived from and its URL "
+                     "(schema:url)",
+                constraint="casegraph provenance rule", severity="Violation"))
+    return problems
+
+
+def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport:
+    """Check ``dataset`` against ``shapes``; ``names`` (a NameIndex) labels the nodes in the report."""
+    import pyshacl  # imported here: it is slow to import and only validation needs it
+
+    # The ontology goes into the data graph so that subclasses and the SKOS values (cg:Alleged a
+    # cg:ClaimStatus) count; pyshacl mixes ont_graph in only when it also runs inference.
+    union = Graph()
+    for triple in ontology:
+        union.add(triple)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    conforms, report, _text = pyshacl.validate(union, shacl_graph=shapes, inference="none", allow_warnings=True)
+    results = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        component = report.value(result, SH.sourceConstraintComponent)
+        severity = report.value(result, SH.resultSeverity)
+        results.append(ValidationResult(
+            focus=str(focus),
+            focus_label=names.label(focus) if isinstance(focus, URIRef) else str(focus),
+            path=compact(path) if path is not None else None,
+            rule=str(message) if message is not None else "breaks a shape",
+            constraint=str(component).rsplit("#", 1)[-1],
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            graphs=tuple(sorted({str(c) for _s, _p, _o, c in dataset.quads((focus, None, None, None))})),
+        ))
+    results.extend(check_provenance(dataset))
+    results.sort(key=lambda r: (r.focus, r.path or "", r.rule))
+    violations = [r for r in results if r.severity == "Violation"]
+    return ValidationReport(conforms=not violations, results=tuple(results), graph=report)

@@ -1,0 +1,177 @@
+"""Python names for the casegraph ontology's terms. GENERATED from ontology/casegraph.ttl: do not edit.
+
+Regenerate with ``python -m casegraph.ontology > src/casegraph/vocab.py``; a test checks it is current.
+A misspelt term raises AttributeError instead of minting a wrong IRI:
+
+>>> CG.speaker
+rdflib.term.URIRef('https://w3id.org/casegraph/ontology#speaker')
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+#: where casegraph mints entity, source and graph IRIs (see casegraph.model.mint_iri)
+BASE = "https://w3id.org/casegraph/id/"
+SCHEMA = Namespace("https://schema.org/")
+
+
+class CG(DefinedNamespace):
+    """The casegraph ontology."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/casegraph/ontology#")
+
+    AIModel: URIRef  # class: A trained machine-learning model or model family, such as Llama 3, GPT-4 or Claude.
+    Admitted: URIRef  # concept: Conceded by the party it is asserted against (for example in an answer or a response to a request for admission).
+    Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
+    Alleged: URIRef  # concept: Asserted by a party (usually in a complaint or motion) and not established.
+    CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
+    Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
+    ClaimStatus: URIRef  # class: How far a claim is established: alleged, admitted, disputed, found, ruled or reported.
+    ClaimStatusScheme: URIRef  # concept scheme: The statuses a claim can have.
+    Company: URIRef  # class: A commercial company, such as an AI developer or a publisher.
+    Correction: URIRef  # class: A record that one source states something wrongly and a better source states it rightly; both readings stay in the graph.
+    Counsel: URIRef  # class: A lawyer or law firm acting for a party in at least one case (the role of the property cg:counsel).
+    Court: URIRef  # class: A court or tribunal before which cases are heard.
+    CuratedByHand: URIRef  # concept: Written by a person from the source document.
+    Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
+    Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
+    Dismissed: URIRef  # concept: Dismissed, where the sources do not say whether leave to amend was given.
+    DismissedWithLeave: URIRef  # concept: Dismissed, and the plaintiffs may plead it again.
+    DismissedWithPrejudice: URIRef  # concept: Dismissed for good; it cannot be pleaded again.
+    Disposition: URIRef  # class: What one ruling decided about one cause of action: the outcome and the ruling.
+    Disputed: URIRef  # concept: Asserted by one side and denied by the other.
+    Event: URIRef  # class: Something that happened on a date: a filing, a ruling, a release, an unsealing, a settlement, a hearing.
+    ExtractedByRule: URIRef  # concept: Extracted from the document's text by a program.
+    Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
+    Found: URIRef  # concept: Found as a fact by a court.
+    Hearing: URIRef  # class: A court hearing.
+    Inferred: URIRef  # concept: Derived from other triples by a declared rule.
+    Judge: URIRef  # class: A person who sits as a judge in at least one case (the role of the property cg:judge).
+    LawFirm: URIRef  # class: A firm of lawyers that acts as counsel in cases.
+    LeaveGranted: URIRef  # concept: The court let the plaintiffs add the claim to their complaint.
+    LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
+    Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
+    MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
+    Organization: URIRef  # class: A company, association, public body or any other organised group.
+    Outcome: URIRef  # class: What a ruling decided about a cause of action.
+    OutcomeScheme: URIRef  # concept scheme: The outcomes a ruling can give a cause of action.
+    Pending: URIRef  # concept: Not yet decided.
+    Person: URIRef  # class: A human being: an executive, researcher, author, judge or lawyer.
+    Plaintiff: URIRef  # class: An agent that is a plaintiff in at least one case (the role of the property cg:plaintiff).
+    Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
+    Release: URIRef  # class: The public release of an AI model or data set.
+    Reported: URIRef  # concept: Stated by a news or secondary source, not tested in court.
+    Ruled: URIRef  # concept: Decided as a matter of law by a court.
+    Ruling: URIRef  # class: An order or judgment of a court.
+    Settlement: URIRef  # class: An agreement that settles a case or some of its claims.
+    ShadowLibrary: URIRef  # class: An online collection that distributes books or papers without the right-holders' permission, such as LibGen.
+    SourceDocument: URIRef  # class: A published document (article, court order, docket, filing, letter) that reports facts; its URL is schema:url.
+    SourceGraph: URIRef  # class: A named graph holding the triples taken from one source document, with how they were made (cg:method).
+    Statement: URIRef  # class: Something a person said or wrote (a message, an email, a letter, a ruling's words), kept verbatim with its speaker, addressee, date and what it mentions.
+    SummaryJudgmentForDefendant: URIRef  # concept: Decided for the defendant on summary judgment.
+    Survived: URIRef  # concept: The claim goes on: not dismissed, or a motion against it was denied.
+    Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
+    addressee: URIRef  # object property: To whom the statement was said or written.
+    amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
+    assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
+    benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
+    caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.
+    causeOfAction: URIRef  # object property: A legal claim pleaded in the case.
+    chiefExecutiveOf: URIRef  # object property: The organisation the person leads as chief executive.
+    claimObject: URIRef  # object property: The object of the relation the claim asserts.
+    claimPredicate: URIRef  # object property: The relation the claim asserts, for example cg:trainedOn.
+    claimSubject: URIRef  # object property: The subject of the relation the claim asserts.
+    claimText: URIRef  # datatype property: The claim in words, language-tagged.
+    compiledBy: URIRef  # object property: Who assembled the data set.
+    confidence: URIRef  # datatype property: How far the source can be trusted: H (court record or several reputable outlets), M (one reputable secondary source), L (one aggregator, mirror or blog).
+    correctedReading: URIRef  # datatype property: What the better source says instead.
+    correctingSource: URIRef  # object property: The source document that gets it right.
+    corrects: URIRef  # object property: The statement, claim or fact that the correction is about.
+    counsel: URIRef  # object property: A lawyer or law firm acting for a party in the case.
+    court: URIRef  # object property: The court the case is before.
+    datasetAtIssue: URIRef  # object property: A data set the case is about.
+    date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year.
+    defendant: URIRef  # object property: An agent sued in the case.
+    defendantsCounsel: URIRef  # object property: A lawyer or law firm acting for the defendant.
+    description: URIRef  # datatype property: A short description in words, language-tagged.
+    developedBy: URIRef  # object property: The organisation that built and released the model.
+    disposition: URIRef  # object property: A ruling's decision on this cause of action.
+    docketEntry: URIRef  # datatype property: The number of the entry on the docket, for example "Dkt 56".
+    docketNumber: URIRef  # datatype property: The court's number for the case, for example 3:23-cv-03417-VC.
+    employedBy: URIRef  # object property: The organisation the person works for, as of the source's date; the job title is cg:jobTitle.
+    erroneousReading: URIRef  # datatype property: What the weaker source says, verbatim.
+    erroneousSource: URIRef  # object property: The source document that gets it wrong.
+    evidence: URIRef  # object property: A statement or document offered in support of the claim.
+    exhibit: URIRef  # datatype property: Where in the court record it is filed, in words (for example "Exhibit B to the Pritt Declaration, Dkt 417").
+    filedOn: URIRef  # datatype property: The date the case was filed (xsd:date, or xsd:gYearMonth when only the month is known).
+    formerlyEmployedBy: URIRef  # object property: An organisation the person used to work for.
+    founded: URIRef  # object property: An organisation the person founded or co-founded.
+    foundedOn: URIRef  # datatype property: When the organisation was founded (xsd:date, xsd:gYearMonth or xsd:gYear).
+    headquarters: URIRef  # datatype property: The place of the organisation's head office, in words.
+    inCase: URIRef  # object property: The case a claim, event or disposition belongs to.
+    involves: URIRef  # object property: An entity that takes part in or is the object of the event (the model released, the firm joining).
+    issuedBy: URIRef  # object property: The judge who issued the ruling.
+    jobTitle: URIRef  # datatype property: The person's title at the organisation they are employed by, as the source gives it.
+    judge: URIRef  # object property: A judge who sits in the case.
+    license: URIRef  # datatype property: The licence under which a model or data set is distributed, in words.
+    magistrateJudge: URIRef  # object property: A magistrate judge who handles part of the case, such as discovery disputes.
+    medium: URIRef  # datatype property: How the statement was made: message, email, letter, ruling, testimony.
+    memberOf: URIRef  # object property: An organisation the person belongs to, such as a lawyer's firm.
+    mentions: URIRef  # object property: An entity the statement or document speaks about.
+    method: URIRef  # object property: How the triples of the source graph were made.
+    mirrorOf: URIRef  # datatype property: The original publication the document copies or rewrites, in words, when the source is a mirror.
+    modelAtIssue: URIRef  # object property: An AI model the case is about.
+    modelFamily: URIRef  # object property: The family a model version belongs to, for example Llama 3 in the Llama family.
+    natureOfSuit: URIRef  # datatype property: The kind of suit, for example a putative class action for copyright infringement.
+    openWeights: URIRef  # datatype property: True when the model's weights are published for download; false when they stay behind an API.
+    originalText: URIRef  # datatype property: The wording in the language the speaker used, as a source quotes it.
+    outcome: URIRef  # object property: What the ruling decided about the cause of action.
+    outperforms: URIRef  # object property: The model does better than the other. A comparison is somebody's claim, so it appears as the cg:claimPredicate of a cg:Claim.
+    paraphrase: URIRef  # datatype property: The substance of the statement in a source's own words, where no verbatim wording is available.
+    parentOrganization: URIRef  # object property: The organisation that owns this one.
+    partOf: URIRef  # object property: The data set is included in a larger one (Books3 in The Pile).
+    plaintiff: URIRef  # object property: An agent suing in the case.
+    plaintiffsCounsel: URIRef  # object property: A lawyer or law firm acting for the plaintiffs.
+    presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
+    relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
+    releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
+    revealedIn: URIRef  # object property: The case in whose record the statement or document became public.
+    ruling: URIRef  # object property: The ruling that made the disposition.
+    size: URIRef  # datatype property: How large something is, in the source's words (for example "more than 7.5 million books").
+    speaker: URIRef  # object property: Who said or wrote the statement. Where no source names the speaker, an unnamed agent stands in (see data).
+    status: URIRef  # object property: How far the claim is established.
+    targets: URIRef  # object property: The agent aims to match or beat this model.
+    text: URIRef  # datatype property: The wording of the statement as a source reports it, with its language tag; one value per wording.
+    trainedOn: URIRef  # object property: A data set the model was trained on. Used directly only when established; an allegation is a cg:Claim with this as its cg:claimPredicate (alleged to be trained on).
+    wikidata: URIRef  # datatype property: The entity's Wikidata Q-identifier, only where a source states it.
+
+
+#: prefixes bound in every graph, query and export
+PREFIXES = {
+    "cg": "https://w3id.org/casegraph/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "person": BASE + "person/",
+    "organization": BASE + "organization/",
+    "court": BASE + "court/",
+    "case": BASE + "case/",
+    "model": BASE + "model/",
+    "dataset": BASE + "dataset/",
+    "statement": BASE + "statement/",
+    "claim": BASE + "claim/",
+    "event": BASE + "event/",
+    "disposition": BASE + "disposition/",
+    "correction": BASE + "correction/",
+    "document": BASE + "document/",
+    "graph": BASE + "graph/",
+}
+
+#: the kinds of things casegraph mints IRIs for; each has a prefix above
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph')

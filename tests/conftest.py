@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled graph (opened once per session) and a tiny hand-written graph."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from casegraph import CaseGraph
+from casegraph.cli import cli
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def bundled() -> CaseGraph:
+    """The bundled Kadrey v. Meta graph. Tests must not change it: open your own copy to add facts."""
+    return CaseGraph.open()
+
+
+@pytest.fixture(scope="session")
+def mini() -> CaseGraph:
+    """tests/data/mini.trig: one made-up case, two sources, one statement, one allegation."""
+    return CaseGraph.open([DATA / "mini.trig"])
+
+
+@pytest.fixture
+def run():
+    """Run the casegraph command in process; returns click's Result (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

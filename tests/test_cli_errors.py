@@ -1,0 +1,107 @@
+"""Bad input gives the documented exit code and one readable line naming the culprit, never a traceback."""
+
+from pathlib import Path
+
+import pytest
+
+from casegraph import CaseGraph, InputError, ParseError
+
+DATA = Path(__file__).parent / "data"
+
+GOOD_PREFIX = "@prefix ex: <https://example.org/> .\n"
+
+
+def one_line_error(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert lines[0].startswith("casegraph: error: ")
+    return lines[0]
+
+
+def test_malformed_turtle_names_file_and_line(run, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(GOOD_PREFIX + 'ex:a ex:b ex:c .\nex:a ex:b "unterminated .\n', encoding="utf-8")
+    result = run("--data", bad, "stats")
+    assert result.exit_code == 2
+    assert f"{bad}:3:" in one_line_error(result)
+
+
+def test_unknown_prefix_names_the_prefix_and_line(run, tmp_path):
+    bad = tmp_path / "prefix.trig"
+    bad.write_text(GOOD_PREFIX + "ex:g {\n  ex:a ex:b ex:c .\n  foo:x ex:b ex:c .\n}\n", encoding="utf-8")
+    result = run("--data", bad, "validate")
+    assert result.exit_code == 2
+    line = one_line_error(result)
+    assert f"{bad}:4:" in line and 'Prefix "foo:" not bound' in line
+
+
+def test_malformed_nquads_names_the_line(run, tmp_path):
+    bad = tmp_path / "bad.nq"
+    bad.write_text("<https://a> <https://b> <https://c> <https://g> .\n<https://a> <https://b> oops .\n",
+                   encoding="utf-8")
+    result = run("--data", bad, "stats")
+    assert result.exit_code == 2
+    assert f"{bad}:2:" in one_line_error(result)
+
+
+def test_missing_file(run, tmp_path):
+    result = run("--data", tmp_path / "nope.trig", "stats")
+    assert result.exit_code == 2
+    assert "no such file" in one_line_error(result)
+
+
+def test_empty_file(run, tmp_path):
+    empty = tmp_path / "empty.trig"
+    empty.write_text("\n", encoding="utf-8")
+    result = run("--data", empty, "stats")
+    assert result.exit_code == 2
+    assert "empty file" in one_line_error(result)
+
+
+def test_sparql_syntax_error_says_where(run):
+    result = run("--data", DATA / "mini.trig", "query", "SELECT ?s WHERE {\n  ?s ?p ?o \n} LIMT 3")
+    assert result.exit_code == 2
+    line = one_line_error(result)
+    assert "SPARQL syntax error: line 3, column 3" in line and "LIMT" in line
+
+
+def test_sparql_unknown_prefix_says_where(run):
+    result = run("--data", DATA / "mini.trig", "query", "SELECT ?s WHERE { ?s nope:x ?o }")
+    assert result.exit_code == 2
+    assert "unknown prefix 'nope'" in one_line_error(result) and "column 22" in result.stderr
+
+
+def test_a_query_returning_nothing_exits_1(run):
+    result = run("--data", DATA / "mini.trig", "query", "SELECT ?s WHERE { ?s a cg:Settlement }")
+    assert result.exit_code == 1
+    assert "returned no result" in result.stderr
+
+
+def test_unknown_saved_query_lists_the_saved_ones(run):
+    result = run("--data", DATA / "mini.trig", "query", "who-said-whatt")
+    assert result.exit_code == 2
+    assert "who-said-what" in one_line_error(result)
+
+
+def test_unknown_entity_suggests_nearest_names(run):
+    result = run("--data", DATA / "mini.trig", "describe", "Acmee")
+    assert result.exit_code == 2
+    assert "did you mean 'Acme Corp.'" in one_line_error(result)
+
+
+def test_a_bad_file_leaves_the_loaded_graph_untouched(tmp_path):
+    cg = CaseGraph.open([DATA / "mini.trig"])
+    before = len(cg)
+    bad = tmp_path / "bad.trig"
+    bad.write_text(GOOD_PREFIX + "ex:g { ex:a ex:b . }", encoding="utf-8")
+    with pytest.raises(ParseError):
+        cg.load(DATA / "mini.trig", bad)
+    assert len(cg) == before
+
+
+def test_unknown_file_type_is_an_input_error(tmp_path):
+    odd = tmp_path / "facts.xlsx"
+    odd.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown RDF file type"):
+        CaseGraph.open([odd])
