@@ -87,7 +87,7 @@ def test_unknown_saved_query_lists_the_saved_ones(run):
 def test_unknown_entity_suggests_nearest_names(run):
     result = run("--data", DATA / "mini.trig", "describe", "Acmee")
     assert result.exit_code == 2
-    assert "did you mean 'Acme Corp.'" in one_line_error(result)
+    assert "did you mean 'Acme (Acme Corp.)'" in one_line_error(result)
 
 
 def test_a_bad_file_leaves_the_loaded_graph_untouched(tmp_path):

@@ -51,8 +51,10 @@ class AmbiguousNameError(CaseGraphError):
 
     def __init__(self, name: str, candidates: dict[str, str]):
         self.name, self.candidates = name, dict(candidates)
-        listed = ", ".join(f"{label!r} <{iri}>" for iri, label in sorted(candidates.items(), key=lambda kv: kv[1]))
-        super().__init__(f"{name!r} names several entities: {listed}")
+        ranked = sorted(candidates.items(), key=lambda kv: kv[1])
+        listed = ", ".join(f"{label!r} <{iri}>" for iri, label in ranked[:6])
+        more = f" and {len(ranked) - 6} more" if len(ranked) > 6 else ""
+        super().__init__(f"{name!r} names several entities: {listed}{more}; give the full name or the IRI")
 
 
 class SourceError(InputError):

@@ -101,7 +101,7 @@ class FactReader:
             SELECT ?x ?type ?text ?date ?status WHERE {{
               VALUES ?x {{ {values} }}
               OPTIONAL {{ ?x a ?type }}
-              OPTIONAL {{ {{ ?x cg:text ?text }} UNION {{ ?x cg:claimText ?text }} UNION {{ ?x cg:paraphrase ?text }} }}
+              OPTIONAL {{ {{ ?x cg:text|cg:originalText ?text }} UNION {{ ?x cg:claimText ?text }} UNION {{ ?x cg:paraphrase ?text }} }}
               OPTIONAL {{ ?x cg:date ?date }}
               OPTIONAL {{ ?x cg:status ?status }}
             }}""").raw
@@ -113,7 +113,8 @@ class FactReader:
                 entry["types"].add(type_)
             if text is not None and text not in entry["texts"]:
                 entry["texts"].append(text)
-            entry["date"] = entry["date"] or (str(date) if date is not None else None)
+            if date is not None and len(str(date)) > len(entry["date"] or ""):
+                entry["date"] = str(date)  # sources may date it to the month or the day: keep the finer
             entry["status"] = entry["status"] or status
         return found
 
@@ -128,7 +129,7 @@ class FactReader:
         return self.term_label(sorted(specific or ours)[0])
 
     def value_label(self, iri: URIRef, detail: dict[str, Any] | None) -> str:
-        if detail and detail["texts"] and iri not in self.cg.names.display:
+        if detail and detail["texts"]:  # a statement or claim reads better as its words than its label
             text = str(pick_lang(detail["texts"], self.lang))
             return text if len(text) <= 100 else text[:97] + "..."
         return self.cg.names.label(iri)

@@ -40,6 +40,33 @@ def shapes_graph() -> Graph:
     return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
 
 
+#: when a name fits several entities, the one in the lowest tier wins: the things people look up by name
+#: (agents, cases, models, data sets) before the records about them (statements, claims, events), before the
+#: paperwork (documents, source graphs, dispositions, corrections). Tiers apply to subclasses too.
+LOOKUP_TIERS = {
+    "Agent": 0, "LegalCase": 0, "AIModel": 0, "Dataset": 0,
+    "SourceDocument": 2, "SourceGraph": 2, "Disposition": 2, "Correction": 2,
+}
+DEFAULT_TIER = 1
+
+
+@lru_cache(maxsize=1)
+def class_tiers() -> dict[URIRef, int]:
+    """The lookup tier of every casegraph class (see LOOKUP_TIERS), following rdfs:subClassOf."""
+    g = ontology_graph()
+    tiers = {}
+    for name, tier in LOOKUP_TIERS.items():
+        for cls in g.transitive_subjects(RDFS.subClassOf, URIRef(NAMESPACE + name)):
+            tiers[cls] = tier
+    return tiers
+
+
+def lookup_tier(types) -> int:
+    """The tier of an entity with rdf:types ``types`` (its best tier when it has several)."""
+    tiers = class_tiers()
+    return min((tiers.get(t, DEFAULT_TIER) for t in types), default=DEFAULT_TIER)
+
+
 def terms() -> list[tuple[str, str, str]]:
     """``(name, kind, comment)`` for every casegraph term, in file order of kinds then name."""
     g = ontology_graph()

@@ -1,0 +1,37 @@
+"""Entities are found by any label or alias, forgiving case, accents and punctuation."""
+
+import pytest
+
+from casegraph import AmbiguousNameError, NotFoundError
+
+
+@pytest.mark.parametrize("name", ["Acme Corp.", "acme corp", "ACME", "Acme"])
+def test_labels_and_aliases_resolve_to_one_entity(mini, name):
+    assert str(mini.entity(name)).endswith("/organization/acme")
+
+
+def test_accents_and_partial_names(mini):
+    assert mini.entity("zoe boss").label == "Zoë Boss"
+    assert mini.entity("Boss").label == "Zoë Boss"
+
+
+def test_labels_in_any_language(mini):
+    assert mini.entity("Tribunal d'essai") == mini.entity("test court")
+
+
+def test_full_iri_resolves(mini):
+    iri = "https://w3id.org/casegraph/id/person/jane-doe"
+    assert str(mini.entity(iri)) == iri
+
+
+def test_unknown_name_suggests_the_nearest(mini):
+    with pytest.raises(NotFoundError) as caught:
+        mini.entity("Acmee")
+    assert caught.value.suggestions[0] == "Acme (Acme Corp.)"
+
+
+def test_a_name_shared_by_several_entities_is_ambiguous(mini):
+    # "Doe" is a word of "Jane Doe" and of the case "Doe v. Acme".
+    with pytest.raises(AmbiguousNameError) as caught:
+        mini.entity("Doe")
+    assert set(caught.value.candidates.values()) == {"Jane Doe", "Doe v. Acme"}
