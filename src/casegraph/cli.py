@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import json
+import os
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +36,10 @@ class Group(click.Group):
         except CaseGraphError as e:
             click.echo(f"casegraph: error: {e}", err=True)
             sys.exit(e.exit_code)
+        except BrokenPipeError:
+            # The reader went away (`casegraph query ... | head`): stop quietly, as other filters do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_FAILED)
         except OSError as e:  # e.g. an output folder that cannot be written
             click.echo(f"casegraph: error: {e.filename or ''}: {e.strerror or e}", err=True)
             sys.exit(EXIT_USAGE)
