@@ -17,9 +17,10 @@ from pathlib import Path
 
 import click
 
+from . import io
 from .errors import CaseGraphError, InputError
 from .graph import CaseGraph
-from .io import FORMATS, normalise_format
+from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
 from .query import QueryResult, saved_queries
 from .resources import data_dir
 from .validation import compact
@@ -48,15 +49,20 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
               help="RDF file or folder to open instead of the bundled data (repeatable).")
+@click.option("--infer", "infer", is_flag=True,
+              help="Derive relations with the ontology's rules after loading (see the infer command).")
 @click.version_option(package_name="casegraph")
 @click.pass_context
-def cli(ctx, data):
-    """Legal-case knowledge graphs: sourced facts, SPARQL, validation and exports."""
-    ctx.obj = {"data": list(data)}
+def cli(ctx, data, infer):
+    """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
+    ctx.obj = {"data": list(data), "infer": infer}
 
 
 def _open(ctx) -> CaseGraph:
-    return CaseGraph.open(ctx.obj["data"] or None)
+    cg = CaseGraph.open(ctx.obj["data"] or None)
+    if ctx.obj.get("infer"):
+        cg.infer()
+    return cg
 
 
 def _plain_json(value):
@@ -282,13 +288,14 @@ def validate(ctx, as_json):
 
 
 @cli.command()
-@click.option("--format", "fmt", required=True, help=f"One of: {', '.join(FORMATS)}.")
+@click.option("--format", "fmt", required=True, help=f"One of: {', '.join([*FORMATS, *GRAPH_FORMATS])}.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: stdout).")
 @click.pass_context
 def export(ctx, fmt, output):
-    """Write the graph as TriG, N-Quads, JSON-LD (named graphs kept), Turtle or N-Triples (merged).
+    """Write the graph as TriG, N-Quads, JSON-LD (named graphs kept), Turtle or N-Triples (merged), or its
+    networkx projection as GraphML or GEXF (for Gephi).
 
-    Example: casegraph export --format nquads -o kadrey.nq
+    Example: casegraph export --format nquads -o kadrey.nq; casegraph --infer export --format gexf -o kadrey.gexf
     """
     fmt = normalise_format(fmt)
     cg = _open(ctx)
@@ -320,6 +327,137 @@ def stats(ctx, as_json):
             click.echo(f"{key:34} {value}")
     if not ctx.obj["data"]:
         click.echo(f"(bundled data: {data_dir()})")
+
+
+# --- relations -------------------------------------------------------------------------------------------
+
+def _hop_json(hop) -> dict:
+    return {"subject": hop.subject, "subjectLabel": hop.subject_label, "relation": hop.relation,
+            "predicate": hop.predicate, "object": hop.object, "objectLabel": hop.object_label,
+            "date": hop.date or None, "status": hop.status or None, "inferred": hop.inferred,
+            "via": hop.via or None, "sources": list(hop.sources)}
+
+
+@cli.command()
+@click.argument("start")
+@click.argument("end")
+@click.option("-k", "k", default=1, show_default=True, type=click.IntRange(1, 50), help="How many shortest paths.")
+@click.option("--exclude", multiple=True, metavar="RELATION", help="Leave out a relation, by label or IRI (repeatable).")
+@click.option("--no-inferred", is_flag=True, help="Leave out derived relations.")
+@click.option("--collapse", is_flag=True, help="Statements and claims as edges (speaker said about X) not nodes.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the paths as JSON.")
+@click.pass_context
+def path(ctx, start, end, k, exclude, no_inferred, collapse, lang, as_json):
+    """How two entities are connected: the shortest paths, each hop with its relation, date, status and source.
+
+    Exit code 1 when no path joins them. Example: casegraph path "Mistral AI" "Kadrey v. Meta" -k 3
+    """
+    found = _open(ctx).path(start, end, k=k, exclude=tuple(exclude), include_inferred=not no_inferred,
+                            collapse=collapse, lang=lang)
+    if as_json:
+        _emit_json([{"start": p.start, "end": p.end, "length": len(p), "hops": [_hop_json(h) for h in p.hops]}
+                    for p in found])
+        return
+    for number, found_path in enumerate(found, start=1):
+        if len(found) > 1:
+            click.echo(f"path {number} ({len(found_path)} hops):")
+        click.echo(found_path.explain())
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 6), help="How many hops out.")
+@click.option("--no-inferred", is_flag=True, help="Leave out derived relations.")
+@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the neighbourhood as JSON.")
+@click.pass_context
+def neighbors(ctx, name, depth, no_inferred, lang, as_json):
+    """The entities around one entity, nearest first, with the count of each relation among them.
+
+    Example: casegraph neighbors "Al-Dahle" --depth 2
+    """
+    ego = _open(ctx).neighbors(name, depth=depth, include_inferred=not no_inferred, lang=lang)
+    if as_json:
+        _emit_json({"center": ego.center, "depth": ego.depth,
+                    "nodes": [{"iri": n, "label": l, "kind": k, "distance": d} for n, l, k, d in ego.nodes],
+                    "relations": dict(ego.relations.most_common())})
+        return
+    click.echo(f"{len(ego.nodes)} entities within {depth} hop{'s' if depth > 1 else ''}:")
+    for _node, label, kind, distance in ego.nodes:
+        click.echo(f"  {distance}  {label}{'  (' + kind + ')' if kind else ''}")
+    click.echo("relations: " + ", ".join(f"{label} {n}" for label, n in ego.relations.most_common()))
+
+
+@cli.command()
+@click.option("--by", type=click.Choice(["degree", "pagerank", "betweenness"]), default="pagerank", show_default=True)
+@click.option("--top", "top", default=10, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--all", "everything", is_flag=True, help="Rank statements, claims and events too, not only entities.")
+@click.option("--backend", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True)
+@click.option("--samples", type=click.IntRange(1), default=None, help="Estimate betweenness from this many sources.")
+@click.option("--json", "as_json", is_flag=True, help="Print the ranking as JSON.")
+@click.pass_context
+def rank(ctx, by, top, everything, backend, samples, as_json):
+    """The most central entities by degree, PageRank or betweenness.
+
+    Example: casegraph rank --by pagerank --top 10
+    """
+    ranked = _open(ctx).rank(by, top=top, entities_only=not everything, backend=backend, samples=samples)
+    if as_json:
+        _emit_json([{"iri": r.iri, "label": r.label, "kind": r.kind, "score": r.score} for r in ranked])
+        return
+    width = max((len(r.label) for r in ranked), default=10)
+    for position, r in enumerate(ranked, start=1):
+        click.echo(f"{position:3}. {r.label:{width}}  {r.score:10.4f}  {r.kind}")
+
+
+@cli.command()
+@click.option("--seed", default=0, show_default=True, help="Random seed (the same seed gives the same groups).")
+@click.option("--backend", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the communities as JSON.")
+@click.pass_context
+def communities(ctx, seed, backend, as_json):
+    """Groups of densely linked entities (Louvain), each named by its most central members.
+
+    Example: casegraph communities
+    """
+    groups = _open(ctx).communities(seed=seed, backend=backend)
+    if as_json:
+        _emit_json([{"name": c.name, "members": [{"iri": n, "label": l} for n, l in c.members]} for c in groups])
+        return
+    for number, group in enumerate(groups, start=1):
+        shown = ", ".join(label for _n, label in group.members[:12])
+        more = f" and {len(group) - 12} more" if len(group) > 12 else ""
+        click.echo(f"{number}. {group.name} ({len(group)}): {shown}{more}")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casegraph-build/inferred.trig"),
+              show_default=True, help="Where to write the inferred graph (TriG).")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.pass_context
+def infer(ctx, output, as_json):
+    """Derive relations with the ontology's rules (competition, involvement, co-mention) into their own graph.
+
+    Each derived triple has a cg:Derivation naming the rule, the supporting statements and the source graphs.
+    Load the result beside the data: casegraph --data data/sources --data casegraph-build/inferred.trig ...
+    Example: casegraph infer -o inferred.trig
+    """
+    from .analysis import INFERRED_GRAPH
+
+    cg = _open(ctx)
+    report = cg.infer()
+    inferred = io.new_dataset()
+    graph = inferred.graph(INFERRED_GRAPH)
+    for triple in cg.dataset.graph(INFERRED_GRAPH):
+        graph.add(triple)
+    write_atomically(output, inferred.serialize(format="trig"))
+    if as_json:
+        _emit_json({"derived": report.derived, "triples": report.after, "output": str(output)})
+        return
+    for rule, count in report.derived.items():
+        click.echo(f"{rule}: {count} derived triples")
+    click.echo(f"wrote {output} ({report.after} triples, with the provenance of each derived triple)")
 
 
 def main() -> None:

@@ -55,6 +55,7 @@ class CaseGraph:
     def __init__(self):
         self._dataset = io.new_dataset()
         self._files: list[Path] = []
+        self._projections: dict[tuple, Any] = {}
 
     # --- opening and loading -------------------------------------------------------------------------
 
@@ -114,6 +115,7 @@ class CaseGraph:
         # Caches derived from the data are dropped whenever it changes.
         for name in ("names", "_sources"):
             self.__dict__.pop(name, None)
+        self._projections: dict[tuple, Any] = {}
 
     # --- reading -------------------------------------------------------------------------------------
 
@@ -197,6 +199,60 @@ class CaseGraph:
         """The source document of each named graph, by graph IRI."""
         return self._sources
 
+    # --- relations (networkx) ------------------------------------------------------------------------
+
+    def project(self, *, lang: str = "en", collapse: bool = False, include_inferred: bool = True):
+        """The graph as a networkx MultiDiGraph (cached until the data changes); see
+        :func:`casegraph.analysis.project`."""
+        from .analysis import project
+
+        key = (lang, collapse, include_inferred)
+        if key not in self._projections:
+            self._projections[key] = project(self, lang=lang, collapse=collapse, include_inferred=include_inferred)
+        return self._projections[key]
+
+    def path(self, start: str, end: str, *, k: int = 1, exclude: tuple[str, ...] = (),
+             include_inferred: bool = True, collapse: bool = False, lang: str = "en"):
+        """The ``k`` shortest paths between two entities, each hop with its relation, date, status and sources.
+
+        >>> from casegraph import CaseGraph
+        >>> [path] = CaseGraph.open().path("Mistral AI", "Kadrey v. Meta")
+        >>> all(hop.sources for hop in path.hops)
+        True
+        """
+        from .analysis import paths
+
+        G = self.project(lang=lang, collapse=collapse, include_inferred=include_inferred)
+        return paths(G, self.entity(start).iri, self.entity(end).iri, k=k, exclude=exclude,
+                     include_inferred=include_inferred)
+
+    def neighbors(self, name: str, *, depth: int = 1, include_inferred: bool = True, lang: str = "en"):
+        """The entities within ``depth`` hops of ``name``, with the count of each relation among them."""
+        from .analysis import neighbors
+
+        G = self.project(lang=lang, include_inferred=include_inferred)
+        return neighbors(G, self.entity(name).iri, depth=depth, include_inferred=include_inferred)
+
+    def rank(self, by: str = "pagerank", *, top: int = 10, entities_only: bool = True, backend: str = "auto",
+             samples: int | None = None, lang: str = "en"):
+        """The ``top`` most central entities by ``degree``, ``pagerank`` or ``betweenness``."""
+        from .analysis import rank, top as best
+
+        G = self.project(lang=lang)
+        return best(G, rank(G, by, backend=backend, samples=samples), top, entities_only=entities_only)
+
+    def communities(self, *, seed: int = 0, backend: str = "auto", lang: str = "en"):
+        """Louvain communities, largest first, each named by its most central members."""
+        from .analysis import communities
+
+        return communities(self.project(lang=lang), seed=seed, backend=backend)
+
+    def infer(self):
+        """Run the ontology's rules and (re)write the inferred graph; returns an InferenceReport."""
+        from .analysis import infer
+
+        return infer(self)
+
     # --- checking, exporting, summarising --------------------------------------------------------------
 
     def validate(self) -> ValidationReport:
@@ -205,8 +261,14 @@ class CaseGraph:
 
     def export(self, format: str = "trig", path: str | os.PathLike | None = None) -> str:
         """The graph as ``trig``, ``nquads``, ``jsonld`` (named graphs kept), ``turtle`` or ``ntriples``
-        (the union of all graphs). With ``path``, also write it there atomically."""
-        text = io.serialize(self._dataset, format)
+        (the union of all graphs), or its projection as ``graphml`` or ``gexf``. With ``path``, also write it
+        there atomically."""
+        if format.lower() in io.GRAPH_FORMATS:
+            from .analysis import graph_text
+
+            text = graph_text(self.project(), format.lower())
+        else:
+            text = io.serialize(self._dataset, format)
         if path is not None:
             io.write_atomically(path, text)
         return text

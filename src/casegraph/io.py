@@ -33,6 +33,8 @@ FORMATS = {
     "turtle": ("turtle", ".ttl", False),
     "ntriples": ("nt", ".nt", False),
 }
+#: formats of the networkx projection rather than of the RDF (see casegraph.analysis)
+GRAPH_FORMATS = ("graphml", "gexf")
 FORMAT_ALIASES = {"nq": "nquads", "n-quads": "nquads", "json-ld": "jsonld", "ttl": "turtle", "nt": "ntriples",
                   "n-triples": "ntriples"}
 
@@ -107,8 +109,8 @@ def merge(into: Dataset, other: Dataset) -> None:
 
 def normalise_format(name: str) -> str:
     key = FORMAT_ALIASES.get(name.lower(), name.lower())
-    if key not in FORMATS:
-        raise InputError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+    if key not in FORMATS and key not in GRAPH_FORMATS:
+        raise InputError(f"unknown export format {name!r}; use one of {', '.join([*FORMATS, *GRAPH_FORMATS])}")
     return key
 
 

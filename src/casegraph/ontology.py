@@ -24,7 +24,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
 #: the kinds of things casegraph mints IRIs for (casegraph.model.mint_iri); each is a path segment and a prefix
 KINDS = (
     "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
-    "event", "disposition", "correction", "document", "graph",
+    "event", "disposition", "correction", "document", "graph", "derivation",
 )
 
 
@@ -71,8 +71,8 @@ def terms() -> list[tuple[str, str, str]]:
     """``(name, kind, comment)`` for every casegraph term, in file order of kinds then name."""
     g = ontology_graph()
     kinds = {
-        OWL.Class: "class", OWL.ObjectProperty: "object property",
-        OWL.DatatypeProperty: "datatype property", SKOS.ConceptScheme: "concept scheme",
+        OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
+        OWL.AnnotationProperty: "annotation property", SKOS.ConceptScheme: "concept scheme",
     }
     found: dict[str, tuple[str, str, str]] = {}
     for term in set(g.subjects(RDF.type, None)):
@@ -80,7 +80,9 @@ def terms() -> list[tuple[str, str, str]]:
             continue
         name = str(term)[len(NAMESPACE):]
         types = set(g.objects(term, RDF.type))
-        kind = next((label for t, label in kinds.items() if t in types), "concept")
+        # An individual (cg:Alleged, cg:CompetesRule) is described by its class's local name.
+        kind = next((label for t, label in kinds.items() if t in types), None) or ", ".join(
+            sorted(str(t).rsplit("#", 1)[-1] for t in types))
         comment = str(g.value(term, RDFS.comment) or "")
         found[name] = (name, kind, comment)
     return sorted(found.values(), key=lambda t: (t[0][0].islower(), t[0]))

@@ -22,55 +22,60 @@ class CG(DefinedNamespace):
     _NS = Namespace("https://w3id.org/casegraph/ontology#")
 
     AIModel: URIRef  # class: A trained machine-learning model or model family, such as Llama 3, GPT-4 or Claude.
-    Admitted: URIRef  # concept: Conceded by the party it is asserted against (for example in an answer or a response to a request for admission).
+    Admitted: URIRef  # ClaimStatus: Conceded by the party it is asserted against (for example in an answer or a response to a request for admission).
     Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
-    Alleged: URIRef  # concept: Asserted by a party (usually in a complaint or motion) and not established.
+    Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
     ClaimStatus: URIRef  # class: How far a claim is established: alleged, admitted, disputed, found, ruled or reported.
     ClaimStatusScheme: URIRef  # concept scheme: The statuses a claim can have.
+    CoMentionRule: URIRef  # InferenceRule: Two entities (agents, models, data sets, cases) are co-mentioned when the statements or claims of one source graph mention both. Support: the two statements or claims.
     Company: URIRef  # class: A commercial company, such as an AI developer or a publisher.
+    CompetesRule: URIRef  # InferenceRule: Two organisations compete when one of them, or a person it employs, targets or benchmarks against a model the other developed. Support: the statements or claims that tie the first side (the organisation, its people or its models) to the second (the rival or its model), else the targeting triple's own subject.
     Correction: URIRef  # class: A record that one source states something wrongly and a better source states it rightly; both readings stay in the graph.
     Counsel: URIRef  # class: A lawyer or law firm acting for a party in at least one case (the role of the property cg:counsel).
     Court: URIRef  # class: A court or tribunal before which cases are heard.
-    CuratedByHand: URIRef  # concept: Written by a person from the source document.
+    CuratedByHand: URIRef  # Method: Written by a person from the source document.
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
     Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
-    Dismissed: URIRef  # concept: Dismissed, where the sources do not say whether leave to amend was given.
-    DismissedWithLeave: URIRef  # concept: Dismissed, and the plaintiffs may plead it again.
-    DismissedWithPrejudice: URIRef  # concept: Dismissed for good; it cannot be pleaded again.
+    Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
+    Dismissed: URIRef  # Outcome: Dismissed, where the sources do not say whether leave to amend was given.
+    DismissedWithLeave: URIRef  # Outcome: Dismissed, and the plaintiffs may plead it again.
+    DismissedWithPrejudice: URIRef  # Outcome: Dismissed for good; it cannot be pleaded again.
     Disposition: URIRef  # class: What one ruling decided about one cause of action: the outcome and the ruling.
-    Disputed: URIRef  # concept: Asserted by one side and denied by the other.
+    Disputed: URIRef  # ClaimStatus: Asserted by one side and denied by the other.
     Event: URIRef  # class: Something that happened on a date: a filing, a ruling, a release, an unsealing, a settlement, a hearing.
-    ExtractedByRule: URIRef  # concept: Extracted from the document's text by a program.
+    ExtractedByRule: URIRef  # Method: Extracted from the document's text by a program.
     Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
-    Found: URIRef  # concept: Found as a fact by a court.
+    Found: URIRef  # ClaimStatus: Found as a fact by a court.
     Hearing: URIRef  # class: A court hearing.
-    Inferred: URIRef  # concept: Derived from other triples by a declared rule.
+    InferenceRule: URIRef  # class: A declared rule that derives triples from curated ones; its SPARQL is its cg:sparql.
+    Inferred: URIRef  # Method: Derived from other triples by a declared rule.
+    InvolvementRule: URIRef  # InferenceRule: An agent is involved in a case when it made a statement revealed in the case (support: the statement), or when it works for a party to the case (support: the party).
     Judge: URIRef  # class: A person who sits as a judge in at least one case (the role of the property cg:judge).
     LawFirm: URIRef  # class: A firm of lawyers that acts as counsel in cases.
-    LeaveGranted: URIRef  # concept: The court let the plaintiffs add the claim to their complaint.
+    LeaveGranted: URIRef  # Outcome: The court let the plaintiffs add the claim to their complaint.
     LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
     Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
     MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
     Organization: URIRef  # class: A company, association, public body or any other organised group.
     Outcome: URIRef  # class: What a ruling decided about a cause of action.
     OutcomeScheme: URIRef  # concept scheme: The outcomes a ruling can give a cause of action.
-    Pending: URIRef  # concept: Not yet decided.
+    Pending: URIRef  # Outcome: Not yet decided.
     Person: URIRef  # class: A human being: an executive, researcher, author, judge or lawyer.
     Plaintiff: URIRef  # class: An agent that is a plaintiff in at least one case (the role of the property cg:plaintiff).
     Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
     Release: URIRef  # class: The public release of an AI model or data set.
-    Reported: URIRef  # concept: Stated by a news or secondary source, not tested in court.
-    Ruled: URIRef  # concept: Decided as a matter of law by a court.
+    Reported: URIRef  # ClaimStatus: Stated by a news or secondary source, not tested in court.
+    Ruled: URIRef  # ClaimStatus: Decided as a matter of law by a court.
     Ruling: URIRef  # class: An order or judgment of a court.
     Settlement: URIRef  # class: An agreement that settles a case or some of its claims.
     ShadowLibrary: URIRef  # class: An online collection that distributes books or papers without the right-holders' permission, such as LibGen.
     SourceDocument: URIRef  # class: A published document (article, court order, docket, filing, letter) that reports facts; its URL is schema:url.
     SourceGraph: URIRef  # class: A named graph holding the triples taken from one source document, with how they were made (cg:method).
     Statement: URIRef  # class: Something a person said or wrote (a message, an email, a letter, a ruling's words), kept verbatim with its speaker, addressee, date and what it mentions.
-    SummaryJudgmentForDefendant: URIRef  # concept: Decided for the defendant on summary judgment.
-    Survived: URIRef  # concept: The claim goes on: not dismissed, or a motion against it was denied.
+    SummaryJudgmentForDefendant: URIRef  # Outcome: Decided for the defendant on summary judgment.
+    Survived: URIRef  # Outcome: The claim goes on: not dismissed, or a motion against it was denied.
     Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
     addressee: URIRef  # object property: To whom the statement was said or written.
     amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
@@ -83,6 +88,8 @@ class CG(DefinedNamespace):
     claimPredicate: URIRef  # object property: The relation the claim asserts, for example cg:trainedOn.
     claimSubject: URIRef  # object property: The subject of the relation the claim asserts.
     claimText: URIRef  # datatype property: The claim in words, language-tagged.
+    coMentionedWith: URIRef  # object property: Derived: one source's statements or claims mention both entities.
+    competesWith: URIRef  # object property: Derived: the two organisations compete, because one of them (or its people) targets or measures itself against the other's model.
     compiledBy: URIRef  # object property: Who assembled the data set.
     confidence: URIRef  # datatype property: How far the source can be trusted: H (court record or several reputable outlets), M (one reputable secondary source), L (one aggregator, mirror or blog).
     correctedReading: URIRef  # datatype property: What the better source says instead.
@@ -94,6 +101,10 @@ class CG(DefinedNamespace):
     date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year.
     defendant: URIRef  # object property: An agent sued in the case.
     defendantsCounsel: URIRef  # object property: A lawyer or law firm acting for the defendant.
+    derivedObject: URIRef  # object property: The object of the derived triple.
+    derivedPredicate: URIRef  # object property: The property of the derived triple.
+    derivedSubject: URIRef  # object property: The subject of the derived triple.
+    derives: URIRef  # annotation property: On a rule: the property of the triples it derives.
     description: URIRef  # datatype property: A short description in words, language-tagged.
     developedBy: URIRef  # object property: The organisation that built and released the model.
     disposition: URIRef  # object property: A ruling's decision on this cause of action.
@@ -109,7 +120,11 @@ class CG(DefinedNamespace):
     founded: URIRef  # object property: An organisation the person founded or co-founded.
     foundedOn: URIRef  # datatype property: When the organisation was founded (xsd:date, xsd:gYearMonth or xsd:gYear).
     headquarters: URIRef  # datatype property: The place of the organisation's head office, in words.
+    hubFrom: URIRef  # annotation property: On a class whose instances link several entities (a statement, a claim): the property whose values start the edge the instance collapses into.
+    hubLabel: URIRef  # annotation property: On such a class: the name of the collapsed edge, in each language (a claim with a cg:claimPredicate is named after that predicate instead).
+    hubTo: URIRef  # annotation property: On such a class: the property whose values end the collapsed edge.
     inCase: URIRef  # object property: The case a claim, event or disposition belongs to.
+    involvedIn: URIRef  # object property: Derived: the agent made a statement revealed in the case, or works for a party to it.
     involves: URIRef  # object property: An entity that takes part in or is the object of the event (the model released, the firm joining).
     issuedBy: URIRef  # object property: The judge who issued the ruling.
     jobTitle: URIRef  # datatype property: The person's title at the organisation they are employed by, as the source gives it.
@@ -134,13 +149,17 @@ class CG(DefinedNamespace):
     plaintiff: URIRef  # object property: An agent suing in the case.
     plaintiffsCounsel: URIRef  # object property: A lawyer or law firm acting for the plaintiffs.
     presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
+    projected: URIRef  # annotation property: On an object property: true when its triples become edges of the graph projection. On a class: false when its instances stay out of the projection (documents, source graphs, controlled values).
     relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
     releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
     revealedIn: URIRef  # object property: The case in whose record the statement or document became public.
+    rule: URIRef  # object property: The rule that made the derivation.
     ruling: URIRef  # object property: The ruling that made the disposition.
     size: URIRef  # datatype property: How large something is, in the source's words (for example "more than 7.5 million books").
+    sparql: URIRef  # annotation property: On a rule: the SPARQL SELECT that finds ?subject, ?object, ?support and ?graph.
     speaker: URIRef  # object property: Who said or wrote the statement. Where no source names the speaker, an unnamed agent stands in (see data).
     status: URIRef  # object property: How far the claim is established.
+    supportedBy: URIRef  # object property: A statement, claim or entity whose triples support the derived triple.
     targets: URIRef  # object property: The agent aims to match or beat this model.
     text: URIRef  # datatype property: The wording of the statement as a source reports it, with its language tag; one value per wording.
     trainedOn: URIRef  # object property: A data set the model was trained on. Used directly only when established; an allegation is a cg:Claim with this as its cg:claimPredicate (alleged to be trained on).
@@ -171,7 +190,8 @@ PREFIXES = {
     "correction": BASE + "correction/",
     "document": BASE + "document/",
     "graph": BASE + "graph/",
+    "derivation": BASE + "derivation/",
 }
 
 #: the kinds of things casegraph mints IRIs for; each has a prefix above
-KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph')
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph', 'derivation')

@@ -1,0 +1,337 @@
+"""Questions over the projection, networkx-style: ``f(G, ...)`` on a MultiDiGraph from :func:`project`.
+
+They read only node and edge attributes, so they run as well on five hand-built nodes as on the bundled
+graph. Paths and neighbourhoods ignore edge direction (a relation links both ways for "how is A connected
+to B"), but each hop is told in its true direction: "Kadrey v. Meta —defendant→ Meta Platforms, Inc.".
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import islice
+
+import networkx as nx
+
+from ..errors import CaseGraphError
+
+BACKENDS = ("auto", "networkx", "igraph")
+MEASURES = ("degree", "pagerank", "betweenness")
+
+
+class NoPathError(CaseGraphError):
+    """No path joins the two entities (with the relations allowed); the CLI exits 1."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path: a triple, told in its true direction, with its date, status and sources."""
+
+    subject: str
+    subject_label: str
+    predicate: str
+    relation: str
+    object: str
+    object_label: str
+    sources: tuple[str, ...]
+    status: str = ""
+    date: str = ""
+    inferred: bool = False
+    via: str = ""
+
+    def explain(self) -> str:
+        """The hop in words, e.g. "Ahmad Al-Dahle —employed by→ Meta Platforms, Inc. (source: https://...)"."""
+        notes = [n for n in (self.date, self.status and f"status: {self.status}",
+                             "inferred" if self.inferred else "") if n]
+        note = f" [{', '.join(notes)}]" if notes else ""
+        return (f"{self.subject_label} —{self.relation}→ {self.object_label}{note} "
+                f"(source: {'; '.join(self.sources) or 'none'})")
+
+
+@dataclass(frozen=True)
+class Path:
+    """A path from ``start`` to ``end`` as hops; an empty path joins an entity to itself."""
+
+    start: str
+    end: str
+    hops: tuple[Hop, ...]
+
+    def __len__(self) -> int:
+        return len(self.hops)
+
+    def explain(self) -> str:
+        if not self.hops:
+            return f"{self.start} is {self.end} itself."
+        return "\n".join(f"{i}. {hop.explain()}" for i, hop in enumerate(self.hops, start=1))
+
+
+def _edge_rank(data: dict) -> tuple:
+    """Which of several parallel relations tells a hop best: curated first, established first, best sourced."""
+    return (data.get("inferred", False), bool(data.get("status")), -len(data.get("sources", ())), data.get("label", ""))
+
+
+def _undirected(G: nx.MultiDiGraph, exclude: set[str], include_inferred: bool) -> nx.Graph:
+    """A simple undirected graph whose edges remember the best relation between their two ends."""
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        if data.get("inferred") and not include_inferred:
+            continue
+        if exclude & {data.get("predicate", ""), data.get("label", ""), str(key)}:
+            continue
+        candidate = (u, v, data)
+        if H.has_edge(u, v):
+            if _edge_rank(data) < _edge_rank(H[u][v]["best"][2]):
+                H[u][v]["best"] = candidate
+            H[u][v]["weight"] += 1
+        else:
+            H.add_edge(u, v, best=candidate, weight=1)
+    return H
+
+
+def _hop(G: nx.MultiDiGraph, best: tuple) -> Hop:
+    u, v, data = best
+    return Hop(subject=str(u), subject_label=G.nodes[u].get("label", str(u)), predicate=data.get("predicate", ""),
+               relation=data.get("label", ""), object=str(v), object_label=G.nodes[v].get("label", str(v)),
+               sources=tuple(data.get("sources", ())), status=data.get("status", ""), date=data.get("date", ""),
+               inferred=bool(data.get("inferred")), via=data.get("via", ""))
+
+
+def paths(G: nx.MultiDiGraph, source, target, *, k: int = 1, exclude: tuple[str, ...] = (),
+          include_inferred: bool = True) -> list[Path]:
+    """The ``k`` shortest simple paths between ``source`` and ``target``, shortest first.
+
+    Parameters
+    ----------
+    G : the projection (nodes with ``label``, edges with ``predicate``, ``label``, ``sources`` ...)
+    source, target : nodes of ``G``
+    k : how many paths (the k shortest simple paths, by number of hops)
+    exclude : relations to leave out, by predicate IRI or label (e.g. ``("mentions",)``)
+    include_inferred : False leaves out derived relations
+
+    Raises
+    ------
+    NoPathError
+        When no path joins them.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="A"); G.add_node("b", label="B"); G.add_node("c", label="C")
+    >>> G.add_edge("a", "b", key="p", predicate="p", label="knows", sources=["https://x"])
+    'p'
+    >>> G.add_edge("c", "b", key="p", predicate="p", label="knows", sources=["https://y"])
+    'p'
+    >>> print(paths(G, "a", "c")[0].explain())
+    1. A —knows→ B (source: https://x)
+    2. C —knows→ B (source: https://y)
+    """
+    for node in (source, target):
+        if node not in G:
+            raise CaseGraphError(f"{node} is not in the graph")
+    label = lambda n: G.nodes[n].get("label", str(n))  # noqa: E731
+    if source == target:
+        return [Path(label(source), label(target), ())]
+    H = _undirected(G, set(exclude), include_inferred)
+    try:
+        found = list(islice(nx.shortest_simple_paths(H, source, target), max(k, 1)))
+    except nx.NetworkXNoPath:
+        raise NoPathError(f"no path between {label(source)!r} and {label(target)!r}"
+                          + (f" without {', '.join(exclude)}" if exclude else "")) from None
+    return [Path(label(source), label(target),
+                 tuple(_hop(G, H[a][b]["best"]) for a, b in zip(nodes, nodes[1:]))) for nodes in found]
+
+
+@dataclass
+class Neighbourhood:
+    """The entities within ``depth`` hops of ``center``, with the relations among them counted."""
+
+    center: str
+    depth: int
+    nodes: list[tuple[str, str, str, int]] = field(default_factory=list)  # (node, label, kind, distance)
+    relations: Counter = field(default_factory=Counter)
+    subgraph: nx.MultiDiGraph | None = None
+
+
+def neighbors(G: nx.MultiDiGraph, node, *, depth: int = 1, include_inferred: bool = True) -> Neighbourhood:
+    """The ego network of ``node``: every entity within ``depth`` hops, nearest first, and the count of each
+    relation among them.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", label="knows"); G.add_edge("b", "c", label="knows"); G.add_edge("c", "d", label="x")
+    0
+    0
+    0
+    >>> [n[0] for n in neighbors(G, "a", depth=2).nodes]
+    ['b', 'c']
+    """
+    if node not in G:
+        raise CaseGraphError(f"{node} is not in the graph")
+    if depth < 1:
+        raise CaseGraphError(f"depth must be at least 1, got {depth}")
+    H = _undirected(G, set(), include_inferred)
+    distances = nx.single_source_shortest_path_length(H, node, cutoff=depth)
+    keep = set(distances)
+    sub = G.subgraph(keep).copy()
+    if not include_inferred:
+        sub.remove_edges_from([(u, v, k) for u, v, k, d in sub.edges(keys=True, data=True) if d.get("inferred")])
+    ring = sorted((n for n in keep if n != node), key=lambda n: (distances[n], G.nodes[n].get("label", str(n))))
+    return Neighbourhood(
+        center=node, depth=depth,
+        nodes=[(n, G.nodes[n].get("label", str(n)), G.nodes[n].get("kind", ""), distances[n]) for n in ring],
+        relations=Counter(d.get("label", "") for _u, _v, d in sub.edges(data=True)),
+        subgraph=sub,
+    )
+
+
+def weighted_undirected(G: nx.MultiDiGraph) -> nx.Graph:
+    """Parallel relations in either direction become one undirected edge whose weight counts them."""
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes)
+    for u, v in G.edges():
+        if u == v:
+            continue
+        if H.has_edge(u, v):
+            H[u][v]["weight"] += 1
+        else:
+            H.add_edge(u, v, weight=1)
+    return H
+
+
+def rank(G: nx.MultiDiGraph, by: str = "pagerank", *, backend: str = "auto", samples: int | None = None,
+         seed: int = 0) -> dict:
+    """Centrality of every node: ``degree`` (number of relations), ``pagerank`` or ``betweenness``.
+
+    Computed on the undirected view (relations weigh by how many link the two ends). ``backend="networkx"``
+    is the reference; ``"igraph"`` gives the same numbers much faster on large graphs; ``"auto"`` picks igraph
+    when it is installed. ``samples`` estimates betweenness from that many source nodes (exact when None).
+
+    >>> G = nx.MultiDiGraph([("a", "hub"), ("b", "hub"), ("c", "hub")])
+    >>> max(rank(G, "degree").items(), key=lambda kv: kv[1])[0]
+    'hub'
+    """
+    if by not in MEASURES:
+        raise CaseGraphError(f"unknown measure {by!r}; use one of {', '.join(MEASURES)}")
+    if backend not in BACKENDS:
+        raise CaseGraphError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+    H = weighted_undirected(G)
+    if by == "degree":
+        return {n: float(d) for n, d in H.degree(weight="weight")}
+    if backend == "auto":
+        backend = "igraph" if _igraph() is not None else "networkx"
+    if backend == "igraph":
+        return _rank_igraph(H, by, samples, seed)
+    if by == "pagerank":
+        return nx.pagerank(H, weight="weight")
+    if samples and samples < H.number_of_nodes():
+        sources = random.Random(seed).sample(sorted(H.nodes, key=str), samples)
+        scores = nx.betweenness_centrality_subset(H, sources, list(H.nodes), normalized=False)
+        return _scale_sampled(scores, H.number_of_nodes(), samples)
+    return nx.betweenness_centrality(H, normalized=True)
+
+
+def _scale_sampled(scores: dict, n: int, samples: int) -> dict:
+    # Sampled sums over `samples` sources estimate the full sum scaled by n / samples; then normalise as
+    # networkx does for undirected graphs, 2 / ((n - 1)(n - 2)).
+    factor = (n / samples) * (2.0 / ((n - 1) * (n - 2))) if n > 2 else 0.0
+    return {node: value * factor for node, value in scores.items()}
+
+
+def _igraph():
+    try:
+        import igraph
+    except ImportError:  # optional at run time: networkx stays the reference
+        return None
+    return igraph
+
+
+def _to_igraph(H: nx.Graph):
+    ig = _igraph()
+    if ig is None:
+        raise CaseGraphError("the igraph backend needs the igraph package: pip install igraph")
+    nodes = list(H.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    graph = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()], directed=False)
+    graph.es["weight"] = [d["weight"] for _u, _v, d in H.edges(data=True)]
+    return graph, nodes
+
+
+def _rank_igraph(H: nx.Graph, by: str, samples: int | None, seed: int) -> dict:
+    graph, nodes = _to_igraph(H)
+    if by == "pagerank":
+        values = graph.pagerank(weights="weight") if graph.ecount() else [1 / max(len(nodes), 1)] * len(nodes)
+        return dict(zip(nodes, values))
+    n = len(nodes)
+    if samples and samples < n:
+        chosen = random.Random(seed).sample(sorted(nodes, key=str), samples)
+        index = {node: i for i, node in enumerate(nodes)}
+        raw = graph.betweenness(directed=False, sources=[index[s] for s in chosen])
+        return _scale_sampled(dict(zip(nodes, raw)), n, samples)
+    raw = graph.betweenness(directed=False)
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    return dict(zip(nodes, [v * scale for v in raw]))
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A node with its centrality score."""
+
+    iri: str
+    label: str
+    kind: str
+    score: float
+
+
+def top(G: nx.MultiDiGraph, scores: dict, n: int = 10, *, entities_only: bool = True) -> list[Ranked]:
+    """The ``n`` best-scored nodes, ties broken by label; ``entities_only`` keeps people, organisations, cases,
+    models and data sets (lookup tier 0) and leaves out statements, claims and events."""
+    chosen = [node for node in scores if not entities_only or G.nodes[node].get("tier", 1) == 0]
+    # Scores equal but for float noise (1e-17 apart on two backends) are a tie, broken by label.
+    chosen.sort(key=lambda node: (-round(scores[node], 9), G.nodes[node].get("label", str(node))))
+    return [Ranked(str(node), G.nodes[node].get("label", str(node)), G.nodes[node].get("kind", ""), scores[node])
+            for node in chosen[:n]]
+
+
+@dataclass
+class Community:
+    """A group of densely linked entities, named by its most central members."""
+
+    name: str
+    members: list[tuple[str, str]]  # (node, label), most central first
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+
+def communities(G: nx.MultiDiGraph, *, seed: int = 0, backend: str = "auto", resolution: float = 1.0) -> list[Community]:
+    """Louvain communities of the undirected view, largest first, each named by its three most central members.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
+    >>> sorted(sorted(n for n, _l in c.members) for c in communities(G, backend="networkx"))
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    """
+    if backend not in BACKENDS:
+        raise CaseGraphError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+    H = weighted_undirected(G)
+    if backend == "auto":
+        backend = "igraph" if _igraph() is not None and H.number_of_nodes() > 5000 else "networkx"
+    if backend == "igraph":
+        graph, nodes = _to_igraph(H)
+        ig = _igraph()
+        ig.set_random_number_generator(random.Random(seed))
+        groups = [[nodes[i] for i in part] for part in graph.community_multilevel(weights="weight",
+                                                                                    resolution=resolution)]
+    else:
+        groups = [list(g) for g in nx.community.louvain_communities(H, weight="weight", seed=seed,
+                                                                    resolution=resolution)]
+    degree = dict(H.degree(weight="weight"))
+    label = lambda n: G.nodes[n].get("label", str(n))  # noqa: E731
+    found = []
+    for group in groups:
+        ordered = sorted(group, key=lambda n: (-degree.get(n, 0), label(n)))
+        found.append(Community(name=" / ".join(label(n) for n in ordered[:3]),
+                               members=[(n, label(n)) for n in ordered]))
+    return sorted(found, key=lambda c: (-len(c), c.name))

@@ -1,0 +1,218 @@
+"""The networkx view of the RDF graph: entities become nodes, object-property triples become edges.
+
+What becomes an edge is declared in the ontology (``cg:projected`` on properties and classes, ``cg:hubFrom`` /
+``cg:hubTo`` / ``cg:hubLabel`` on the classes whose instances link several entities), never hard-coded here.
+Literals never become nodes: two entities that share the value "2024" are not connected.
+
+>>> from casegraph import CaseGraph
+>>> G = CaseGraph.open().project()
+>>> G.nodes["https://w3id.org/casegraph/id/person/ahmad-al-dahle"]["label"]
+'Ahmad Al-Dahle'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import networkx as nx
+from rdflib import OWL, RDF, RDFS, Literal, URIRef
+from rdflib.namespace import PROV
+
+from ..ontology import NAMESPACE, ontology_graph
+from ..vocab import CG
+
+#: the named graph that holds derived triples (see casegraph.analysis.inference)
+INFERRED_GRAPH = URIRef("https://w3id.org/casegraph/id/graph/inferred")
+
+
+@dataclass(frozen=True)
+class Hub:
+    """A class whose instances can collapse into one edge from a ``from_property`` value to a ``to_property`` one."""
+
+    cls: URIRef
+    from_property: URIRef
+    to_property: URIRef
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ProjectionSpec:
+    """What the ontology says about the projection."""
+
+    edge_properties: frozenset[URIRef]
+    excluded_classes: frozenset[URIRef]
+    hubs: tuple[Hub, ...]
+    labels: dict[URIRef, dict[str, str]] = field(hash=False, compare=False)
+    superclasses: dict[URIRef, frozenset[URIRef]] = field(hash=False, compare=False)
+
+    def label(self, term: URIRef, lang: str = "en") -> str:
+        by_lang = self.labels.get(term, {})
+        return by_lang.get(lang) or by_lang.get("en") or str(term).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@lru_cache(maxsize=1)
+def projection_spec() -> ProjectionSpec:
+    """Read the projection annotations from the ontology (once)."""
+    g = ontology_graph()
+    true, false = Literal(True), Literal(False)
+    edges = frozenset(s for s, o in g.subject_objects(CG.projected) if o == true and not _is_class(g, s))
+    excluded = set()
+    for cls, o in g.subject_objects(CG.projected):
+        if o == false:
+            excluded.update(g.transitive_subjects(RDFS.subClassOf, cls))
+    labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
+    for term, label in g.subject_objects(RDFS.label):
+        if isinstance(label, Literal) and label.language:
+            labels[term][label.language] = str(label)
+    hubs = tuple(
+        Hub(cls, g.value(cls, CG.hubFrom), g.value(cls, CG.hubTo),
+            {str(l.language): str(l) for l in g.objects(cls, CG.hubLabel)})
+        for cls in sorted(set(g.subjects(CG.hubFrom, None)))
+    )
+    superclasses = {cls: frozenset(g.transitive_objects(cls, RDFS.subClassOf))
+                    for cls in set(g.subjects(RDF.type, None)) if _is_class(g, cls)}
+    return ProjectionSpec(edges, frozenset(excluded), hubs, dict(labels), superclasses)
+
+
+def _is_class(g, term) -> bool:
+    return (term, RDF.type, OWL.Class) in g
+
+
+def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: bool = True) -> nx.MultiDiGraph:
+    """The projection of ``cg`` as a networkx MultiDiGraph.
+
+    Nodes are IRIs with ``label`` (in ``lang``), ``kind`` (class label), ``cls`` (class IRI) and ``tier``
+    (see :data:`casegraph.ontology.LOOKUP_TIERS`). Edges are keyed by predicate IRI and carry ``predicate``,
+    ``label``, ``sources`` (URLs), ``graphs``, ``status`` (when a claim is involved), ``date`` and
+    ``inferred``. With ``collapse=True`` each statement becomes a "said about" edge from its speaker to what it
+    mentions, and each claim an edge from its subject to its object named after its predicate.
+    """
+    spec = projection_spec()
+    ds = cg.dataset
+    sources = {URIRef(g): ref.url for g, ref in cg.sources().items()}
+
+    types: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for s, o in ds.subject_objects(RDF.type):
+        if isinstance(s, URIRef):
+            types[s].add(o)
+    statuses = {s: o for s, o in ds.subject_objects(CG.status)}
+    dates: dict[URIRef, str] = {}
+    for s, o in ds.subject_objects(CG.date):
+        if len(str(o)) > len(dates.get(s, "")):
+            dates[s] = str(o)  # the most precise date any source gives
+
+    excluded = {s for s, ts in types.items() if ts & spec.excluded_classes}
+    triples: dict[tuple, set[URIRef]] = defaultdict(set)
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if p in spec.edge_properties and isinstance(o, URIRef) and isinstance(s, URIRef) \
+                and s not in excluded and o not in excluded:
+            if include_inferred or g != INFERRED_GRAPH:
+                triples[(s, p, o)].add(g)
+
+    # An inferred edge is sourced by the documents its derivation was derived from, not by the rule book.
+    derived_from = _derivation_sources(ds, sources)
+
+    G = nx.MultiDiGraph(lang=lang, collapsed=collapse)
+
+    def add_node(node: URIRef) -> None:
+        if node in G:
+            return
+        cls = _most_specific(types.get(node, set()), spec)
+        G.add_node(node, iri=str(node), label=cg.names.label(node) if node in cg.names.display else _fallback(node),
+                   cls=str(cls) if cls else "", kind=spec.label(cls, lang) if cls else "",
+                   tier=cg.names.tier.get(node, 1))
+
+    hub_classes = {h.cls: h for h in spec.hubs} if collapse else {}
+    hubs_of: dict[URIRef, Hub] = {}
+    for node, ts in types.items():
+        for cls in ts:
+            hub = next((hub_classes[c] for c in spec.superclasses.get(cls, {cls}) | {cls} if c in hub_classes), None)
+            if hub:
+                hubs_of[node] = hub
+
+    for (s, p, o), graphs in triples.items():
+        if s in hubs_of or o in hubs_of:
+            continue  # collapsed below
+        for node in (s, o):
+            add_node(node)
+        status = statuses.get(s) or statuses.get(o)
+        urls = _urls(graphs, sources) if INFERRED_GRAPH not in graphs else derived_from.get((s, p, o), [])
+        G.add_edge(s, o, key=str(p), predicate=str(p), label=spec.label(p, lang),
+                   graphs=sorted(str(g) for g in graphs), sources=urls,
+                   status=spec.label(status, lang) if status is not None else "",
+                   date=dates.get(s) or dates.get(o) or "", inferred=INFERRED_GRAPH in graphs, via="")
+
+    if collapse:
+        _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node)
+    return G
+
+
+def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node) -> None:
+    by_hub: dict[URIRef, dict[URIRef, set]] = defaultdict(lambda: defaultdict(set))
+    hub_graphs: dict[URIRef, set] = defaultdict(set)
+    for (s, p, o), graphs in triples.items():
+        if s in hubs_of:
+            by_hub[s][p].add(o)
+            hub_graphs[s] |= graphs
+    predicates = {s: o for s, o in cg.dataset.subject_objects(CG.claimPredicate)}
+    for hub_node, values in by_hub.items():
+        hub = hubs_of[hub_node]
+        predicate = predicates.get(hub_node)
+        label = spec.label(predicate, lang) if predicate is not None else (hub.labels.get(lang) or hub.labels.get("en"))
+        status = statuses.get(hub_node)
+        for s in values.get(hub.from_property, ()):
+            for o in values.get(hub.to_property, ()):
+                if s == o:
+                    continue
+                add_node(s)
+                add_node(o)
+                G.add_edge(s, o, key=f"{predicate or hub.cls}|{hub_node}", predicate=str(predicate or hub.cls),
+                           label=label, graphs=sorted(str(g) for g in hub_graphs[hub_node]),
+                           sources=_urls(hub_graphs[hub_node], sources),
+                           status=spec.label(status, lang) if status is not None else "",
+                           date=dates.get(hub_node, ""), inferred=False, via=str(hub_node))
+
+
+def _most_specific(classes: set[URIRef], spec: ProjectionSpec) -> URIRef | None:
+    ours = [c for c in classes if str(c).startswith(NAMESPACE)]
+    specific = [c for c in ours if not any(o != c and c in spec.superclasses.get(o, ()) for o in ours)]
+    return sorted(specific or ours)[0] if ours else None
+
+
+def _fallback(node: URIRef) -> str:
+    return str(node).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _urls(graphs: Iterable[URIRef], sources: dict[URIRef, str]) -> list[str]:
+    return sorted({sources[g] for g in graphs if g in sources})
+
+
+def _derivation_sources(ds, sources: dict[URIRef, str]) -> dict[tuple, list[str]]:
+    """(subject, predicate, object) of each derived triple -> the URLs of the graphs it was derived from."""
+    inferred = ds.graph(INFERRED_GRAPH)
+    found: dict[tuple, set] = defaultdict(set)
+    for node in inferred.subjects(RDF.type, CG.Derivation):
+        key = (inferred.value(node, CG.derivedSubject), inferred.value(node, CG.derivedPredicate),
+               inferred.value(node, CG.derivedObject))
+        found[key].update(sources[g] for g in inferred.objects(node, PROV.wasDerivedFrom) if g in sources)
+    return {key: sorted(urls) for key, urls in found.items()}
+
+
+def graph_text(G: nx.MultiDiGraph, fmt: str) -> str:
+    """The projection as GraphML or GEXF text (Gephi opens both); list attributes become space-separated text."""
+    flat = nx.MultiDiGraph()
+    for node, data in G.nodes(data=True):
+        flat.add_node(str(node), **{k: _flat(v) for k, v in data.items()})
+    for u, v, key, data in G.edges(keys=True, data=True):
+        flat.add_edge(str(u), str(v), key=str(key), **{k: _flat(val) for k, val in data.items()})
+    writer = {"graphml": nx.generate_graphml, "gexf": nx.generate_gexf}[fmt]
+    return "\n".join(writer(flat)) + "\n"
+
+
+def _flat(value):
+    if isinstance(value, (list, tuple, set)):
+        return " ".join(map(str, value))
+    return value if isinstance(value, (str, int, float, bool)) else str(value)
