@@ -12,6 +12,7 @@ ORG = "https://w3id.org/casegraph/id/organization/"
 def test_who_said_mistral_is_peanuts_in_either_language(bundled):
     rows = [r for r in bundled.saved("who-said-what").rows
             if "peanuts" in r["text"] or "jeu d’enfant" in r["text"]]
+    assert {r["wording"] for r in rows} == {"original", "quoted"}
     assert {r["lang"] for r in rows} == {"en", "fr"}
     assert {r["speaker"] for r in rows} == {AL_DAHLE}
     assert {r["statement"] for r in rows} == {rows[0]["statement"]}, "both wordings are one statement"
@@ -112,3 +113,8 @@ def test_describe_shows_sources_and_status(bundled):
     assert causes and {f.status for f in causes} == {"alleged"}
     french = bundled.describe("Kadrey v. Meta", lang="fr")
     assert [f.predicate_label for f in french.facts if f.value_iri == court[0].value_iri] == ["juridiction"]
+
+
+def test_paraphrases_are_marked_as_such(bundled):
+    rows = [r for r in bundled.saved("who-said-what").rows if r["text"].startswith("Al-Dahle also asked")]
+    assert rows and {r["wording"] for r in rows} == {"paraphrase"}

@@ -92,12 +92,13 @@ def test_unknown_entity_suggests_nearest_names(run):
 
 def test_a_bad_file_leaves_the_loaded_graph_untouched(tmp_path):
     cg = CaseGraph.open([DATA / "mini.trig"])
-    before = len(cg)
-    bad = tmp_path / "bad.trig"
+    before = set(cg.dataset.quads((None, None, None, None)))
+    good, bad = tmp_path / "good.trig", tmp_path / "bad.trig"
+    good.write_text(GOOD_PREFIX + "ex:g2 { ex:new ex:b ex:c . }", encoding="utf-8")
     bad.write_text(GOOD_PREFIX + "ex:g { ex:a ex:b . }", encoding="utf-8")
     with pytest.raises(ParseError):
-        cg.load(DATA / "mini.trig", bad)
-    assert len(cg) == before
+        cg.load(good, bad)  # the good file parses first, but nothing is added until every file has parsed
+    assert set(cg.dataset.quads((None, None, None, None))) == before
 
 
 def test_unknown_file_type_is_an_input_error(tmp_path):
@@ -105,3 +106,64 @@ def test_unknown_file_type_is_an_input_error(tmp_path):
     odd.write_text("x", encoding="utf-8")
     with pytest.raises(InputError, match="unknown RDF file type"):
         CaseGraph.open([odd])
+
+
+def test_malformed_ntriples_names_the_line(run, tmp_path):
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<https://a> <https://b> <https://c> .\n\n<https://a> <https://b> oops .\n", encoding="utf-8")
+    result = run("--data", bad, "stats")
+    assert result.exit_code == 2 and f"{bad}:3:" in one_line_error(result)
+
+
+def test_invalid_iri_and_ill_typed_literal_name_the_line(run, tmp_path):
+    iri = tmp_path / "iri.trig"
+    iri.write_text(GOOD_PREFIX + "ex:g {\n  ex:a ex:b <bad iri> .\n}\n", encoding="utf-8")
+    assert f"{iri}:3: invalid IRI" in one_line_error(run("--data", iri, "stats"))
+    date = tmp_path / "date.trig"
+    date.write_text(GOOD_PREFIX + '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                    'ex:g {\n  ex:a ex:b "2020-13-45"^^xsd:date .\n}\n', encoding="utf-8")
+    result = run("--data", date, "stats")
+    assert result.exit_code == 2 and f"{date}:4: '2020-13-45' is not a valid xsd:date" in one_line_error(result)
+
+
+def test_a_byte_order_mark_is_not_an_error(run, tmp_path):
+    bom = tmp_path / "bom.trig"
+    bom.write_bytes("\ufeff".encode("utf-8") + (DATA / "mini.trig").read_bytes())
+    assert run("--data", bom, "stats").exit_code == 0
+
+
+def test_missing_data_path_and_empty_data_folder(run, tmp_path, monkeypatch):
+    assert "no such file" in one_line_error(run("--data", tmp_path / "nowhere", "stats"))
+    monkeypatch.setenv("CASEGRAPH_DATA", str(tmp_path))
+    result = run("stats")
+    assert result.exit_code == 2 and "no source graphs" in one_line_error(result)
+
+
+def test_usage_errors_are_one_line(run):
+    result = run("frobnicate")
+    assert result.exit_code == 2 and "No such command 'frobnicate'" in one_line_error(result)
+    result = run("export")
+    assert result.exit_code == 2 and "--format" in one_line_error(result)
+
+
+def test_a_long_inline_query_is_a_query_not_a_file_name(run):
+    query = "SELECT ?case WHERE { ?case cg:docketNumber ?d . FILTER(?d != \"" + "x." * 200 + "\") }"
+    result = run("--data", DATA / "mini.trig", "query", query)
+    assert result.exit_code == 0 and "case:test-1-23-cv-00001" in result.stdout
+
+
+def test_evaluation_errors_are_one_line(run):
+    result = run("--data", DATA / "mini.trig", "query", "SELECT (SUM(?o) AS ?n) WHERE { ?s a ?o }")
+    assert result.exit_code == 2 and "SPARQL query failed" in one_line_error(result)
+
+
+def test_export_to_a_folder_is_refused(run, tmp_path):
+    result = run("--data", DATA / "mini.trig", "export", "--format", "trig", "-o", tmp_path)
+    assert result.exit_code == 2 and "is a folder" in one_line_error(result)
+
+
+def test_a_binary_query_file(run, tmp_path):
+    binary = tmp_path / "b.rq"
+    binary.write_bytes(b"\xff\xfe\x00")
+    result = run("--data", DATA / "mini.trig", "query", binary)
+    assert result.exit_code == 2 and "not UTF-8" in one_line_error(result)

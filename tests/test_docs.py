@@ -12,7 +12,8 @@ import casegraph
 from casegraph.cli import cli
 
 README = Path(__file__).parents[1] / "README.md"
-MODULES = sorted(m.name for m in pkgutil.iter_modules(casegraph.__path__, "casegraph.") if m.name != "casegraph.__main__")
+MODULES = ["casegraph"] + sorted(m.name for m in pkgutil.walk_packages(casegraph.__path__, "casegraph.")
+                                 if m.name != "casegraph.__main__")
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))
@@ -33,5 +34,5 @@ def test_readme_gives_the_two_commands():
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name):
     module = importlib.import_module(name)
-    failures, _tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    failures, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert failures == 0

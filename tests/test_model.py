@@ -3,7 +3,7 @@
 import pytest
 from rdflib import RDFS, Literal, URIRef
 
-from casegraph import CaseGraph, Source, SourceError, mint_iri
+from casegraph import CaseGraph, InputError, Source, SourceError, mint_iri
 from casegraph.model import name_key, slugify
 
 
@@ -47,3 +47,25 @@ def test_add_without_a_source_is_refused():
     with pytest.raises(SourceError):
         cg.add([(URIRef("https://example.org/x"), RDFS.label, Literal("x"))], source="https://example.org")
     assert len(cg) == 0
+
+
+def test_add_checks_every_triple_before_writing_any():
+    cg = CaseGraph()
+    src = Source(url="https://example.org/a", publisher="Example", language="en")
+    good = (URIRef("https://example.org/a"), RDFS.label, Literal("A"))
+    with pytest.raises(InputError, match="not an RDF triple"):
+        cg.add([good, ("a", "b", "c")], source=src)
+    assert len(cg) == 0
+
+
+def test_sources_with_similar_urls_get_different_graphs():
+    urls = ["https://example.org/news?id=1", "https://example.org/news-id-1", "http://example.org/news/id/1",
+            "https://例え.jp/記事", "https://例え.jp/別の記事"]
+    keys = {Source(url=u, publisher="X", language="en").graph_iri for u in urls}
+    assert len(keys) == len(urls)
+
+
+def test_open_accepts_one_path(tmp_path):
+    from pathlib import Path
+    mini = Path(__file__).parent / "data" / "mini.trig"
+    assert len(CaseGraph.open(str(mini))) == len(CaseGraph.open([mini])) > 0

@@ -35,3 +35,24 @@ def test_a_name_shared_by_several_entities_is_ambiguous(mini):
     with pytest.raises(AmbiguousNameError) as caught:
         mini.entity("Doe")
     assert set(caught.value.candidates.values()) == {"Jane Doe", "Doe v. Acme"}
+
+
+def test_an_unlabelled_entity_is_found_by_its_iri(mini):
+    iri = "https://w3id.org/casegraph/id/dataset/unlabelled"
+    from rdflib import URIRef
+    from casegraph import CaseGraph, Source
+    from casegraph.vocab import CG
+    cg = CaseGraph.open(mini_path())
+    cg.add([(URIRef("https://w3id.org/casegraph/id/model/acme-1"), CG.trainedOn, URIRef(iri))],
+           source=Source(url="https://example.org/x", publisher="X", language="en"))
+    assert str(cg.entity(iri)) == iri
+
+
+def test_an_entity_binds_as_an_iri(mini):
+    rows = mini.query("SELECT ?d WHERE { ?case cg:docketNumber ?d }", case=mini.entity("Doe v. Acme")).rows
+    assert rows == [{"d": "1:23-cv-00001"}]
+
+
+def mini_path():
+    from pathlib import Path
+    return Path(__file__).parent / "data" / "mini.trig"

@@ -73,3 +73,20 @@ def test_triples_added_through_the_api_carry_their_source():
     src = Source(url="https://example.org/new", publisher="Ex", language="en")
     cg.add([(URIRef("https://example.org/q"), CG.medium, Literal("email"))], source=src)
     assert cg.validate().conforms
+
+
+def test_triples_outside_any_named_graph_fail(tmp_path):
+    loose = tmp_path / "loose.trig"
+    loose.write_text(SOURCED % "" + 'ex:x rdfs:label "no source" .\n', encoding="utf-8")
+    report = CaseGraph.open(loose).validate()
+    assert not report.conforms
+    assert any("outside any named graph" in r.rule for r in report.results)
+
+
+def test_role_sub_properties_are_checked(tmp_path):
+    bad = tmp_path / "judge.trig"
+    bad.write_text(SOURCED % ('ex:case a cg:LegalCase ; rdfs:label "A v. B" ; cg:court ex:court ; '
+                              'cg:docketNumber "1" ; cg:presidingJudge ex:court . '
+                              'ex:court a cg:Court ; rdfs:label "Court" .'), encoding="utf-8")
+    report = CaseGraph.open(bad).validate()
+    assert any("a judge" in r.rule and r.focus == "https://example.org/case" for r in report.results)

@@ -24,12 +24,24 @@ from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
 from .query import QueryResult, saved_queries
 from .resources import data_dir
 from .validation import compact
+from .vocab import PREFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class Group(click.Group):
-    """Turns every casegraph error into one line on stderr and its exit code."""
+    """Turns every casegraph error, and click's own usage errors, into one line on stderr and its exit code."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as e:  # usage errors: click would print three lines of usage
+            hint = f" (see {e.ctx.command_path} --help)" if isinstance(e, click.UsageError) and e.ctx else ""
+            click.echo(f"casegraph: error: {e.format_message()}{hint}", err=True)
+            sys.exit(e.exit_code)
+        except click.exceptions.Abort:
+            click.echo("casegraph: aborted", err=True)
+            sys.exit(EXIT_FAILED)
 
     def invoke(self, ctx):
         try:
@@ -111,19 +123,26 @@ def build(ctx, out, formats):
 # --- query -------------------------------------------------------------------------------------------
 
 def _query_text(query: str) -> tuple[str | None, str]:
-    """(saved query name or None, SPARQL text) for what the user typed."""
+    """(saved query name or None, SPARQL text) for what the user typed: a saved query's name, a file, or
+    SPARQL itself (anything with a space or a brace)."""
     queries = saved_queries()
     if query in queries:
         return query, queries[query].text
+    if any(ch.isspace() for ch in query.strip()) or "{" in query:
+        return None, query
     path = Path(query)
-    if query.endswith(".rq") or (path.suffix and path.exists()):
+    if path.is_file():
         try:
-            return None, path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"{query}: no such file") from None
-    if not any(ch.isspace() for ch in query.strip()) and "{" not in query:
-        raise InputError(f"{query!r} is neither a saved query nor a file; saved queries: {', '.join(queries)}")
-    return None, query
+            return None, path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{query}: not UTF-8 text") from None
+    if query.endswith(".rq"):
+        raise InputError(f"{query}: no such file")
+    raise InputError(f"{query!r} is neither a saved query nor a file; saved queries: {', '.join(queries)}")
+
+
+def _text(value) -> str:
+    return "" if value is None else value if isinstance(value, str) else str(_plain_json(value))
 
 
 def _cell(value) -> str:
@@ -139,14 +158,18 @@ def format_rows(result: QueryResult, fmt: str) -> str:
     """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects)."""
     if fmt == "json":
         return json.dumps(result.rows, ensure_ascii=False, indent=2, default=_plain_json)
-    if fmt in ("csv", "tsv"):
+    if fmt == "csv":
         buffer = _io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.vars)
         for row in result.rows:
-            writer.writerow(["" if row[v] is None else _plain_json(row[v]) if not isinstance(row[v], str)
-                             else row[v] for v in result.vars])
+            writer.writerow([_text(row[v]) for v in result.vars])
         return buffer.getvalue().rstrip("\n")
+    if fmt == "tsv":
+        # Tab-separated values have no quoting: tabs and line breaks inside a value are escaped instead.
+        escape = lambda value: _text(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")  # noqa: E731
+        return "\n".join(["\t".join(result.vars)] + ["\t".join(escape(row[v]) for v in result.vars)
+                                                     for row in result.rows])
     table = [[_cell(row[v]) for v in result.vars] for row in result.rows]
     widths = [max([len(v)] + [len(r[i]) for r in table]) for i, v in enumerate(result.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths)).rstrip(),
@@ -192,10 +215,16 @@ def query(ctx, query, fmt, params, list_saved):
     else:
         result = cg.query(text)
     if result.kind == "ASK":
-        click.echo("yes" if result.boolean else "no")
+        answer = bool(result.boolean)
+        click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
+                   ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
     elif result.graph is not None:
-        click.echo(result.graph.serialize(format="turtle" if fmt == "table" else "json-ld" if fmt == "json"
-                                          else "nt").rstrip())
+        if fmt in ("csv", "tsv"):
+            raise InputError(f"a {result.kind} query builds RDF, not rows: use --format table (Turtle) "
+                             "or json (JSON-LD)")
+        for prefix, iri in PREFIXES.items():
+            result.graph.bind(prefix, iri, override=True, replace=True)
+        click.echo(result.graph.serialize(format="turtle" if fmt == "table" else "json-ld").rstrip())
     else:
         click.echo(format_rows(result, fmt))
     if result.empty:
@@ -256,7 +285,7 @@ def statements(ctx, speaker, mentions, lang, as_json):
         who = ", ".join(label for _iri, label in view.speaker) or "?"
         to = ", ".join(label for _iri, label in view.addressees)
         click.echo(f"{view.date or 'undated'}  {who}{' → ' + to if to else ''}")
-        for wording in view.wordings or view.paraphrases:
+        for wording in view.ordered(lang):
             kind = "" if view.wordings else " (paraphrase)"
             click.echo(f"    [{wording.lang or '-'}]{kind} {wording.text}")
             click.echo(f"        source: {wording.source.url or wording.source.graph}")

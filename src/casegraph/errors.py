@@ -59,15 +59,3 @@ class AmbiguousNameError(CaseGraphError):
 
 class SourceError(InputError):
     """Facts offered without a usable source (casegraph stores no sourceless fact)."""
-
-
-class ValidationFailed(CaseGraphError):
-    """The graph breaks the SHACL shapes; ``report`` is the :class:`~casegraph.validation.ValidationReport`."""
-
-    exit_code = 1
-
-    def __init__(self, report):
-        self.report = report
-        first = report.results[0].message if report.results else "the graph does not conform"
-        more = f" (and {len(report.results) - 1} more)" if len(report.results) > 1 else ""
-        super().__init__(f"validation failed: {first}{more}")

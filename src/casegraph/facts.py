@@ -212,14 +212,16 @@ class StatementView:
     medium: list[str]
     sources: list[SourceRef]
 
-    def text(self, lang: str | None = None) -> str:
-        """The wording in ``lang`` (else the original, else any), or the paraphrase."""
+    def ordered(self, lang: str | None = None) -> list[Wording]:
+        """The verbatim wordings (or, when none survives, the paraphrases): ``lang`` first, then the
+        original-language ones, then the others."""
         pool = self.wordings or self.paraphrases
-        for wanted in (lambda w: w.lang == lang, lambda w: w.original, lambda w: True):
-            for w in pool:
-                if wanted(w):
-                    return w.text
-        return ""
+        return sorted(pool, key=lambda w: (w.lang != lang, not w.original, w.lang or "", w.text))
+
+    def text(self, lang: str | None = None) -> str:
+        """The first of :meth:`ordered`, or "" when the statement has no words at all."""
+        ordered = self.ordered(lang)
+        return ordered[0].text if ordered else ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -253,7 +255,7 @@ def read_statements(reader: FactReader, speaker: URIRef | None = None,
         parts[st]["graphs"].append(str(g))
 
     def entities(items):
-        return list(dict.fromkeys((str(o), reader.cg.names.label(o)) for _p, o, _g in items))
+        return sorted({(str(o), reader.cg.names.label(o)) for _p, o, _g in items}, key=lambda e: (e[1], e[0]))
 
     def wordings(items):
         seen: dict[tuple, Wording] = {}
@@ -262,7 +264,8 @@ def read_statements(reader: FactReader, speaker: URIRef | None = None,
             if key not in seen or p == CG.originalText:
                 seen[key] = Wording(str(o), getattr(o, "language", None), p == CG.originalText,
                                     sources.get(g, SourceRef(g)))
-        return list(seen.values())
+        return sorted(seen.values(), key=lambda w: (w.lang != reader.lang, not w.original, w.lang or "",
+                                                   w.text, w.source.graph))
 
     views = []
     for st, part in parts.items():

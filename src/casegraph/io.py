@@ -7,13 +7,13 @@ export leaves the previous file intact.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.exceptions import ParserError as RdflibParserError
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import InputError, ParseError
@@ -51,23 +51,28 @@ def parse_file(path: str | os.PathLike) -> Dataset:
     """Parse one RDF file into a new dataset; raise :class:`ParseError` naming the file and line.
 
     Triple formats (Turtle, N-Triples) have no graph names: their triples go into a graph named after the
-    file, which has no source until you describe one (``casegraph validate`` reports that).
+    file, which has no source until you describe one (``casegraph validate`` reports that). IRIs that are not
+    IRIs and literals that do not fit their datatype ("2020-13-45"^^xsd:date) are errors too: rdflib would
+    only warn, then fail later on export.
     """
     path = Path(path)
     fmt = PARSERS.get(path.suffix.lower())
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an RDF file")
     if fmt is None:
         raise InputError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(PARSERS))}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not an RDF file") from None
+        text = path.read_text(encoding="utf-8-sig")  # -sig: a byte-order mark is not part of the data
     except UnicodeDecodeError as e:
         raise ParseError(str(path), text_line_of_byte(path, e.start), "not UTF-8 text") from None
     if not text.strip():
         raise InputError(f"{path}: empty file, no triples")
     ds = new_dataset()
+    rdflib_term_log = logging.getLogger("rdflib.term")
+    previous_level = rdflib_term_log.level
+    rdflib_term_log.setLevel(logging.CRITICAL)  # its warnings on bad literals carry tracebacks: we report instead
     try:
         if fmt in ("turtle", "nt"):
             ds.graph(URIRef(path.resolve().as_uri())).parse(data=text, format=fmt)
@@ -75,27 +80,52 @@ def parse_file(path: str | os.PathLike) -> Dataset:
             ds.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
     except BadSyntax as e:
         raise ParseError(str(path), e.lines + 1, e._why) from None
-    except RdflibParserError as e:
-        raise ParseError(str(path), _line_of_quoted(text, str(e)), str(e).splitlines()[0]) from None
-    except Exception as e:  # JSON-LD and other parsers raise their own types
-        raise ParseError(str(path), getattr(e, "lineno", None), f"{type(e).__name__}: {str(e).splitlines()[0]}") from None
-    if len(ds) == 0 and not any(len(g) for g in ds.graphs()):
+    except Exception as e:  # N-Triples, JSON-LD and other parsers raise their own types
+        line = _first_bad_line(text, fmt) if fmt in ("nt", "nquads") else getattr(e, "lineno", None)
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ParseError(str(path), line, reason) from None
+    finally:
+        rdflib_term_log.setLevel(previous_level)
+    if not any(len(g) for g in ds.graphs()):
         raise InputError(f"{path}: no triples in the file")
+    _check_terms(ds, path, text)
     return ds
+
+
+_BAD_IRI = re.compile(r'[\s<>"{}|^`\\]')
+
+
+def _check_terms(ds: Dataset, path: Path, text: str) -> None:
+    """Refuse IRIs with spaces or brackets and literals that do not fit their datatype, naming the line."""
+    for quad in ds.quads((None, None, None, None)):
+        for term in quad:
+            if isinstance(term, URIRef) and _BAD_IRI.search(str(term)):
+                # A relative IRI was resolved against the file's own URI: look for what was written.
+                written = str(term).removeprefix(path.resolve().parent.as_uri() + "/")
+                raise ParseError(str(path), _line_containing(text, written), f"invalid IRI <{written}>")
+            if isinstance(term, Literal) and term.ill_typed:
+                raise ParseError(str(path), _line_containing(text, str(term)),
+                                 f"{str(term)!r} is not a valid {term.datatype.n3(ds.namespace_manager)}")
+
+
+def _line_containing(text: str, needle: str) -> int | None:
+    position = text.find(needle)
+    return text.count("\n", 0, position) + 1 if position >= 0 else None
+
+
+def _first_bad_line(text: str, fmt: str) -> int | None:
+    """Line-based formats: the number of the first line that does not parse on its own."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            try:
+                Dataset().parse(data=line, format=fmt)
+            except Exception:
+                return number
+    return None
 
 
 def text_line_of_byte(path: Path, offset: int) -> int:
     return path.read_bytes()[:offset].count(b"\n") + 1
-
-
-def _line_of_quoted(text: str, message: str) -> int | None:
-    """N-Triples/N-Quads errors quote the bad line instead of numbering it: find it in the file."""
-    match = re.search(r"'(.+)'\s*$", message, re.S)
-    if match:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip() == match.group(1).strip():
-                return number
-    return None
 
 
 def merge(into: Dataset, other: Dataset) -> None:
@@ -117,6 +147,8 @@ def normalise_format(name: str) -> str:
 def serialize(ds: Dataset, fmt: str) -> str:
     """The dataset in ``fmt``; triple formats (Turtle, N-Triples) get the union of all graphs."""
     serializer, _suffix, keeps_graphs = FORMATS[normalise_format(fmt)]
+    if serializer == "nquads":
+        return _sorted_lines(ds.serialize(format=serializer))
     if keeps_graphs:
         return ds.serialize(format=serializer)
     union = Graph()
@@ -124,12 +156,20 @@ def serialize(ds: Dataset, fmt: str) -> str:
         union.bind(prefix, iri, override=True, replace=True)
     for s, p, o, _g in ds.quads((None, None, None, None)):
         union.add((s, p, o))
-    return union.serialize(format=serializer)
+    text = union.serialize(format=serializer)
+    return _sorted_lines(text) if serializer == "nt" else text
+
+
+def _sorted_lines(text: str) -> str:
+    """Line formats in sorted order, so that the same graph always gives the same file (and clean diffs)."""
+    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it into place."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name to write")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

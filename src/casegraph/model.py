@@ -7,6 +7,7 @@ metadata that says where they come from.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ class Source:
 
     >>> src = Source(url="https://example.org/order.pdf", publisher="Example Court", language="en")
     >>> str(src.graph_iri)
-    'https://w3id.org/casegraph/id/graph/example-org-order-pdf'
+    'https://w3id.org/casegraph/id/graph/example-org-order-pdf-94d872f1'
     """
 
     url: str
@@ -103,7 +104,13 @@ class Source:
 
     @property
     def key(self) -> str:
-        return self.slug or slugify(re.sub(r"^[a-z]+://(www\.)?", "", self.url, flags=re.I))
+        """The slug of the source graph: given, or readable words of the URL plus a hash of the whole URL
+        (so that ``?id=1`` and ``-id-1`` pages, or two URLs in another script, never share a graph)."""
+        if self.slug:
+            return self.slug
+        words = slugify(re.sub(r"^[a-z]+://(www\.)?", "", self.url, flags=re.I))[:60].strip("-")
+        digest = hashlib.sha1(self.url.encode("utf-8")).hexdigest()[:8]
+        return f"{words}-{digest}" if words else digest
 
     @property
     def graph_iri(self) -> URIRef:

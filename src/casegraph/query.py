@@ -72,19 +72,18 @@ class QueryResult:
             return not self.boolean
         return len(self) == 0
 
-    def terms(self) -> list[dict[str, Any]]:
-        """The rows with rdflib terms instead of plain values (language tags and datatypes kept)."""
-        return [{v: row.get(v) for v in self.vars} for row in (self.raw or [])] if self.kind == "SELECT" else []
-
 
 def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-    """Run SPARQL ``text`` on an rdflib graph or dataset; ``bindings`` become a trailing VALUES clause."""
+    """Run SPARQL ``text`` on an rdflib graph or dataset; ``bindings`` become a trailing VALUES clause
+    (URIRefs and Entities as IRIs, anything else as a literal)."""
     if not text.strip():
         raise QueryError("the query is empty")
     if bindings:
         text = with_values(text, bindings)
     try:
-        raw = graph.query(text, initNs=PREFIXES)
+        # rdflib evaluates lazily: errors in evaluation (a SUM over IRIs) surface while the rows are read,
+        # so reading them belongs inside this try.
+        return from_rdflib(graph.query(text, initNs=PREFIXES))
     except ParseBaseException as e:
         raise QueryError(_pyparsing_reason(e), e.lineno, e.col) from None
     except Exception as e:
@@ -94,7 +93,6 @@ def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult
             raise QueryError(f"unknown prefix {match.group(1)!r}", line, col) from None
         first_line = str(e).splitlines()[0] if str(e) else "the query engine gave no reason"
         raise QueryError(f"{type(e).__name__}: {first_line}", syntax=False) from None
-    return from_rdflib(raw)
 
 
 def from_rdflib(raw: Result) -> QueryResult:
@@ -119,6 +117,8 @@ def with_values(text: str, bindings: dict[str, Any]) -> str:
 
 
 def _sparql_term(value: Any) -> str:
+    """An IRI for a URIRef or an Entity (anything with ``.iri``), else a literal."""
+    value = getattr(value, "iri", value)
     if isinstance(value, URIRef):
         return f"<{value}>"
     if isinstance(value, Literal):

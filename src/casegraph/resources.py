@@ -35,9 +35,17 @@ def data_dir() -> Path:
 
 def source_files() -> list[Path]:
     """The bundled source graphs, one TriG file per source document, in a stable order."""
-    return sorted((data_dir() / "sources").glob("*.trig"))
+    folder = data_dir() / "sources"
+    found = sorted(folder.glob("*.trig"))
+    if not found:
+        from .errors import InputError
+
+        hint = " (set by CASEGRAPH_DATA)" if os.environ.get("CASEGRAPH_DATA") else ""
+        raise InputError(f"{folder}: no source graphs (*.trig) here{hint}")
+    return found
 
 
 def queries_dir() -> Path:
-    """The saved SPARQL queries (``*.rq``)."""
-    return data_dir() / "queries"
+    """The saved SPARQL queries (``*.rq``): those of CASEGRAPH_DATA when it has some, else the bundled ones."""
+    own = data_dir() / "queries"
+    return own if own.is_dir() else _find("data") / "queries"

@@ -66,8 +66,16 @@ class ValidationReport:
 def check_provenance(dataset) -> list[ValidationResult]:
     """Every non-empty named graph must say, inside itself, which document it comes from and its URL."""
     problems = []
+    default = dataset.default_graph.identifier
+    loose = sum(1 for _ in dataset.quads((None, None, None, default)))
+    if loose:
+        problems.append(ValidationResult(
+            focus=str(default), focus_label="default graph", path=None,
+            rule=f"{loose} triples sit outside any named graph, so no source states them; put them in the "
+                 "named graph of their source",
+            constraint="casegraph provenance rule", severity="Violation"))
     for graph in dataset.graphs():
-        if not len(graph) or graph.identifier == dataset.default_graph.identifier:
+        if not len(graph) or graph.identifier == default:
             continue
         documents = list(graph.objects(graph.identifier, PROV.wasDerivedFrom))
         if not any((d, SCHEMA.url, None) in graph for d in documents):

@@ -21,7 +21,7 @@ import networkx as nx
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import PROV
 
-from ..ontology import NAMESPACE, ontology_graph
+from ..ontology import NAMESPACE, lookup_tier, ontology_graph
 from ..vocab import CG
 
 #: the named graph that holds derived triples (see casegraph.analysis.inference)
@@ -84,7 +84,7 @@ def _is_class(g, term) -> bool:
 def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: bool = True) -> nx.MultiDiGraph:
     """The projection of ``cg`` as a networkx MultiDiGraph.
 
-    Nodes are IRIs with ``label`` (in ``lang``), ``kind`` (class label), ``cls`` (class IRI) and ``tier``
+    Nodes are IRIs (plain strings) with ``label`` (in ``lang``), ``kind`` (class label), ``cls`` (class IRI) and ``tier``
     (see :data:`casegraph.ontology.LOOKUP_TIERS`). Edges are keyed by predicate IRI and carry ``predicate``,
     ``label``, ``sources`` (URLs), ``graphs``, ``status`` (when a claim is involved), ``date`` and
     ``inferred``. With ``collapse=True`` each statement becomes a "said about" edge from its speaker to what it
@@ -94,36 +94,53 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     ds = cg.dataset
     sources = {URIRef(g): ref.url for g, ref in cg.sources().items()}
 
+    # One pass over the quads collects everything the projection needs: at a million quads, each extra
+    # pass over rdflib's store costs seconds.
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
-    for s, o in ds.subject_objects(RDF.type):
-        if isinstance(s, URIRef):
-            types[s].add(o)
-    statuses = {s: o for s, o in ds.subject_objects(CG.status)}
+    labels: dict[URIRef, tuple[int, str]] = {}
+    statuses: dict[URIRef, URIRef] = {}
     dates: dict[URIRef, str] = {}
-    for s, o in ds.subject_objects(CG.date):
-        if len(str(o)) > len(dates.get(s, "")):
+    candidates: dict[tuple, set[URIRef]] = defaultdict(set)
+    edge_properties = spec.edge_properties
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        if p in edge_properties:
+            if isinstance(o, URIRef) and isinstance(s, URIRef) and (include_inferred or g != INFERRED_GRAPH):
+                candidates[(s, p, o)].add(g)
+        elif p == RDF.type:
+            types[s].add(o)
+        elif p == RDFS.label:
+            # The label in the chosen language wins, then English or untagged, then any.
+            rank = 0 if o.language == lang else 1 if o.language in (None, "en") else 2
+            if s not in labels or (rank, str(o)) < labels[s]:
+                labels[s] = (rank, str(o))
+        elif p == CG.status:
+            statuses[s] = o
+        elif p == CG.date and len(str(o)) > len(dates.get(s, "")):
             dates[s] = str(o)  # the most precise date any source gives
 
     excluded = {s for s, ts in types.items() if ts & spec.excluded_classes}
-    triples: dict[tuple, set[URIRef]] = defaultdict(set)
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        if p in spec.edge_properties and isinstance(o, URIRef) and isinstance(s, URIRef) \
-                and s not in excluded and o not in excluded:
-            if include_inferred or g != INFERRED_GRAPH:
-                triples[(s, p, o)].add(g)
+    triples = {spo: graphs for spo, graphs in candidates.items() if spo[0] not in excluded and spo[2] not in excluded}
 
     # An inferred edge is sourced by the documents its derivation was derived from, not by the rule book.
     derived_from = _derivation_sources(ds, sources)
 
     G = nx.MultiDiGraph(lang=lang, collapsed=collapse)
 
+    classes: dict[frozenset, tuple] = {}  # most nodes share a handful of type sets: work each out once
+
     def add_node(node: URIRef) -> None:
-        if node in G:
+        if str(node) in G:
             return
-        cls = _most_specific(types.get(node, set()), spec)
-        G.add_node(node, iri=str(node), label=cg.names.label(node) if node in cg.names.display else _fallback(node),
-                   cls=str(cls) if cls else "", kind=spec.label(cls, lang) if cls else "",
-                   tier=cg.names.tier.get(node, 1))
+        node_types = frozenset(types.get(node, ()))
+        if node_types not in classes:
+            cls = _most_specific(set(node_types), spec)
+            classes[node_types] = (str(cls) if cls else "", spec.label(cls, lang) if cls else "",
+                                   lookup_tier(node_types))
+        cls, kind, tier = classes[node_types]
+        G.add_node(str(node), iri=str(node), label=labels[node][1] if node in labels else _fallback(node),
+                   cls=cls, kind=kind, tier=tier)
+
+    relation = {p: spec.label(p, lang) for p in spec.edge_properties}
 
     hub_classes = {h.cls: h for h in spec.hubs} if collapse else {}
     hubs_of: dict[URIRef, Hub] = {}
@@ -140,7 +157,7 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
             add_node(node)
         status = statuses.get(s) or statuses.get(o)
         urls = _urls(graphs, sources) if INFERRED_GRAPH not in graphs else derived_from.get((s, p, o), [])
-        G.add_edge(s, o, key=str(p), predicate=str(p), label=spec.label(p, lang),
+        G.add_edge(str(s), str(o), key=str(p), predicate=str(p), label=relation[p],
                    graphs=sorted(str(g) for g in graphs), sources=urls,
                    status=spec.label(status, lang) if status is not None else "",
                    date=dates.get(s) or dates.get(o) or "", inferred=INFERRED_GRAPH in graphs, via="")
@@ -169,7 +186,8 @@ def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add
                     continue
                 add_node(s)
                 add_node(o)
-                G.add_edge(s, o, key=f"{predicate or hub.cls}|{hub_node}", predicate=str(predicate or hub.cls),
+                G.add_edge(str(s), str(o), key=f"{predicate or hub.cls}|{hub_node}",
+                           predicate=str(predicate or hub.cls),
                            label=label, graphs=sorted(str(g) for g in hub_graphs[hub_node]),
                            sources=_urls(hub_graphs[hub_node], sources),
                            status=spec.label(status, lang) if status is not None else "",
