@@ -97,9 +97,10 @@ class Generator:
                              self.model, self.case))(q)
 
     def person(self, q) -> None:
-        p = iri("person", self.pick(self.people, 1.5))
+        n = self.pick(self.people, 1.5)
+        p = iri("person", n)
         q(p, RDF_TYPE, cg("Person"))
-        q(p, LABEL, lit(f"Person {p[-8:-1]}"))
+        q(p, LABEL, lit(f"Person {n}"))
         q(p, cg("employedBy"), iri("organization", self.pick(self.orgs)))
         q(p, cg("jobTitle"), lit(self.sentence(3), "en"))
 
@@ -110,9 +111,10 @@ class Generator:
         return o
 
     def model(self, q) -> None:
-        m = iri("model", self.pick(self.models, 1.5))
+        n = self.pick(self.models, 1.5)
+        m = iri("model", n)
         q(m, RDF_TYPE, cg("AIModel"))
-        q(m, LABEL, lit(f"Model {m[-8:-1]}"))
+        q(m, LABEL, lit(f"Model {n}"))
         q(m, cg("developedBy"), self.organization(q, self.pick(self.orgs)))
         q(m, cg("releasedOn"), lit(self.date(), datatype="date"))
         q(m, cg("openWeights"), lit(self.rng.choice(("true", "false")), datatype="boolean"))
@@ -139,10 +141,11 @@ class Generator:
         q(c, cg("claimText"), lit(self.sentence(), "en"))
         q(c, cg("claimSubject"), iri("model", self.pick(self.models)))
         q(c, cg("claimPredicate"), cg("trainedOn"))
-        d = iri("dataset", self.pick(self.datasets))
+        n = self.pick(self.datasets)
+        d = iri("dataset", n)
         q(c, cg("claimObject"), d)
         q(d, RDF_TYPE, cg("Dataset"))
-        q(d, LABEL, lit(f"Dataset {d[-8:-1]}"))
+        q(d, LABEL, lit(f"Dataset {n}"))
 
     def case(self, q) -> None:
         n = self.pick(self.cases, 1.2)

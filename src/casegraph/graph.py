@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql
@@ -173,11 +173,12 @@ class CaseGraph:
         if isinstance(name, Entity):
             return name
         text = str(name).strip()
-        if text.startswith(("http://", "https://", "urn:")) and text not in self.names.display:
-            # An entity without any label is still found by its IRI.
+        if text.startswith(("http://", "https://", "urn:")):
+            # An IRI is looked up directly (no name index needed), so an entity without a label is found too.
             iri = URIRef(text)
             if (iri, None, None) in self._dataset or (None, None, iri) in self._dataset:
-                return Entity(iri, self.names.label(iri))
+                labels = sorted(self._dataset.objects(iri, RDFS.label), key=lambda l: (l.language not in (None, "en"), l))
+                return Entity(iri, str(labels[0]) if labels else text.rstrip("/").rsplit("/", 1)[-1])
         iri = self.names.resolve(text)
         return Entity(iri, self.names.label(iri))
 
@@ -263,6 +264,20 @@ class CaseGraph:
         from .analysis import infer
 
         return infer(self)
+
+    def view(self, path: str | os.PathLike | None = None, *, focus: str | None = None, depth: int = 1,
+             include_inferred: bool = False, lang: str = "en"):
+        """The offline HTML viewer of the graph (or of the entities within ``depth`` hops of ``focus``): a
+        :class:`~casegraph.viewer.View`, written to ``path`` when given, that displays itself in Jupyter.
+
+        With ``include_inferred`` the derived relations are drawn too (the rules run first if none were derived).
+        """
+        from .viewer import build_view
+
+        view = build_view(self, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
+        if path is not None:
+            view.save(path)
+        return view
 
     # --- checking, exporting, summarising --------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from rdflib import XSD, Literal, URIRef
@@ -92,7 +92,7 @@ class Source:
     confidence: str | None = None
     method: URIRef = CG.CuratedByHand
     slug: str | None = None
-    created: date = field(default_factory=date.today)
+    created: date | None = None  # when the graph was made; left out unless given, so re-adding is idempotent
 
     def __post_init__(self):
         if not self.url or not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", self.url, re.I):
@@ -127,12 +127,13 @@ class Source:
             (g, RDF.type, CG.SourceGraph),
             (g, PROV.wasDerivedFrom, d),
             (g, CG.method, self.method),
-            (g, DCTERMS.created, Literal(self.created, datatype=XSD.date)),
             (d, RDF.type, CG.SourceDocument),
             (d, SCHEMA.url, URIRef(self.url)),
             (d, DCTERMS.publisher, Literal(self.publisher)),
             (d, DCTERMS.language, Literal(self.language)),
         ]
+        if self.created:
+            triples.append((g, DCTERMS.created, Literal(self.created, datatype=XSD.date)))
         if self.title:
             triples.append((d, DCTERMS.title, Literal(self.title, lang=self.language)))
         if self.issued:

@@ -73,23 +73,25 @@ def _edge_rank(data: dict) -> tuple:
     return (data.get("inferred", False), bool(data.get("status")), -len(data.get("sources", ())), data.get("label", ""))
 
 
-def _undirected(G: nx.MultiDiGraph, exclude: set[str], include_inferred: bool) -> nx.Graph:
-    """A simple undirected graph whose edges remember the best relation between their two ends."""
-    H = nx.Graph()
-    H.add_nodes_from(G.nodes)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        if data.get("inferred") and not include_inferred:
-            continue
-        if exclude & {data.get("predicate", ""), data.get("label", ""), str(key)}:
-            continue
-        candidate = (u, v, data)
-        if H.has_edge(u, v):
-            if _edge_rank(data) < _edge_rank(H[u][v]["best"][2]):
-                H[u][v]["best"] = candidate
-            H[u][v]["weight"] += 1
-        else:
-            H.add_edge(u, v, best=candidate, weight=1)
-    return H
+def _allowed(data: dict, key, exclude: set[str], include_inferred: bool) -> bool:
+    if data.get("inferred") and not include_inferred:
+        return False
+    return not (exclude & {data.get("predicate", ""), data.get("label", ""), str(key)})
+
+
+def _best_edge(G: nx.MultiDiGraph, a, b, exclude: set[str], include_inferred: bool) -> tuple:
+    """The best allowed relation between ``a`` and ``b``, in whichever direction it runs."""
+    candidates = [(u, v, d) for u, v in ((a, b), (b, a)) for key, d in (G.get_edge_data(u, v) or {}).items()
+                  if _allowed(d, key, exclude, include_inferred)]
+    return min(candidates, key=lambda c: _edge_rank(c[2]))
+
+
+def _undirected_view(G: nx.MultiDiGraph, exclude: set[str], include_inferred: bool):
+    """G without the left-out relations, direction ignored; a view, so nothing is copied."""
+    if exclude or not include_inferred:
+        full = G
+        G = nx.subgraph_view(full, filter_edge=lambda u, v, k: _allowed(full[u][v][k], k, exclude, include_inferred))
+    return G.to_undirected(as_view=True)
 
 
 def _hop(G: nx.MultiDiGraph, best: tuple) -> Hop:
@@ -135,14 +137,20 @@ def paths(G: nx.MultiDiGraph, source, target, *, k: int = 1, exclude: tuple[str,
     label = lambda n: G.nodes[n].get("label", str(n))  # noqa: E731
     if source == target:
         return [Path(label(source), label(target), ())]
-    H = _undirected(G, set(exclude), include_inferred)
+    excluded = set(exclude)
+    view = _undirected_view(G, excluded, include_inferred)
     try:
-        found = list(islice(nx.shortest_simple_paths(H, source, target), max(k, 1)))
+        if k <= 1:  # one shortest path: a bidirectional search on the view, fast on a large graph
+            found = [nx.shortest_path(view, source, target)]
+        else:  # k shortest simple paths need a simple graph: build it
+            simple = nx.Graph(view)
+            found = list(islice(nx.shortest_simple_paths(simple, source, target), k))
     except nx.NetworkXNoPath:
         raise NoPathError(f"no path between {label(source)!r} and {label(target)!r}"
                           + (f" without {', '.join(exclude)}" if exclude else "")) from None
     return [Path(label(source), label(target),
-                 tuple(_hop(G, H[a][b]["best"]) for a, b in zip(nodes, nodes[1:]))) for nodes in found]
+                 tuple(_hop(G, _best_edge(G, a, b, excluded, include_inferred)) for a, b in zip(nodes, nodes[1:])))
+            for nodes in found]
 
 
 @dataclass
@@ -172,8 +180,8 @@ def neighbors(G: nx.MultiDiGraph, node, *, depth: int = 1, include_inferred: boo
         raise CaseGraphError(f"{node} is not in the graph")
     if depth < 1:
         raise CaseGraphError(f"depth must be at least 1, got {depth}")
-    H = _undirected(G, set(), include_inferred)
-    distances = nx.single_source_shortest_path_length(H, node, cutoff=depth)
+    distances = nx.single_source_shortest_path_length(_undirected_view(G, set(), include_inferred), node,
+                                                      cutoff=depth)
     keep = set(distances)
     sub = G.subgraph(keep).copy()
     if not include_inferred:
@@ -217,13 +225,13 @@ def rank(G: nx.MultiDiGraph, by: str = "pagerank", *, backend: str = "auto", sam
         raise CaseGraphError(f"unknown measure {by!r}; use one of {', '.join(MEASURES)}")
     if backend not in BACKENDS:
         raise CaseGraphError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
+    if backend == "auto":
+        backend = "igraph" if _igraph() is not None else "networkx"
+    if backend == "igraph" and by != "degree":
+        return _rank_igraph(G, by, samples, seed)
     H = weighted_undirected(G)
     if by == "degree":
         return {n: float(d) for n, d in H.degree(weight="weight")}
-    if backend == "auto":
-        backend = "igraph" if _igraph() is not None else "networkx"
-    if backend == "igraph":
-        return _rank_igraph(H, by, samples, seed)
     if by == "pagerank":
         return nx.pagerank(H, weight="weight")
     if samples and samples < H.number_of_nodes():
@@ -248,19 +256,22 @@ def _igraph():
     return igraph
 
 
-def _to_igraph(H: nx.Graph):
+def _to_igraph(G: nx.Graph):
+    """The same weighted undirected graph as :func:`weighted_undirected`, built in igraph directly (at a
+    million quads, building the networkx copy first costs more than the measure itself)."""
     ig = _igraph()
     if ig is None:
         raise CaseGraphError("the igraph backend needs the igraph package: pip install igraph")
-    nodes = list(H.nodes)
+    nodes = list(G.nodes)
     index = {n: i for i, n in enumerate(nodes)}
-    graph = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()], directed=False)
-    graph.es["weight"] = [d["weight"] for _u, _v, d in H.edges(data=True)]
+    graph = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges() if u != v], directed=False)
+    graph.es["weight"] = 1
+    graph.simplify(multiple=True, loops=True, combine_edges="sum")
     return graph, nodes
 
 
-def _rank_igraph(H: nx.Graph, by: str, samples: int | None, seed: int) -> dict:
-    graph, nodes = _to_igraph(H)
+def _rank_igraph(G: nx.Graph, by: str, samples: int | None, seed: int) -> dict:
+    graph, nodes = _to_igraph(G)
     if by == "pagerank":
         values = graph.pagerank(weights="weight") if graph.ecount() else [1 / max(len(nodes), 1)] * len(nodes)
         return dict(zip(nodes, values))
@@ -319,7 +330,7 @@ def communities(G: nx.MultiDiGraph, *, seed: int = 0, backend: str = "auto", res
     if backend == "auto":
         backend = "igraph" if _igraph() is not None and H.number_of_nodes() > 5000 else "networkx"
     if backend == "igraph":
-        graph, nodes = _to_igraph(H)
+        graph, nodes = _to_igraph(G)
         ig = _igraph()
         ig.set_random_number_generator(random.Random(seed))
         groups = [[nodes[i] for i in part] for part in graph.community_multilevel(weights="weight",

@@ -101,21 +101,23 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     statuses: dict[URIRef, URIRef] = {}
     dates: dict[URIRef, str] = {}
     candidates: dict[tuple, set[URIRef]] = defaultdict(set)
-    edge_properties = spec.edge_properties
+    # rdflib terms compare and hash in Python: the constants are looked up once, outside the loop.
+    edge_properties, rdf_type, rdfs_label, cg_status, cg_date = (
+        spec.edge_properties, RDF.type, RDFS.label, CG.status, CG.date)
     for s, p, o, g in ds.quads((None, None, None, None)):
         if p in edge_properties:
-            if isinstance(o, URIRef) and isinstance(s, URIRef) and (include_inferred or g != INFERRED_GRAPH):
+            if type(o) is URIRef and type(s) is URIRef and (include_inferred or g != INFERRED_GRAPH):
                 candidates[(s, p, o)].add(g)
-        elif p == RDF.type:
+        elif p == rdf_type:
             types[s].add(o)
-        elif p == RDFS.label:
+        elif p == rdfs_label:
             # The label in the chosen language wins, then English or untagged, then any.
             rank = 0 if o.language == lang else 1 if o.language in (None, "en") else 2
             if s not in labels or (rank, str(o)) < labels[s]:
                 labels[s] = (rank, str(o))
-        elif p == CG.status:
+        elif p == cg_status:
             statuses[s] = o
-        elif p == CG.date and len(str(o)) > len(dates.get(s, "")):
+        elif p == cg_date and len(o) > len(dates.get(s, "")):
             dates[s] = str(o)  # the most precise date any source gives
 
     excluded = {s for s, ts in types.items() if ts & spec.excluded_classes}
@@ -141,6 +143,7 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
                    cls=cls, kind=kind, tier=tier)
 
     relation = {p: spec.label(p, lang) for p in spec.edge_properties}
+    urls_of: dict[frozenset, tuple[str, ...]] = {}
 
     hub_classes = {h.cls: h for h in spec.hubs} if collapse else {}
     hubs_of: dict[URIRef, Hub] = {}
@@ -156,7 +159,13 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
         for node in (s, o):
             add_node(node)
         status = statuses.get(s) or statuses.get(o)
-        urls = _urls(graphs, sources) if INFERRED_GRAPH not in graphs else derived_from.get((s, p, o), [])
+        if INFERRED_GRAPH in graphs:
+            urls = derived_from.get((s, p, o), ())
+        else:
+            key = frozenset(graphs)  # most edges share their set of source graphs with many others
+            if key not in urls_of:
+                urls_of[key] = _urls(graphs, sources)
+            urls = urls_of[key]
         G.add_edge(str(s), str(o), key=str(p), predicate=str(p), label=relation[p],
                    graphs=sorted(str(g) for g in graphs), sources=urls,
                    status=spec.label(status, lang) if status is not None else "",
@@ -204,8 +213,8 @@ def _fallback(node: URIRef) -> str:
     return str(node).rstrip("/").rsplit("/", 1)[-1]
 
 
-def _urls(graphs: Iterable[URIRef], sources: dict[URIRef, str]) -> list[str]:
-    return sorted({sources[g] for g in graphs if g in sources})
+def _urls(graphs: Iterable[URIRef], sources: dict[URIRef, str]) -> tuple[str, ...]:
+    return tuple(sorted({sources[g] for g in graphs if g in sources}))
 
 
 def _derivation_sources(ds, sources: dict[URIRef, str]) -> dict[tuple, list[str]]:
@@ -216,7 +225,7 @@ def _derivation_sources(ds, sources: dict[URIRef, str]) -> dict[tuple, list[str]
         key = (inferred.value(node, CG.derivedSubject), inferred.value(node, CG.derivedPredicate),
                inferred.value(node, CG.derivedObject))
         found[key].update(sources[g] for g in inferred.objects(node, PROV.wasDerivedFrom) if g in sources)
-    return {key: sorted(urls) for key, urls in found.items()}
+    return {key: tuple(sorted(urls)) for key, urls in found.items()}
 
 
 def graph_text(G: nx.MultiDiGraph, fmt: str) -> str:

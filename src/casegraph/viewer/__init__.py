@@ -1,0 +1,377 @@
+"""The offline HTML viewer: one self-contained page to explore the graph in a browser.
+
+Everything the page needs is inside it: vis-network's script (read from the installed pyvis package, never
+fetched), the viewer's own script and style (``page.html``, ``viewer.js``, ``viewer.css`` next to this file) and
+the data as JSON. A Content-Security-Policy in the page forbids every request, so nothing leaves it.
+
+>>> from casegraph import CaseGraph
+>>> view = CaseGraph.open().view(focus="Al-Dahle", depth=1)
+>>> view.nodes == len(view.data["nodes"]) and "https://cdn" not in view.html
+True
+
+Positions are computed in Python (igraph) and physics stays off, so the first draw does not wait for a
+simulation; node and edge lists are built directly (pyvis's ``add_node``/``add_edge`` are quadratic).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import random
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import RDFS, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from ..errors import CaseGraphError
+
+#: vis-network's standalone build inside the pyvis wheel (read at run time, never copied into casegraph)
+VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"
+#: graphs with more nodes draw only the most central ones at first; search and focus draw the others
+DRAW_LIMIT = 10_000
+#: edge labels are drawn on the canvas up to this many edges (the check box turns them on above it)
+EDGE_LABELS_UP_TO = 1_500
+
+# Colour and shape per class (local name of the class IRI); the first listed superclass style applies to
+# classes not listed. Shapes are vis-network's label-outside shapes, which draw fast.
+STYLES: dict[str, tuple[str, str]] = {
+    "Person": ("#4e79a7", "dot"), "Judge": ("#2f5d8a", "dot"),
+    "Company": ("#f28e2b", "square"), "Organization": ("#e8a33d", "square"), "LawFirm": ("#9c755f", "square"),
+    "Court": ("#7f6a93", "square"), "ShadowLibrary": ("#b9504f", "square"),
+    "LegalCase": ("#e15759", "star"),
+    "AIModel": ("#59a14f", "hexagon"), "Dataset": ("#8cd17d", "triangle"),
+    "Statement": ("#edc948", "diamond"), "Claim": ("#b07aa1", "triangleDown"),
+    "CauseOfAction": ("#d37295", "triangleDown"), "Disposition": ("#c7a3bd", "triangleDown"),
+    "Correction": ("#9d9d9d", "diamond"),
+    "Event": ("#76b7b2", "dot"), "Filing": ("#499894", "dot"), "Ruling": ("#86bcb6", "dot"),
+    "Release": ("#5fa2a0", "dot"), "Unsealing": ("#3b7a78", "dot"), "Hearing": ("#a0cbc8", "dot"),
+    "Publication": ("#6b9e9b", "dot"), "Settlement": ("#2e6664", "dot"),
+}
+FALLBACK_COLOURS = ("#bab0ac", "#ff9da7", "#d4a6c8", "#fabfd2", "#79706e", "#b6992d")
+
+#: words of the page, in each language the viewer speaks
+UI = {
+    "en": {
+        "nodes": "entities", "edges": "relations", "search": "Search a name or alias", "classes": "Classes",
+        "relations": "Relations", "status": "Status", "plain": "fact as its source states it",
+        "dates": "Dates", "from": "from", "to": "to", "inferred": "Show inferred relations",
+        "edgeLabels": "Show relation names", "path": "Path between two entities", "findPath": "Find path",
+        "noPath": "No path between them among the relations shown.", "png": "Export PNG", "fit": "Fit",
+        "clear": "Clear", "close": "Close", "class": "Class", "labels": "Labels", "aliases": "Also called",
+        "date": "Date", "speaker": "Speaker", "addressee": "Addressee", "mentions": "Mentions",
+        "text": "Verbatim text", "paraphrase": "Paraphrase", "claim": "Claim", "facts": "Facts",
+        "sources": "Sources", "pathFrom": "Path from here", "pathTo": "Path to here", "more": "more",
+        "legendLines": "Lines", "solid": "curated fact", "dashed": "claim (alleged, admitted, disputed, reported...)",
+        "dotted": "inferred by a casegraph rule", "timeline": "Timeline", "notFound": "No entity matches",
+        "shown": "shown", "drawnOf": "The most central {drawn} of {total} entities are drawn; search to draw others.",
+        "via": "via", "undated": "undated", "status_": "status",
+        "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
+                      "give; dotted lines are derived by rules, not stated by a source.",
+    },
+    "fr": {
+        "nodes": "entités", "edges": "relations", "search": "Chercher un nom ou un alias", "classes": "Classes",
+        "relations": "Relations", "status": "Statut", "plain": "fait tel que sa source l'énonce",
+        "dates": "Dates", "from": "du", "to": "au", "inferred": "Afficher les relations inférées",
+        "edgeLabels": "Afficher le nom des relations", "path": "Chemin entre deux entités",
+        "findPath": "Trouver le chemin", "noPath": "Aucun chemin parmi les relations affichées.",
+        "png": "Exporter en PNG", "fit": "Tout voir", "clear": "Effacer", "close": "Fermer", "class": "Classe",
+        "labels": "Libellés", "aliases": "Autres noms", "date": "Date", "speaker": "Locuteur",
+        "addressee": "Destinataire", "mentions": "Mentionne", "text": "Texte exact", "paraphrase": "Paraphrase",
+        "claim": "Affirmation", "facts": "Faits", "sources": "Sources", "pathFrom": "Chemin depuis ici",
+        "pathTo": "Chemin jusqu'ici", "more": "de plus", "legendLines": "Traits", "solid": "fait établi par une source",
+        "dashed": "affirmation (alléguée, admise, contestée, rapportée...)",
+        "dotted": "déduit par une règle de casegraph", "timeline": "Chronologie",
+        "notFound": "Aucune entité ne correspond", "shown": "affichés",
+        "drawnOf": "Les {drawn} entités les plus centrales sur {total} sont dessinées ; cherchez pour voir les autres.",
+        "via": "via", "undated": "non daté", "status_": "statut",
+        "disclaimer": "Une allégation n'est pas une constatation : les traits tiretés sont des affirmations avec le "
+                      "statut que leur donnent les sources ; les pointillés sont déduits par des règles.",
+    },
+}
+
+
+@dataclass
+class View:
+    """A rendered viewer page: ``html`` (the whole file), the ``data`` embedded in it, and where it was saved.
+
+    In a Jupyter notebook the view displays itself (in an isolated frame).
+    """
+
+    html: str
+    data: dict = field(repr=False)
+    path: Path | None = None
+
+    @property
+    def nodes(self) -> int:
+        return len(self.data["nodes"])
+
+    @property
+    def edges(self) -> int:
+        return len(self.data["edges"])
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to ``path`` (UTF-8, atomically); nothing else is written."""
+        from ..io import write_atomically
+
+        self.path = write_atomically(path, self.html)
+        return self.path
+
+    def _repr_html_(self) -> str:
+        # An iframe keeps the page's script, style and CSP apart from the notebook's.
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+                'style="width:100%;height:640px;border:1px solid #ddd" sandbox="allow-scripts allow-downloads '
+                'allow-popups"></iframe>')
+
+
+# --- building the page's data --------------------------------------------------------------------------
+
+def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """Positions for every node (Fruchterman-Reingold in igraph; its grid variant above 1,000 nodes).
+
+    The same graph and seed give the same positions, spread over a square about 140 px × √n wide.
+    """
+    nodes = list(G.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    import igraph
+
+    index = {node: i for i, node in enumerate(nodes)}
+    graph = igraph.Graph(n=n, edges=[(index[u], index[v]) for u, v in G.edges() if u != v], directed=False)
+    graph.simplify()
+    # igraph draws the starting positions from its random generator: a seeded one makes the layout repeatable.
+    # (Its own starting area matters: the grid variant files nodes into cells, and a start packed into few
+    # cells makes it quadratic.)
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        if n <= 1000:
+            coords = graph.layout_fruchterman_reingold(niter=500)
+        else:
+            coords = graph.layout_fruchterman_reingold(niter=150, grid=True)
+    finally:
+        igraph.set_random_number_generator(random)
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+    scale = 140 * math.sqrt(n) / span
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return {node: (round((x - cx) * scale, 1), round((y - cy) * scale, 1)) for node, (x, y) in zip(nodes, coords)}
+
+
+def _style(cls_iri: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    name = cls_iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    if name in STYLES:
+        return STYLES[name]
+    if cls_iri not in seen:
+        seen[cls_iri] = (FALLBACK_COLOURS[len(seen) % len(FALLBACK_COLOURS)], "dot")
+    return seen[cls_iri]
+
+
+def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lang: str = "en",
+              title: str = "casegraph", scores: dict | None = None, positions: dict | None = None,
+              draw_limit: int = DRAW_LIMIT) -> dict:
+    """The JSON the page embeds: nodes with class, position and size, edges with relation, status, date, sources.
+
+    ``G`` is a projection (see :func:`casegraph.analysis.project`). ``details`` adds, per node IRI, what the
+    entity card shows beyond the edges (labels by language, aliases, date, wordings, speaker...). ``scores``
+    (PageRank by default) sizes the nodes and chooses which are drawn first when there are more than
+    ``draw_limit``.
+    """
+    from ..analysis import rank
+
+    if lang not in UI:
+        raise CaseGraphError(f"the viewer speaks {', '.join(UI)}, not {lang!r}")
+    details = details or {}
+    scores = scores if scores is not None else (rank(G, "pagerank") if G.number_of_nodes() else {})
+    positions = positions if positions is not None else layout(G)
+    top = max(scores.values(), default=0.0) or 1.0
+
+    classes: dict[str, int] = {}
+    class_rows: list[dict] = []
+    fallback: dict[str, tuple[str, str]] = {}
+    nodes, index = [], {}
+    order = sorted(G.nodes, key=lambda n: -scores.get(n, 0.0))  # most central first: drawn first
+    drawn = set(order[:draw_limit])
+    for node in order:
+        attrs = G.nodes[node]
+        cls = attrs.get("cls", "")
+        if cls not in classes:
+            colour, shape = _style(cls, fallback)
+            classes[cls] = len(class_rows)
+            class_rows.append({"iri": cls, "name": attrs.get("kind") or cls or "?", "colour": colour,
+                               "shape": shape, "tier": attrs.get("tier", 1), "count": 0})
+        class_rows[classes[cls]]["count"] += 1
+        x, y = positions.get(node, (0.0, 0.0))
+        extra = details.get(str(node), {})
+        row = {"id": str(node), "l": attrs.get("label", str(node)), "c": classes[cls], "x": x, "y": y,
+               "s": round(8 + 30 * math.sqrt(scores.get(node, 0.0) / top), 1), "t": attrs.get("tier", 1)}
+        if extra.get("date") or attrs.get("date"):
+            row["d"] = extra.get("date") or attrs.get("date")
+        names = [name for name in extra.get("names", ()) if name != row["l"]]
+        if names:
+            row["n"] = names
+        if node not in drawn:
+            row["h"] = 1
+        index[node] = len(nodes)
+        nodes.append(row)
+
+    relations: dict[str, int] = {}
+    statuses: dict[str, int] = {}
+    urls: dict[str, int] = {}
+    edges = []
+    for u, v, attrs in G.edges(data=True):
+        relation = attrs.get("label") or attrs.get("predicate", "")
+        status = attrs.get("status") or ""
+        edge = {"f": index[u], "t": index[v], "r": relations.setdefault(relation, len(relations))}
+        if status:
+            edge["s"] = statuses.setdefault(status, len(statuses))
+        if attrs.get("date"):
+            edge["d"] = attrs["date"]
+        if attrs.get("inferred"):
+            edge["i"] = 1
+        if attrs.get("via"):
+            edge["v"] = attrs["via"]
+        sources = [urls.setdefault(url, len(urls)) for url in attrs.get("sources", ())]
+        if sources:
+            edge["u"] = sources
+        edges.append(edge)
+
+    card = {str(k): {key: value for key, value in d.items() if key not in ("names", "date")}
+            for k, d in details.items() if str(k) in G}
+    return {
+        "title": title, "lang": lang, "ui": UI[lang], "classes": class_rows, "relations": list(relations),
+        "statuses": list(statuses), "urls": list(urls), "nodes": nodes, "edges": edges,
+        "details": {k: v for k, v in card.items() if v}, "drawLimit": draw_limit,
+        "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
+    }
+
+
+def entity_details(cg, G: nx.MultiDiGraph, lang: str = "en") -> dict[str, dict]:
+    """What the entity cards show beyond the edges, for every node of ``G``: labels in English and French,
+    every name (for search), date, claim status and text, and each statement's wordings with their sources."""
+    from ..analysis import projection_spec
+    from ..vocab import CG
+
+    ds = cg.dataset
+    wanted = set(G.nodes)
+    found: dict[str, dict] = {node: {} for node in wanted}
+    for s, label in ds.subject_objects(RDFS.label):
+        node = str(s)
+        if node in wanted and isinstance(label, Literal):
+            found[node].setdefault("labels", {}).setdefault(label.language or "", [])
+            if str(label) not in found[node]["labels"][label.language or ""]:
+                found[node]["labels"][label.language or ""].append(str(label))
+    for s, alias in ds.subject_objects(SKOS.altLabel):
+        node = str(s)
+        if node in wanted and str(alias) not in found[node].setdefault("aliases", []):
+            found[node]["aliases"].append(str(alias))
+    for s, date in ds.subject_objects(CG.date):
+        node = str(s)
+        if node in wanted and len(str(date)) > len(found[node].get("date", "")):
+            found[node]["date"] = str(date)  # the most precise date any source gives
+    spec = projection_spec()
+    for s, status in ds.subject_objects(CG.status):
+        if str(s) in wanted:
+            found[str(s)]["status"] = spec.label(status, lang)
+    for predicate, key in ((CG.claimText, "claim"), (CG.paraphrase, "paraphrase")):
+        for s, text in ds.subject_objects(predicate):
+            node = str(s)
+            if node in wanted and isinstance(text, Literal):
+                found[node].setdefault(key, []).append([str(text), text.language or ""])
+    for statement in cg.statements(lang=lang):
+        if statement.iri not in wanted:
+            continue
+        entry = found[statement.iri]
+        entry["wordings"] = [[w.text, w.lang or "", w.source.url or w.source.graph, w.source.publisher or ""]
+                             for w in statement.ordered(lang)]
+        entry["speaker"] = [iri for iri, _label in statement.speaker]
+        entry["addressee"] = [iri for iri, _label in statement.addressees]
+        entry["mentions"] = [iri for iri, _label in statement.mentions]
+        entry["statementSources"] = [[s.url or s.graph, s.publisher or ""] for s in statement.sources]
+    for node, entry in found.items():
+        names = list(cg.names.names.get(URIRef(node), ()))
+        for labels in entry.get("labels", {}).values():
+            names += [label for label in labels if label not in names]
+        entry["names"] = names
+        for key in ("labels", "aliases"):
+            if key in entry:
+                entry[key] = entry[key] if key == "labels" else sorted(entry[key])
+    return found
+
+
+# --- rendering -----------------------------------------------------------------------------------------
+
+def _asset(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def vis_script() -> str:
+    """vis-network's standalone script, read from the installed pyvis package."""
+    try:
+        return resources.files("pyvis").joinpath(VIS_SCRIPT).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as e:
+        raise CaseGraphError("the viewer needs vis-network from the pyvis package: pip install pyvis") from e
+
+
+def _json_for_script(data: dict) -> str:
+    # Inside <script> the text ends at the first "</script": escape every "<" (and the rest of HTML's
+    # specials, and the two line separators JSON allows but old JavaScript does not).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _script_safe(code: str) -> str:
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.I)
+
+
+def _hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def render(data: dict) -> str:
+    """The whole page for ``data`` (see :func:`view_data`): one HTML string, every script and style inline."""
+    scripts = {"VIS": _script_safe(vis_script()), "APP": _script_safe(_asset("viewer.js"))}
+    # The policy allows exactly the page's two scripts (by hash) and no request of any kind: no script,
+    # style, font, image or connection from elsewhere, and no handler hidden in injected markup would run.
+    policy = ("default-src 'none'; script-src " + " ".join(_hash(code) for code in scripts.values())
+              + "; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'")
+    parts = {"LANG": html.escape(data["lang"]), "TITLE": html.escape(data["title"]), "CSP": html.escape(policy),
+             "STYLE": _asset("viewer.css"), "DATA": _json_for_script(data), **scripts}
+    return re.sub(r"<!--cg:([A-Z]+)-->", lambda m: parts[m.group(1)], _asset("page.html"))
+
+
+def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred: bool = False,
+               lang: str = "en", title: str | None = None) -> View:
+    """The viewer page for ``cg``: the whole projection, or the entities within ``depth`` hops of ``focus``.
+
+    With ``include_inferred`` the derived relations are drawn (dotted) too; the rules run first when the
+    graph holds no derived triple yet.
+    """
+    if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
+        cg.infer()
+    G = cg.project(lang=lang, include_inferred=include_inferred)
+    name = "casegraph"
+    if focus:
+        ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
+        G = ego.subgraph
+        name = f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
+    data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name)
+    return View(render(data), data)
+
+
+def _inferred_graph():
+    from ..analysis import INFERRED_GRAPH
+
+    return INFERRED_GRAPH

@@ -1,0 +1,514 @@
+/* casegraph viewer: search, filters, entity cards, paths, timeline and PNG export over vis-network.
+   Every text that comes from the data is written with textContent (or as an attribute value), never as HTML. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("cg-data").textContent);
+  var T = D.ui;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function el(tag, props) {
+    var e = document.createElement(tag);
+    if (props) for (var k in props) {
+      if (k === "text") e.textContent = props[k];
+      else if (k === "on") for (var ev in props.on) e.addEventListener(ev, props.on[ev]);
+      else e.setAttribute(k, props[k]);
+    }
+    for (var i = 2; i < arguments.length; i++) if (arguments[i] != null) e.append(arguments[i]);
+    return e;
+  }
+  function fmt(s, values) { return s.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; }); }
+  function norm(s) {
+    return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+  function safeUrl(u) { return /^https?:\/\//i.test(u) ? u : null; }
+  function sourceLink(url, publisher) {
+    var href = safeUrl(url);
+    var text = publisher || (href ? href.replace(/^https?:\/\/(www\.)?/i, "").split("/")[0] : url);
+    if (!href) return el("span", { text: text, title: url });
+    return el("a", { href: href, target: "_blank", rel: "noopener noreferrer", title: url, text: text });
+  }
+
+  // --- the data, indexed ---------------------------------------------------------------------------
+  var N = D.nodes, E = D.edges, C = D.classes;
+  var byId = new Map();
+  N.forEach(function (n, i) { byId.set(n.id, i); });
+  var incident = N.map(function () { return []; });
+  E.forEach(function (e, i) { incident[e.f].push(i); if (e.t !== e.f) incident[e.t].push(i); });
+  var big = E.length > 20000 || N.length > 5000;
+
+  function span(d) { // a partial date covers its whole year or month
+    if (!d) return null;
+    var a = d.slice(0, 10), b = d.slice(0, 10);
+    if (a.length === 4) { a += "-01-01"; b += "-12-31"; } else if (a.length === 7) { a += "-01"; b += "-31"; }
+    return [a, b];
+  }
+
+  // --- vis-network ----------------------------------------------------------------------------------
+  var groups = {};
+  C.forEach(function (c, i) {
+    groups["c" + i] = { shape: c.shape, color: { background: c.colour, border: shade(c.colour),
+      highlight: { background: c.colour, border: "#111" }, hover: { background: c.colour, border: "#111" } } };
+  });
+  function shade(hex) {
+    var v = parseInt(hex.slice(1), 16), f = 0.7;
+    return "rgb(" + [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(function (x) { return Math.round(x * f); }).join(",") + ")";
+  }
+  var state = { classOff: new Set(), relOff: new Set(), statusOff: new Set(), inferred: true, from: null, to: null,
+                edgeLabels: !!D.edgeLabels, selected: null, drawn: new Uint8Array(N.length), nodeHidden: new Uint8Array(N.length),
+                edgeHidden: new Uint8Array(E.length), dimmed: false, path: null };
+
+  function visNode(i) {
+    var n = N[i];
+    // Central nodes get larger labels, which stay readable when the whole graph is in view.
+    var o = { id: n.id, label: n.l, x: n.x, y: n.y, size: n.s, group: "c" + n.c, hidden: !!state.nodeHidden[i],
+              font: { size: Math.round(10 + n.s / 2.5), color: "#222222" } };
+    if (!big) o.title = C[n.c].name + ": " + n.l;
+    return o;
+  }
+  function visEdge(i) {
+    var e = E[i];
+    var o = { id: i, from: N[e.f].id, to: N[e.t].id, hidden: !!state.edgeHidden[i] };
+    if (e.i) { o.dashes = [2, 4]; o.color = { color: "#aaaaaa", highlight: "#555555" }; }
+    else if (e.s != null) { o.dashes = [7, 4]; o.color = { color: "#b07aa1", highlight: "#6d3a7d" }; }
+    if (state.edgeLabels) o.label = D.relations[e.r];
+    return o;
+  }
+  var nodes = new vis.DataSet(), edges = new vis.DataSet();
+  var initial = [], initialEdges = [];
+  N.forEach(function (n, i) { if (!n.h) { state.drawn[i] = 1; initial.push(visNode(i)); } });
+  E.forEach(function (e, i) { if (state.drawn[e.f] && state.drawn[e.t]) initialEdges.push(visEdge(i)); });
+  nodes.add(initial);
+  edges.add(initialEdges);
+
+  var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
+    physics: false,
+    layout: { improvedLayout: false },
+    groups: groups,
+    nodes: { font: { size: 12, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1,
+             scaling: { label: { drawThreshold: 6 } } },
+    edges: { smooth: false, width: 1, selectionWidth: 2, arrows: { to: { enabled: true, scaleFactor: 0.45 } },
+             color: { color: "#9aa3ad", highlight: "#333333", hover: "#333333", inherit: false },
+             font: { size: 9, color: "#555555", strokeWidth: 2, align: "middle" }, scaling: { label: { drawThreshold: 7 } } },
+    interaction: { hover: !big, tooltipDelay: 250, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false }
+  });
+  network.on("beforeDrawing", function (ctx) { // a white page, so that PNG exports are not transparent
+    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
+  });
+  var metrics = window.casegraphMetrics = window.casegraphMetrics || {};
+  network.once("afterDrawing", function () { metrics.firstDraw = performance.now(); });
+
+  // --- texts and counts ------------------------------------------------------------------------------
+  $("title").textContent = D.title;
+  $("disclaimer").textContent = T.disclaimer;
+  $("search").placeholder = T.search;
+  [["h-classes", "classes"], ["h-relations", "relations"], ["h-status", "status"], ["h-dates", "dates"],
+   ["l-from", "from"], ["l-to", "to"], ["l-inferred", "inferred"], ["l-edge-labels", "edgeLabels"], ["h-path", "path"],
+   ["path-go", "findPath"], ["png", "png"], ["fit", "fit"], ["clear", "clear"], ["h-lines", "legendLines"],
+   ["h-timeline", "timeline"]].forEach(function (p) { $(p[0]).textContent = T[p[1]]; });
+  $("path-from").placeholder = T.from + "…";
+  $("path-to").placeholder = T.to + "…";
+  $("edge-labels").checked = state.edgeLabels;
+  if (N.length > initial.length)
+    $("drawn-note").textContent = fmt(T.drawnOf, { drawn: initial.length.toLocaleString(), total: N.length.toLocaleString() });
+  function counts() {
+    var shownNodes = 0, shownEdges = 0;
+    nodes.forEach(function (n) { if (!n.hidden) shownNodes++; });
+    edges.forEach(function (e) { if (!e.hidden) shownEdges++; });
+    $("counts").textContent = N.length.toLocaleString() + " " + T.nodes + " · " + E.length.toLocaleString() + " " + T.edges +
+      (shownNodes < N.length || shownEdges < E.length ? " (" + shownNodes.toLocaleString() + " / " + shownEdges.toLocaleString() + " " + T.shown + ")" : "");
+    return [shownNodes, shownEdges];
+  }
+
+  // --- legend and filters -------------------------------------------------------------------------------
+  var SVG = "http://www.w3.org/2000/svg";
+  function swatch(c) {
+    var s = document.createElementNS(SVG, "svg"); s.setAttribute("width", "14"); s.setAttribute("height", "14");
+    var shape, pts = { diamond: "7,1 13,7 7,13 1,7", triangle: "7,1 13,13 1,13", triangleDown: "1,1 13,1 7,13",
+      star: "7,1 8.8,5.2 13,5.5 9.8,8.4 10.8,13 7,10.6 3.2,13 4.2,8.4 1,5.5 5.2,5.2",
+      hexagon: "4,1 10,1 13,7 10,13 4,13 1,7" }[c.shape];
+    if (c.shape === "square") { shape = document.createElementNS(SVG, "rect");
+      shape.setAttribute("x", "2"); shape.setAttribute("y", "2"); shape.setAttribute("width", "10"); shape.setAttribute("height", "10"); }
+    else if (pts) { shape = document.createElementNS(SVG, "polygon"); shape.setAttribute("points", pts); }
+    else { shape = document.createElementNS(SVG, "circle"); shape.setAttribute("cx", "7"); shape.setAttribute("cy", "7"); shape.setAttribute("r", "5.5"); }
+    shape.setAttribute("fill", c.colour); shape.setAttribute("stroke", shade(c.colour));
+    s.append(shape);
+    return s;
+  }
+  function line(dash, colour) {
+    var s = document.createElementNS(SVG, "svg"); s.setAttribute("width", "30"); s.setAttribute("height", "8");
+    var l = document.createElementNS(SVG, "line");
+    [["x1", "1"], ["y1", "4"], ["x2", "29"], ["y2", "4"], ["stroke", colour], ["stroke-width", "2"]].forEach(function (a) { l.setAttribute(a[0], a[1]); });
+    if (dash) l.setAttribute("stroke-dasharray", dash);
+    s.append(l);
+    return s;
+  }
+  function checkRow(container, label, count, icon, onChange, attrs) {
+    var box = el("input", Object.assign({ type: "checkbox" }, attrs || {}));
+    box.checked = true;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    container.append(el("label", { class: "row" }, box, icon, el("span", { text: label }),
+                        count == null ? null : el("span", { class: "n", text: String(count) })));
+  }
+  C.map(function (c, i) { return i; }).sort(function (a, b) { return C[a].tier - C[b].tier || C[b].count - C[a].count; })
+    .forEach(function (i) {
+      checkRow($("classes"), C[i].name, C[i].count, swatch(C[i]), function (on) {
+        if (on) state.classOff.delete(i); else state.classOff.add(i); apply();
+      }, { "data-class": C[i].name });
+    });
+  $("lines").append(el("div", { class: "row" }, line(null, "#9aa3ad"), el("span", { text: T.solid })),
+                    el("div", { class: "row" }, line("7 4", "#b07aa1"), el("span", { text: T.dashed })),
+                    el("div", { class: "row" }, line("2 4", "#aaaaaa"), el("span", { text: T.dotted })));
+  var relCount = D.relations.map(function () { return 0; }), statusCount = D.statuses.map(function () { return 0; }), plain = 0;
+  E.forEach(function (e) { relCount[e.r]++; if (e.s != null) statusCount[e.s]++; else plain++; });
+  D.relations.map(function (r, i) { return i; }).sort(function (a, b) { return relCount[b] - relCount[a]; }).forEach(function (i) {
+    checkRow($("relations"), D.relations[i], relCount[i], null, function (on) {
+      if (on) state.relOff.delete(i); else state.relOff.add(i); apply();
+    }, { "data-relation": D.relations[i] });
+  });
+  checkRow($("statuses"), T.plain, plain, line(null, "#9aa3ad"), function (on) {
+    if (on) state.statusOff.delete(-1); else state.statusOff.add(-1); apply();
+  }, { "data-status": "" });
+  D.statuses.forEach(function (s, i) {
+    checkRow($("statuses"), s, statusCount[i], line("7 4", "#b07aa1"), function (on) {
+      if (on) state.statusOff.delete(i); else state.statusOff.add(i); apply();
+    }, { "data-status": s });
+  });
+  var anyInferred = E.some(function (e) { return e.i; });
+  $("show-inferred").disabled = !anyInferred;
+  $("show-inferred").addEventListener("change", function () { state.inferred = this.checked; apply(); });
+  $("edge-labels").addEventListener("change", function () {
+    state.edgeLabels = this.checked;
+    var changes = [];
+    edges.forEach(function (e) { changes.push({ id: e.id, label: state.edgeLabels ? D.relations[E[e.id].r] : "" }); });
+    edges.update(changes);
+  });
+
+  // Dates: a range over every dated statement, event and relation.
+  var dateSet = new Set();
+  N.forEach(function (n) { if (n.d) dateSet.add(span(n.d)[0]); });
+  E.forEach(function (e) { if (e.d) dateSet.add(span(e.d)[0]); });
+  var dates = Array.from(dateSet).sort();
+  if (dates.length < 2) $("date-section").hidden = true;
+  var from = $("date-from"), to = $("date-to");
+  from.max = to.max = String(Math.max(dates.length - 1, 0));
+  to.value = to.max;
+  function showDates() {
+    $("date-from-out").textContent = dates[+from.value] || "";
+    $("date-to-out").textContent = dates[+to.value] || "";
+  }
+  function onDates() {
+    if (+from.value > +to.value) { if (this === from) to.value = from.value; else from.value = to.value; }
+    state.from = +from.value > 0 ? dates[+from.value] : null;
+    state.to = +to.value < dates.length - 1 ? dates[+to.value].slice(0, 10) : null;
+    if (state.to) state.to = span(state.to)[1];
+    showDates(); apply(); drawWindow();
+  }
+  from.addEventListener("input", onDates); to.addEventListener("input", onDates);
+  showDates();
+  function outOfRange(d) {
+    if (!d || (!state.from && !state.to)) return false;
+    var s = span(d);
+    return (state.from && s[1] < state.from) || (state.to && s[0] > state.to);
+  }
+
+  // Applying the filters updates only what changed.
+  function apply() {
+    var nodeChanges = [], edgeChanges = [];
+    N.forEach(function (n, i) {
+      var hide = state.classOff.has(n.c) || outOfRange(n.d) ? 1 : 0;
+      if (i === forced) hide = 0;
+      if (hide !== state.nodeHidden[i]) { state.nodeHidden[i] = hide; if (state.drawn[i]) nodeChanges.push({ id: n.id, hidden: !!hide }); }
+    });
+    E.forEach(function (e, i) {
+      var hide = state.nodeHidden[e.f] || state.nodeHidden[e.t] || state.relOff.has(e.r) ||
+        state.statusOff.has(e.s == null ? -1 : e.s) || (e.i && !state.inferred) || outOfRange(e.d) ? 1 : 0;
+      if (hide !== state.edgeHidden[i]) { state.edgeHidden[i] = hide; if (state.drawn[e.f] && state.drawn[e.t]) edgeChanges.push({ id: i, hidden: !!hide }); }
+    });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
+    counts();
+    drawTimeline();
+  }
+  var forced = -1; // the node last chosen by search stays visible whatever the filters say
+
+  // Large graphs draw their most central nodes first; a node chosen later is drawn with its neighbours.
+  function ensureDrawn(i) {
+    var add = [], addEdges = [];
+    [i].concat(incident[i].map(function (k) { return E[k].f === i ? E[k].t : E[k].f; })).forEach(function (j) {
+      if (!state.drawn[j]) { state.drawn[j] = 1; add.push(visNode(j)); }
+    });
+    if (!add.length) return;
+    nodes.add(add);
+    add.forEach(function (n) {
+      incident[byId.get(n.id)].forEach(function (k) {
+        var e = E[k];
+        if (state.drawn[e.f] && state.drawn[e.t] && !edges.get(k)) addEdges.push(visEdge(k));
+      });
+    });
+    edges.add(addEdges);
+  }
+
+  // --- highlight ------------------------------------------------------------------------------------------
+  var DIM = { background: "#e6e6e6", border: "#d0d0d0" };
+  function highlight(keepNodes, keepEdges) {
+    var nodeChanges = [], edgeChanges = [];
+    nodes.forEach(function (n) {
+      var i = byId.get(n.id), keep = keepNodes.has(i);
+      nodeChanges.push({ id: n.id, color: keep ? null : DIM, font: { color: keep ? "#222222" : "#b0b0b0" } });
+    });
+    edges.forEach(function (e) {
+      var keep = keepEdges.has(e.id);
+      edgeChanges.push({ id: e.id, color: keep ? visEdge(e.id).color || null : { color: "#eeeeee" }, width: keep && state.path ? 3 : 1 });
+    });
+    nodes.update(nodeChanges); edges.update(edgeChanges);
+    state.dimmed = true;
+  }
+  function clearHighlight() {
+    if (!state.dimmed) return;
+    var nodeChanges = [], edgeChanges = [];
+    nodes.forEach(function (n) { nodeChanges.push({ id: n.id, color: null, font: { color: "#222222" } }); });
+    edges.forEach(function (e) { edgeChanges.push({ id: e.id, color: visEdge(e.id).color || null, width: 1 }); });
+    nodes.update(nodeChanges); edges.update(edgeChanges);
+    state.dimmed = false; state.path = null;
+  }
+  function neighbourhood(i) {
+    var keepNodes = new Set([i]), keepEdges = new Set();
+    incident[i].forEach(function (k) { if (!state.edgeHidden[k]) { keepEdges.add(k); keepNodes.add(E[k].f); keepNodes.add(E[k].t); } });
+    highlight(keepNodes, keepEdges);
+  }
+
+  // --- the entity card --------------------------------------------------------------------------------------
+  var card = $("card");
+  function nodeButton(iri) {
+    var i = byId.get(iri);
+    if (i == null) return el("span", { class: "iri", text: iri });
+    return el("button", { class: "link", type: "button", text: N[i].l, on: { click: function () { select(i, true); } } });
+  }
+  function entry(dl, term, value) { if (value != null && value !== "") dl.append(el("dt", { text: term }), el("dd", null, value)); }
+  function list(items, render) { var f = document.createDocumentFragment(); items.forEach(function (x, k) { if (k) f.append(", "); f.append(render(x)); }); return f; }
+  function openCard() { card.hidden = false; }
+  function closeCard() { card.hidden = true; card.textContent = ""; }
+
+  function showNode(i) {
+    var n = N[i], c = C[n.c], det = D.details[n.id] || {};
+    card.textContent = "";
+    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
+                el("h2", { text: n.l }), el("div", { class: "kind" }, swatch(c), el("span", { text: c.name })));
+    var dl = el("dl");
+    if (det.labels) {
+      var f = document.createDocumentFragment();
+      Object.keys(det.labels).sort().forEach(function (lang) {
+        f.append(el("div", null, el("span", { class: "status inferred", text: lang || "—" }), " " + det.labels[lang].join(" | ")));
+      });
+      entry(dl, T.labels, f);
+    }
+    if (det.aliases && det.aliases.length) entry(dl, T.aliases, det.aliases.join(" | "));
+    if (n.d) entry(dl, T.date, n.d);
+    if (det.status) entry(dl, T.status, el("span", { class: "status", text: det.status }));
+    if (det.speaker && det.speaker.length) entry(dl, T.speaker, list(det.speaker, nodeButton));
+    if (det.addressee && det.addressee.length) entry(dl, T.addressee, list(det.addressee, nodeButton));
+    if (det.mentions && det.mentions.length) entry(dl, T.mentions, list(det.mentions, nodeButton));
+    card.append(dl);
+    if (det.wordings && det.wordings.length) {
+      card.append(el("h3", { text: T.text }));
+      det.wordings.forEach(function (w) {
+        card.append(el("blockquote", { lang: w[1] || "", class: "wording" }, el("span", { class: "words", text: w[0] }),
+          el("span", { class: "meta" }, (w[1] ? "[" + w[1] + "] " : ""), sourceLink(w[2], w[3]))));
+      });
+    }
+    (det.claim || []).concat(det.paraphrase || []).forEach(function (t) {
+      card.append(el("blockquote", { lang: t[1] || "" }, el("span", { text: t[0] }), el("span", { class: "meta", text: t[1] ? "[" + t[1] + "]" : "" })));
+    });
+    card.append(el("div", null,
+      el("button", { type: "button", text: T.pathFrom, on: { click: function () { $("path-from").value = n.l; pathChoice.from = i; } } }), " ",
+      el("button", { type: "button", text: T.pathTo, on: { click: function () { $("path-to").value = n.l; pathChoice.to = i; findPath(); } } })));
+    var facts = incident[i], ul = el("ul", { class: "facts" }), shown = 0;
+    card.append(el("h3", { text: T.facts + " (" + facts.length + ")" }), ul);
+    facts.slice().sort(function (a, b) { return D.relations[E[a].r].localeCompare(D.relations[E[b].r]); }).forEach(function (k) {
+      if (shown++ >= 150) return;
+      ul.append(factItem(k, i));
+    });
+    if (facts.length > 150) ul.append(el("li", { text: "… " + (facts.length - 150) + " " + T.more }));
+    card.append(el("p", { class: "iri", text: n.id }));
+    openCard();
+  }
+  function factItem(k, from) {
+    var e = E[k], out = e.f === from, other = out ? e.t : e.f;
+    var li = el("li", { class: "fact" }, out ? "→ " : "← ", el("strong", { text: D.relations[e.r] }), " ",
+                el("button", { class: "link", type: "button", text: N[other].l, on: { click: function () { select(other, true); } } }));
+    if (e.s != null) li.append(" ", el("span", { class: "status", text: D.statuses[e.s] }));
+    if (e.i) li.append(" ", el("span", { class: "status inferred", text: T.inferred.replace(/^.* /, "") }));
+    if (e.d) li.append(" ", el("small", { text: e.d }));
+    if (e.v && byId.has(e.v)) li.append(" ", el("small", { text: T.via + " " }), nodeButton(e.v));
+    if (e.u && e.u.length) {
+      var src = el("div", { class: "sources" });
+      e.u.forEach(function (u, j) { if (j) src.append(" · "); src.append(sourceLink(D.urls[u])); });
+      li.append(src);
+    }
+    return li;
+  }
+  function showEdge(k) {
+    var e = E[k];
+    card.textContent = "";
+    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
+                el("h2", { text: D.relations[e.r] }));
+    var ul = el("ul", { class: "facts" }, factItem(k, e.f));
+    card.append(el("p", null, nodeButton(N[e.f].id)), ul);
+    openCard();
+  }
+
+  // --- selection, search -------------------------------------------------------------------------------------
+  function select(i, focus) {
+    ensureDrawn(i);
+    if (state.nodeHidden[i]) { forced = i; apply(); } else forced = -1;
+    state.selected = N[i].id;
+    state.path = null;
+    network.selectNodes([N[i].id]);
+    neighbourhood(i);
+    showNode(i);
+    if (focus) network.focus(N[i].id, { scale: Math.max(network.getScale(), 1.0), animation: big ? false : { duration: 300 } });
+  }
+  function clearSelection() {
+    state.selected = null; forced = -1; network.unselectAll(); clearHighlight(); closeCard();
+  }
+  network.on("click", function (p) {
+    if (p.nodes.length) select(byId.get(p.nodes[0]), false);
+    else if (p.edges.length) { state.selected = null; clearHighlight(); showEdge(p.edges[0]); }
+    else clearSelection();
+  });
+  network.on("doubleClick", function (p) { // open the first source of a statement or relation
+    if (!p.nodes.length) return;
+    var det = D.details[p.nodes[0]] || {}, url = det.wordings && det.wordings.length ? det.wordings[0][2] : null;
+    if (url && safeUrl(url)) window.open(url, "_blank", "noopener");
+  });
+
+  var keys = null;
+  function searchKeys() {
+    if (!keys) keys = N.map(function (n) {
+      var ks = [norm(n.l)]; (n.n || []).forEach(function (s) { var k = norm(s); if (ks.indexOf(k) < 0) ks.push(k); });
+      return ks;
+    });
+    return keys;
+  }
+  function matches(text, limit) {
+    var q = norm(text);
+    if (!q) return [];
+    var ks = searchKeys(), found = [];
+    for (var i = 0; i < N.length; i++) {
+      var best = 9;
+      for (var j = 0; j < ks[i].length; j++) {
+        var k = ks[i][j], r = k === q ? 0 : k.startsWith(q) ? 1 : k.indexOf(q) >= 0 ? 2 : 9;
+        if (r < best) best = r;
+      }
+      if (best < 9) found.push([best, N[i].t, -N[i].s, N[i].l, i]);
+    }
+    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
+    return found.slice(0, limit).map(function (f) { return f[4]; });
+  }
+  var search = $("search"), results = $("results");
+  function showResults() {
+    results.textContent = "";
+    if (!search.value.trim()) return;
+    var found = matches(search.value, 12);
+    if (!found.length) results.append(el("li", { text: T.notFound }));
+    found.forEach(function (i) {
+      results.append(el("li", null, el("button", { type: "button", "data-id": N[i].id, on: { click: function () { select(i, true); } } },
+        N[i].l + " ", el("small", { text: C[N[i].c].name }))));
+    });
+  }
+  search.addEventListener("input", showResults);
+  search.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter") return;
+    var found = matches(search.value, 1);
+    if (found.length) select(found[0], true);
+  });
+
+  // --- path between two entities ---------------------------------------------------------------------------
+  var pathChoice = { from: null, to: null };
+  $("path-from").addEventListener("input", function () { pathChoice.from = null; });
+  $("path-to").addEventListener("input", function () { pathChoice.to = null; });
+  function findPath() {
+    var a = pathChoice.from != null ? pathChoice.from : matches($("path-from").value, 1)[0];
+    var b = pathChoice.to != null ? pathChoice.to : matches($("path-to").value, 1)[0];
+    var out = $("path-out");
+    out.textContent = "";
+    if (a == null || b == null) { out.append(el("li", { text: T.notFound })); return; }
+    $("path-from").value = N[a].l; $("path-to").value = N[b].l;
+    var prev = new Map([[a, -1]]), queue = [a];
+    while (queue.length && !prev.has(b)) {
+      var x = queue.shift();
+      incident[x].forEach(function (k) {
+        if (state.edgeHidden[k]) return;
+        var y = E[k].f === x ? E[k].t : E[k].f;
+        if (!prev.has(y) && !state.nodeHidden[y]) { prev.set(y, k); queue.push(y); }
+      });
+    }
+    if (!prev.has(b)) { out.append(el("li", { text: T.noPath })); clearHighlight(); return; }
+    var hops = [], keepNodes = new Set([b]), keepEdges = new Set();
+    for (var y = b; y !== a;) { var k = prev.get(y); hops.unshift(k); keepEdges.add(k); y = E[k].f === y ? E[k].t : E[k].f; keepNodes.add(y); }
+    keepNodes.forEach(ensureDrawn);
+    state.path = hops;
+    highlight(keepNodes, keepEdges);
+    var at = a;
+    hops.forEach(function (k) {
+      var e = E[k], next = e.f === at ? e.t : e.f;
+      out.append(el("li", { class: "hop" }, nodeButton(N[e.f].id), " —" + D.relations[e.r] + (e.s != null ? " (" + D.statuses[e.s] + ")" : "") + "→ ", nodeButton(N[e.t].id)));
+      at = next;
+    });
+    network.fit({ nodes: Array.from(keepNodes).map(function (i) { return N[i].id; }), animation: false });
+  }
+  $("path-go").addEventListener("click", findPath);
+
+  // --- buttons ---------------------------------------------------------------------------------------------
+  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("clear").addEventListener("click", function () { clearSelection(); $("path-out").textContent = ""; });
+  $("png").addEventListener("click", function () {
+    var canvas = $("graph").querySelector("canvas");
+    canvas.toBlob(function (blob) {
+      var a = el("a", { download: (D.title || "casegraph").replace(/[^\p{L}\p{N}]+/gu, "-") + ".png" });
+      a.href = URL.createObjectURL(blob);
+      document.body.append(a); a.click(); a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
+    }, "image/png");
+  });
+
+  // --- timeline ----------------------------------------------------------------------------------------------
+  var track = $("track"), dated = [];
+  N.forEach(function (n, i) { if (n.d) dated.push(i); });
+  if (!dated.length) $("timeline").hidden = true;
+  var t0 = dated.length ? Date.parse(span(dates[0])[0]) : 0, t1 = dated.length ? Date.parse(span(dates[dates.length - 1])[1]) : 1;
+  function pos(d) { return t1 > t0 ? (Date.parse(d) - t0) / (t1 - t0) * 100 : 50; }
+  var windowBox = el("div", { class: "window" });
+  function drawWindow() {
+    var a = state.from ? pos(state.from) : 0, b = state.to ? pos(state.to) : 100;
+    windowBox.style.left = a + "%"; windowBox.style.width = Math.max(b - a, 0.5) + "%";
+  }
+  function drawTimeline() {
+    if (!dated.length) return;
+    track.textContent = "";
+    track.append(windowBox);
+    var y0 = new Date(t0).getUTCFullYear(), y1 = new Date(t1).getUTCFullYear();
+    for (var y = y0; y <= y1 + 1; y++) { var p = pos(y + "-01-01"); if (p >= 0 && p <= 100) track.append(el("span", { class: "tick", style: "left:" + p + "%", text: String(y) })); }
+    if (dated.length <= 1500) {
+      dated.forEach(function (i, k) {
+        var n = N[i], mark = el("span", { class: "mark" + (state.nodeHidden[i] ? " out" : ""), title: n.d + " — " + n.l, "data-id": n.id,
+                                          on: { click: function () { select(i, true); } } });
+        mark.style.left = pos(span(n.d)[0]) + "%"; mark.style.bottom = (k % 4) * 7 + "px"; mark.style.background = C[n.c].colour;
+        track.append(mark);
+      });
+    } else { // a histogram of dated entities per bucket
+      var buckets = new Array(100).fill(0), max = 1;
+      dated.forEach(function (i) { if (!state.nodeHidden[i]) { var b = Math.min(99, Math.floor(pos(span(N[i].d)[0]))); buckets[b]++; max = Math.max(max, buckets[b]); } });
+      buckets.forEach(function (v, b) { if (v) { var bar = el("span", { class: "bar", title: String(v) }); bar.style.left = b + "%"; bar.style.height = (v / max * 100) + "%"; track.append(bar); } });
+    }
+    drawWindow();
+  }
+  drawTimeline();
+  counts();
+
+  // For scripts and tests: the network, its data and the viewer's state.
+  window.casegraphViewer = { network: network, nodes: nodes, edges: edges, data: D, state: state, select: function (iri) { select(byId.get(iri), true); },
+                             counts: counts, matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); } };
+  metrics.ready = performance.now();
+})();
