@@ -98,7 +98,8 @@ def test_the_page_draws_the_projection_offline(browser, page, bundled):
     drawn = page.evaluate("[casegraphViewer.nodes.length, casegraphViewer.edges.length,"
                           " casegraphViewer.data.nodes.length, casegraphViewer.data.edges.length]")
     assert drawn == [G.number_of_nodes(), G.number_of_edges()] * 2
-    assert page.inner_text("#counts").startswith(f"{G.number_of_nodes()} entities · {G.number_of_edges()} relations")
+    # The page prints counts with the browser's thousands separator (en-US here: "1,225").
+    assert page.inner_text("#counts").startswith(f"{G.number_of_nodes():,} entities · {G.number_of_edges():,} relations")
     assert browser.failed == [] and browser.errors == []
 
 

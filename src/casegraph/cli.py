@@ -515,6 +515,95 @@ def view(ctx, focus, depth, include_inferred, lang, output, open_it):
         webbrowser.open(Path(output).resolve().as_uri())
 
 
+# --- the wider landscape -------------------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--case", help="Only what belongs to this case.")
+@click.option("--entity", help="Only what is linked to this entity.")
+@click.option("--from", "start", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "end", metavar="DATE", help="Up to this date.")
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+@click.pass_context
+def timeline(ctx, case, entity, start, end, as_json):
+    """Dated events, statements, filings and releases in order, each with its sources.
+
+    Example: casegraph timeline --case "Kadrey v. Meta" --from 2025 --to 2025-06
+    """
+    moments = _open(ctx).timeline(case=case, entity=entity, start=start, end=end)
+    if as_json:
+        _emit_json([m.to_dict() for m in moments])
+    for moment in [] if as_json else moments:
+        click.echo(f"{moment.date:10}  {moment.kind:13}  {moment.label}")
+        click.echo(f"{'':10}  {'':13}  source: {'; '.join(moment.sources)}")
+    if not moments:
+        click.echo("casegraph: nothing dated matches", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+@cli.group(name="import", cls=click.Group)
+def import_():
+    """Import records from other systems into source graphs of their own."""
+
+
+@import_.command(name="courtlistener")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casegraph-build/courtlistener.trig"),
+              show_default=True, help="Where to write the imported graphs (TriG).")
+@click.pass_context
+def import_courtlistener(ctx, files, output):
+    """CourtListener REST API (v4) JSON files: dockets, parties, attorneys, docket entries.
+
+    One named graph per docket, sourced by its CourtListener page; parties and attorneys are scoped to their
+    docket. Load the result beside the data with --data. Example:
+    casegraph import courtlistener docket.json parties.json attorneys.json entries.json -o dockets.trig
+    """
+    cg = CaseGraph()
+    report = cg.import_courtlistener(files)
+    write_atomically(output, cg.export("trig"))
+    for graph, counts in report.cases.items():
+        click.echo(f"{graph}: " + ", ".join(f"{n} {what}" for what, n in sorted(counts.items())))
+    if report.skipped_dockets:
+        click.echo(f"skipped records of dockets not among the files: {', '.join(map(str, report.skipped_dockets))}")
+    click.echo(f"wrote {output}")
+
+
+
+
+# --- serving ---------------------------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.01), help="Seconds per query.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1), help="Rows or triples per answer.")
+@click.option("--max-body", default=256 * 1024, show_default=True, type=click.IntRange(1), help="Bytes per request body.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update from clients that send the token.")
+@click.option("--token", envvar="CASEGRAPH_TOKEN", help="The update token (or CASEGRAPH_TOKEN); clients send "
+                                                        "'Authorization: Bearer TOKEN'.")
+@click.option("--get", "target", metavar="PATH", help="Answer one GET request in process, print it and exit.")
+@click.pass_context
+def serve(ctx, host, port, timeout, max_rows, max_body, allow_update, token, target):
+    """A SPARQL 1.1 endpoint (/sparql), a query page (/query), the viewer (/) and a JSON API (/api/...).
+
+    Read-only unless --allow-update with a token. Example: casegraph serve --port 8000
+    """
+    from .server import Limits, create_app, get
+
+    if allow_update and not token:
+        raise click.UsageError("--allow-update needs --token (or CASEGRAPH_TOKEN)")
+    app = create_app(_open(ctx), limits=Limits(timeout, max_rows, max_body), allow_update=allow_update, token=token)
+    if target:
+        status, _headers, body = get(app, target)
+        click.echo(body.decode("utf-8", "replace"), nl=not body.endswith(b"\n"))
+        sys.exit(EXIT_OK if status < 400 else EXIT_USAGE)
+    import uvicorn
+
+    if host not in ("127.0.0.1", "::1", "localhost"):
+        click.echo(f"casegraph: warning: binding {host}: other machines can query this graph", err=True)
+    click.echo(f"casegraph: serving on http://{host}:{port}/ (SPARQL at /sparql, queries at /query)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point of the ``casegraph`` console script."""
     cli(prog_name="casegraph")

@@ -279,6 +279,21 @@ class CaseGraph:
             view.save(path)
         return view
 
+    def timeline(self, *, case: str | None = None, entity: str | None = None, start: str | None = None,
+                 end: str | None = None):
+        """Dated events, statements, filings and releases in order, with their sources; see
+        :func:`casegraph.timeline.timeline`."""
+        from .timeline import timeline
+
+        return timeline(self, case=case, entity=entity, start=start, end=end)
+
+    def import_courtlistener(self, paths):
+        """Add dockets from CourtListener REST API JSON files, one named graph per docket; see
+        :mod:`casegraph.importers`."""
+        from .importers import import_courtlistener
+
+        return import_courtlistener(self, [paths] if isinstance(paths, (str, os.PathLike)) else paths)
+
     # --- checking, exporting, summarising --------------------------------------------------------------
 
     def validate(self) -> ValidationReport:

@@ -1,0 +1,523 @@
+"""``casegraph serve``: a SPARQL 1.1 Protocol endpoint, the viewer and a JSON API over one CaseGraph.
+
+``create_app(cg)`` returns the ASGI app (starlette); uvicorn runs it. Safe by default: read-only (SPARQL Update is
+refused unless ``allow_update`` is given with a token), ``SERVICE``, ``LOAD`` and ``FROM`` never reach another host
+or a file, every query has a time limit and a result-size cap, request bodies have a size limit, and every error
+is ``{"error": "...", "status": N}``.
+
+Routes: ``/`` the viewer, ``/query`` the query page, ``/sparql`` the endpoint (its service description when no
+query is given), ``/api/entities?name=``, ``/api/entity?name=``, ``/api/path?from=&to=``, ``/api/neighbors?name=``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import hmac
+import html
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pyparsing import ParseBaseException
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from .. import query as sparql
+from ..errors import AmbiguousNameError, CaseGraphError, NotFoundError, QueryError
+from ..vocab import PREFIXES
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+#: answer formats by short name: (media type, rdflib serializer name or "tsv")
+RESULT_FORMATS = {
+    "json": ("application/sparql-results+json", "json"),
+    "xml": ("application/sparql-results+xml", "xml"),
+    "csv": ("text/csv", "csv"),
+    "tsv": ("text/tab-separated-values", "tsv"),
+}
+GRAPH_FORMATS = {
+    "turtle": ("text/turtle", "turtle"),
+    "ntriples": ("application/n-triples", "nt"),
+    "jsonld": ("application/ld+json", "json-ld"),
+    "trig": ("application/trig", "trig"),
+}
+_ALIASES = {"application/json": "json", "text/xml": "xml", "application/xml": "xml", "text/plain": "ntriples",
+            "application/x-turtle": "turtle", "text/n3": "turtle", "application/rdf+json": "jsonld"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one request may cost: seconds of query time, rows (or triples) answered, bytes of body."""
+
+    seconds: float = 10.0
+    rows: int = 100_000
+    body: int = 256 * 1024
+
+
+class ApiError(Exception):
+    """An error answered as ``{"error": message, "status": status}``."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    """The one error shape of the server."""
+    return JSONResponse({"error": message, "status": status}, status_code=status)
+
+
+# --- what a query may do ---------------------------------------------------------------------------------
+
+def _nodes(tree: Any):
+    """Every CompValue of an rdflib parse tree, depth first."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            stack.extend(node)
+
+
+def _syntax_error(e: ParseBaseException) -> QueryError:
+    return QueryError(sparql._pyparsing_reason(e), e.lineno, e.col)
+
+
+def check_query(text: str) -> tuple[list[str], list[str]]:
+    """Parse ``text`` as a SPARQL query and refuse what would reach outside the graph; return its ``FROM`` and
+    ``FROM NAMED`` IRIs (served from the graphs held here, never fetched).
+
+    An update sent as a query is refused (403) rather than reported as a syntax error: the answer says why.
+    """
+    if not text.strip():
+        raise QueryError("the query is empty")
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as e:
+        try:
+            parseUpdate(text)
+        except ParseBaseException:
+            raise _syntax_error(e) from None
+        raise ApiError(403, "this is a SPARQL Update; the endpoint is read-only") from None
+    default, named = [], []
+    for node in _nodes(tree):
+        if node.name == "ServiceGraphPattern":
+            raise ApiError(403, f"SERVICE is refused: a query may not call another endpoint ({node.get('term')})")
+        if node.name == "DatasetClause":
+            (default if node.get("default") is not None else named).append(str(node.get("default") or node.get("named")))
+    return default, named
+
+
+def check_update(text: str) -> None:
+    """Parse ``text`` as SPARQL Update and refuse ``LOAD`` (it reads files and URLs) and ``SERVICE``."""
+    if not text.strip():
+        raise QueryError("the update is empty")
+    try:
+        tree = parseUpdate(text)
+    except ParseBaseException as e:
+        raise _syntax_error(e) from None
+    for node in _nodes(tree):
+        if node.name == "Load":
+            raise ApiError(403, f"LOAD is refused: the server reads no file or URL ({node.get('iri')})")
+        if node.name == "ServiceGraphPattern":
+            raise ApiError(403, "SERVICE is refused: an update may not call another endpoint")
+
+
+class _Unfetched:
+    """Hands rdflib the query with its FROM clauses removed: rdflib would otherwise fetch each FROM IRI from the
+    web (or add it into the default graph). The dataset the query sees is chosen by :func:`query_dataset`."""
+
+    def __init__(self, dataset: Dataset):
+        self.dataset = dataset
+
+    def query(self, text: str, initNs: dict):
+        prepared = translateQuery(parseQuery(text), initNs=initNs)
+        prepared.algebra["datasetClause"] = None
+        return self.dataset.query(prepared)
+
+
+def query_dataset(dataset: Dataset, default: list[str], named: list[str]) -> Dataset:
+    """The dataset of one request: the whole graph, or (SPARQL Protocol) a default graph merged from the
+    ``default`` graphs and the ``named`` graphs only. Unknown graph IRIs are empty graphs."""
+    if not default and not named:
+        return dataset
+    chosen = Dataset(default_union=False)
+    for iri in default:
+        for triple in dataset.get_context(URIRef(iri)):
+            chosen.default_graph.add(triple)
+    for iri in named:
+        graph = chosen.graph(URIRef(iri))
+        for triple in dataset.get_context(URIRef(iri)):
+            graph.add(triple)
+    return chosen
+
+
+# --- running with a time limit -------------------------------------------------------------------------------
+
+class QueryTimeout(Exception):
+    """Raised inside the worker thread of a query that passed its time limit."""
+
+
+def _interrupt(thread: threading.Thread) -> None:
+    # rdflib evaluates in pure Python, so an exception raised asynchronously in its thread stops it at the
+    # next bytecode: the query really ends, and its CPU goes back to the other requests.
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(QueryTimeout))
+
+
+async def run_limited(work, seconds: float):
+    """Run ``work()`` in its own thread; after ``seconds``, stop it and raise :class:`ApiError` 503.
+
+    Why a thread and not a process: the graph lives in this process (a worker process would need a copy per
+    change), and rdflib is pure Python, so the thread can be interrupted. A thread that does not stop (stuck in
+    C code) is abandoned: the client has its 503 already, and the server keeps answering.
+    """
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    state = {"running": True}
+    lock = threading.Lock()
+
+    def settle(method, value):
+        if not future.done():
+            method(value)
+
+    def target():
+        try:
+            try:
+                outcome = (future.set_result, work())
+            except BaseException as e:  # noqa: BLE001 - handed to the request, QueryTimeout included
+                outcome = (future.set_exception, e)
+            finally:
+                with lock:
+                    state["running"] = False
+            loop.call_soon_threadsafe(settle, *outcome)
+        except BaseException:  # noqa: BLE001 - an interrupt that lands late: the request has its answer
+            pass
+
+    thread = threading.Thread(target=target, name="casegraph-query", daemon=True)
+    thread.start()
+    try:
+        return await asyncio.wait_for(future, seconds)  # on time-out it cancels the future: a late result is dropped
+    except asyncio.TimeoutError:
+        with lock:
+            if state["running"]:
+                _interrupt(thread)
+        raise ApiError(503, f"the query ran longer than the server's limit of {seconds:g} s and was stopped; "
+                            "narrow it (LIMIT, a more specific pattern) or ask for a higher --timeout") from None
+
+
+# --- answers -------------------------------------------------------------------------------------------------
+
+def _media_ranges(accept: str) -> list[tuple[str, float]]:
+    ranges = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        if media:
+            ranges.append((media.lower(), q - position * 1e-6))  # ties go to the first listed
+    return sorted(ranges, key=lambda r: -r[1])
+
+
+def negotiate(kind: str, accept: str, requested: str | None = None) -> str:
+    """The short name of the answer format for a result of ``kind``, from ``format=`` or the Accept header."""
+    formats = RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS
+    if requested:
+        if requested in formats:
+            return requested
+        for name, (media, _) in formats.items():
+            if requested == media:
+                return name
+        raise ApiError(406, f"format {requested!r} does not apply to a {kind} result; use one of {', '.join(formats)}")
+    for media, q in _media_ranges(accept or "*/*"):
+        if q <= 0:
+            continue
+        name = _ALIASES.get(media) or next((n for n, (m, _) in formats.items() if m == media), None)
+        if name in formats:
+            return name
+        if media in ("*/*", "application/*", "text/*"):
+            return next(iter(formats))
+    raise ApiError(406, f"no acceptable format for a {kind} result; this endpoint answers "
+                        f"{', '.join(m for m, _ in formats.values())}")
+
+
+def _tsv(result: sparql.QueryResult) -> str:
+    # SPARQL 1.1 TSV: variables with "?", terms in Turtle syntax; rdflib has a TSV parser but no serializer.
+    if result.kind == "ASK":
+        return f"?_askResult\n{'true' if result.boolean else 'false'}\n"
+    lines = ["\t".join("?" + v for v in result.vars)]
+    for row in result.raw:
+        lines.append("\t".join("" if term is None else term.n3() for term in row))
+    return "\n".join(lines) + "\n"
+
+
+def serialize(result: sparql.QueryResult, name: str) -> tuple[bytes, str]:
+    """The body and media type of ``result`` in the format ``name``."""
+    if result.kind in ("SELECT", "ASK"):
+        media, serializer = RESULT_FORMATS[name]
+        body = _tsv(result).encode() if serializer == "tsv" else result.raw.serialize(format=serializer)
+    else:
+        media, serializer = GRAPH_FORMATS[name]
+        body = result.graph.serialize(format=serializer, encoding="utf-8")
+    return body, media + ("; charset=utf-8" if media.startswith("text/") else "")
+
+
+def service_description(endpoint: str, dataset: Dataset, allow_update: bool) -> Graph:
+    """The SPARQL 1.1 service description of the endpoint: languages, formats, the default dataset."""
+    g = Graph()
+    g.bind("sd", SD)
+    service, data = URIRef(endpoint), URIRef(endpoint + "#dataset")
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, service))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    if allow_update:
+        g.add((service, SD.supportedLanguage, SD.SPARQL11Update))
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    for media, _ in list(RESULT_FORMATS.values()) + list(GRAPH_FORMATS.values()):
+        g.add((service, SD.resultFormat, Literal(media)))
+    g.add((service, SD.defaultDataset, data))
+    g.add((data, RDF.type, SD.Dataset))
+    names = sorted(g.identifier for g in dataset.graphs() if len(g) and isinstance(g.identifier, URIRef)
+                   and g.identifier != dataset.default_graph.identifier)
+    for number, name in enumerate(names, start=1):
+        named = URIRef(f"{endpoint}#graph-{number}")
+        g.add((data, SD.namedGraph, named))
+        g.add((named, SD.name, name))
+    return g
+
+
+# --- the app -------------------------------------------------------------------------------------------------
+
+_PAGE = Path(__file__).with_name("query.html")
+
+
+def query_page() -> str:
+    """The offline query page with the saved queries in it (no script or style from elsewhere)."""
+    saved = [{"name": q.name, "title": q.title, "text": q.text} for q in sparql.saved_queries().values()]
+    data = json.dumps(saved).replace("<", "\\u003c")
+    return _PAGE.read_text(encoding="utf-8").replace("/*cg:SAVED*/[]", data)
+
+
+def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, token: str | None = None) -> Starlette:
+    """The ASGI app serving ``cg``. ``allow_update`` needs a ``token``, which clients send as
+    ``Authorization: Bearer TOKEN``."""
+    if allow_update and not token:
+        raise ValueError("allow_update needs a token (clients send it as 'Authorization: Bearer TOKEN')")
+    # With updates allowed, queries and updates take turns so that no read sees a half-applied update.
+    turn = threading.Lock() if allow_update else None
+    viewer_html: dict[str, str] = {}
+
+    async def body_of(request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limits.body:
+            raise ApiError(413, f"the request body is larger than the limit of {limits.body} bytes")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limits.body:
+                raise ApiError(413, f"the request body is larger than the limit of {limits.body} bytes")
+        return body
+
+    async def operation(request: Request) -> dict[str, Any]:
+        """The protocol's parameters, from the URL and the body: query or update, graphs, format."""
+        params = {"query": None, "update": None, "default": request.query_params.getlist("default-graph-uri"),
+                  "named": request.query_params.getlist("named-graph-uri"), "format": request.query_params.get("format"),
+                  "using": request.query_params.getlist("using-graph-uri")}
+        params["query"] = request.query_params.get("query")
+        if request.method == "POST":
+            body = await body_of(request)
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if media == "application/sparql-query":
+                params["query"] = body.decode("utf-8")
+            elif media == "application/sparql-update":
+                params["update"] = body.decode("utf-8")
+            elif media == "application/x-www-form-urlencoded":
+                from urllib.parse import parse_qs
+
+                form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
+                params["query"] = form.get("query", [params["query"]])[0]
+                params["update"] = form.get("update", [None])[0]
+                params["default"] += form.get("default-graph-uri", [])
+                params["named"] += form.get("named-graph-uri", [])
+                params["format"] = form.get("format", [params["format"]])[0]
+            else:
+                raise ApiError(415, "send the query as application/sparql-query, the update as "
+                                    "application/sparql-update, or either as a form (query=..., update=...)")
+        elif request.query_params.get("update") is not None:
+            raise ApiError(405, "an update must be sent with POST")
+        return params
+
+    def locked(work):
+        if turn is None:
+            return work
+        def inner():
+            with turn:
+                return work()
+        return inner
+
+    async def sparql_endpoint(request: Request) -> Response:
+        params = await operation(request)
+        if params["update"] is not None:
+            return await update(request, params["update"])
+        text = params["query"]
+        if text is None:
+            return describe_service(request, params["format"])
+        from_default, from_named = check_query(text)
+        # The protocol's graph parameters take the place of the query's FROM and FROM NAMED.
+        default, named = (params["default"], params["named"]) if params["default"] or params["named"] \
+            else (from_default, from_named)
+        accept = request.headers.get("accept", "*/*")
+
+        def work():
+            result = sparql.run(_Unfetched(query_dataset(cg.dataset, default, named)), text)
+            if len(result) > limits.rows:
+                raise ApiError(413, f"the result has {len(result)} {'rows' if result.kind == 'SELECT' else 'triples'}, "
+                                    f"more than the server's limit of {limits.rows}; add a LIMIT")
+            return serialize(result, negotiate(result.kind, accept, params["format"]))
+
+        body, media = await run_limited(locked(work), limits.seconds)
+        return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+    async def update(request: Request, text: str) -> Response:
+        if not allow_update:
+            raise ApiError(403, "SPARQL Update is refused: the endpoint is read-only (casegraph serve --allow-update "
+                                "--token ... enables it)")
+        given = request.headers.get("authorization", "")
+        if not (given.startswith("Bearer ") and hmac.compare_digest(given[7:].strip(), token)):
+            raise ApiError(403, "SPARQL Update needs the server's token: send 'Authorization: Bearer TOKEN'")
+        check_update(text)
+
+        def work():
+            cg.dataset.update(text, initNs=PREFIXES)
+            cg._changed()  # drop the name index and projections derived from the old data
+            viewer_html.clear()
+
+        # An update is not interrupted (that could leave it half applied): it runs to its end.
+        await asyncio.get_running_loop().run_in_executor(None, locked(work))
+        return Response(status_code=204)
+
+    def describe_service(request: Request, requested: str | None) -> Response:
+        accept = request.headers.get("accept", "")
+        if not requested and _media_ranges(accept) and _media_ranges(accept)[0][0] == "text/html":
+            return HTMLResponse(query_page())  # a browser at the endpoint URL gets the query page
+        endpoint = str(request.url.replace(query=""))
+        graph = service_description(endpoint, cg.dataset, allow_update)
+        name = negotiate("DESCRIBE", accept or "text/turtle", requested)
+        media, serializer = GRAPH_FORMATS[name]
+        return Response(graph.serialize(format=serializer, encoding="utf-8"), media_type=media)
+
+    async def viewer(request: Request) -> Response:
+        if "page" not in viewer_html:
+            viewer_html["page"] = await asyncio.get_running_loop().run_in_executor(None, lambda: cg.view().html)
+        return HTMLResponse(viewer_html["page"])
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(query_page())
+
+    def arg(request: Request, name: str) -> str:
+        value = request.query_params.get(name)
+        if not value:
+            raise ApiError(400, f"missing parameter {name!r}")
+        return value
+
+    def number(request: Request, name: str, default: int, top: int) -> int:
+        value = request.query_params.get(name, str(default))
+        if not value.isdigit() or not 1 <= int(value) <= top:
+            raise ApiError(400, f"parameter {name!r} must be a whole number from 1 to {top}")
+        return int(value)
+
+    async def api(work) -> JSONResponse:
+        return JSONResponse(await run_limited(locked(work), limits.seconds))
+
+    async def entities(request: Request) -> Response:
+        name = arg(request, "name")
+        return await api(lambda: {"iri": str(cg.entity(name).iri), "label": cg.entity(name).label})
+
+    async def entity(request: Request) -> Response:
+        name, lang = arg(request, "name"), request.query_params.get("lang")
+        return await api(lambda: cg.describe(name, lang=lang).to_dict())
+
+    async def path(request: Request) -> Response:
+        start, end, k = arg(request, "from"), arg(request, "to"), number(request, "k", 1, 50)
+        return await api(lambda: [{"start": p.start, "end": p.end, "length": len(p), "hops": [_hop(h) for h in p.hops]}
+                                  for p in cg.path(start, end, k=k)])
+
+    async def neighbors(request: Request) -> Response:
+        name, depth = arg(request, "name"), number(request, "depth", 1, 6)
+
+        def work():
+            ego = cg.neighbors(name, depth=depth)
+            return {"center": ego.center, "depth": ego.depth,
+                    "nodes": [{"iri": n, "label": l, "kind": k, "distance": d} for n, l, k, d in ego.nodes],
+                    "relations": dict(ego.relations.most_common())}
+        return await api(work)
+
+    routes = [Route("/", viewer), Route("/query", page), Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+              Route("/api/entities", entities), Route("/api/entity", entity), Route("/api/path", path),
+              Route("/api/neighbors", neighbors)]
+    return Starlette(routes=routes, exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
+                                                         ApiError: _error_handler, CaseGraphError: _error_handler})
+
+
+def _hop(hop) -> dict:
+    return {"subject": hop.subject, "subjectLabel": hop.subject_label, "relation": hop.relation,
+            "predicate": hop.predicate, "object": hop.object, "objectLabel": hop.object_label,
+            "date": hop.date or None, "status": hop.status or None, "inferred": hop.inferred,
+            "via": hop.via or None, "sources": list(hop.sources)}
+
+
+async def _error_handler(request: Request, exc: Exception) -> JSONResponse:
+    """Every error, whatever raised it, in the one shape."""
+    if isinstance(exc, ApiError):
+        return error_response(exc.status, exc.message)
+    if isinstance(exc, HTTPException):
+        return error_response(exc.status_code, exc.detail or "error")
+    if isinstance(exc, NotFoundError):
+        return error_response(404, str(exc))
+    if isinstance(exc, AmbiguousNameError):
+        return error_response(409, str(exc))
+    if isinstance(exc, CaseGraphError):  # QueryError (syntax, with line and column) and other input errors
+        return error_response(400, str(exc))
+    return error_response(500, f"internal error: {type(exc).__name__}: {html.escape(str(exc))[:200]}")
+
+
+# --- one request without a server (casegraph serve --get) ------------------------------------------------------
+
+def get(app, target: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    """Answer ``GET target`` in process (no socket): the status, headers and body, as a client would see them."""
+    path, _, query_string = target.partition("?")
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "query_string": query_string.encode(), "root_path": "",
+             "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
+             "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 0)}
+    answer = {"status": 500, "headers": {}, "body": b""}
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+            answer["headers"] = {k.decode(): v.decode() for k, v in message.get("headers", [])}
+        elif message["type"] == "http.response.body":
+            answer["body"] += message.get("body", b"")
+
+    asyncio.run(app(scope, receive, send))
+    return answer["status"], answer["headers"], answer["body"]

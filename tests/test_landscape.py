@@ -1,0 +1,163 @@
+"""The wider landscape: timelines, CourtListener dockets, and the saved queries across cases."""
+
+import glob
+from pathlib import Path
+
+import pytest
+
+from casegraph import CaseGraph, InputError
+from casegraph.importers import import_courtlistener
+from casegraph.timeline import in_range, timeline
+
+FIXTURES = Path(__file__).parent / "data" / "courtlistener"
+DOCKET_CASE = "https://w3id.org/casegraph/id/case/cand-3-24-cv-00999"
+
+
+def test_in_range_compares_dates_of_any_precision():
+    assert in_range("2023-10", "2023-10-15", None) and not in_range("2023-09", "2023-10-15", None)
+    assert in_range("2025", "2025-06", "2025-06") and not in_range("2026-01", None, "2025")
+
+
+def test_kadrey_timeline_is_in_order_with_sources(bundled):
+    moments = timeline(bundled, case="Kadrey v. Meta")
+    dates = [m.date for m in moments]
+    assert dates == sorted(dates)
+    rulings = [m.date for m in moments if m.kind == "Ruling"]
+    assert rulings.index("2023-11-20") < rulings.index("2025-03-07") < rulings.index("2025-06-25")
+    assert all(m.sources and all(s.startswith("http") for s in m.sources) for m in moments)
+    assert all(m.case == "https://w3id.org/casegraph/id/case/cand-3-23-cv-03417" for m in moments)
+
+
+def test_timeline_by_entity_and_date_range(bundled):
+    around = timeline(bundled, entity="Boies Schiller Flexner")
+    # The firm joining the case, and the case it is counsel in; nothing unrelated.
+    assert {(m.date, m.kind) for m in around} == {("2024-09-25", "Event"), ("2023-07-07", "CaseFiled")}
+    window = timeline(bundled, start="2025-06", end="2025-06")
+    # A date known only to the year overlaps the window and stays; other months do not.
+    assert any(m.date.startswith("2025-06-") for m in window)
+    assert all(m.date.startswith("2025-06") or m.date == "2025" for m in window)
+    with pytest.raises(InputError, match="not a date"):
+        timeline(bundled, start="June 2025")
+
+
+@pytest.fixture(scope="module")
+def docket():
+    cg = CaseGraph()
+    report = import_courtlistener(cg, sorted(FIXTURES.glob("*.json")))
+    return cg, report
+
+
+def test_docket_import_finds_parties_and_entries_through_sparql(docket):
+    cg, report = docket
+    assert report.cases["https://w3id.org/casegraph/id/graph/courtlistener-docket-900001"] == {
+        "plaintiffs": 2, "defendants": 1, "counsel": 2, "entries": 3}
+    rows = cg.query("""
+        SELECT ?role ?name WHERE {
+          VALUES (?p ?role) { (cg:plaintiff "plaintiff") (cg:defendant "defendant")
+                              (cg:plaintiffsCounsel "plaintiffs' counsel") (cg:defendantsCounsel "defendant's counsel") }
+          ?case ?p ?who . ?who rdfs:label ?name }""", case=cg.entity(DOCKET_CASE)).rows
+    assert sorted((r["role"], r["name"]) for r in rows) == [
+        ("defendant", "Example AI, Inc."), ("defendant's counsel", "Lee Defender"), ("plaintiff", "Jane Doe"),
+        ("plaintiff", "Richard Roe"), ("plaintiffs' counsel", "Pat Counsel")]
+    entries = cg.query("SELECT ?n ?date WHERE { ?e cg:inCase ?case ; cg:docketEntry ?n ; cg:date ?date }"
+                       " ORDER BY ?date", case=cg.entity(DOCKET_CASE)).rows
+    assert [r["n"] for r in entries] == ["Dkt 1", "Dkt 12", "Dkt 30"]
+    assert cg.validate().conforms, cg.validate().text
+
+
+def test_attorneys_are_scoped_to_the_docket_they_acted_in(docket):
+    cg, _report = docket
+    counsel = {r["name"] for r in cg.query(
+        "SELECT ?name WHERE { ?case cg:counsel|cg:plaintiffsCounsel|cg:defendantsCounsel ?who . "
+        "?who rdfs:label ?name }", case=cg.entity(DOCKET_CASE)).rows}
+    assert counsel == {"Pat Counsel", "Lee Defender"}, "Sam Elsewhere acted only in the other docket"
+
+
+def test_the_docket_graph_names_its_courtlistener_source(docket):
+    cg, _report = docket
+    source = cg.sources()["https://w3id.org/casegraph/id/graph/courtlistener-docket-900001"]
+    assert source.url == "https://www.courtlistener.com/docket/900001/doe-v-example-ai-inc/"
+
+
+def test_importing_twice_gives_the_same_graph():
+    a, b = CaseGraph(), CaseGraph()
+    files = sorted(glob.glob(str(FIXTURES / "*.json")))
+    import_courtlistener(a, files)
+    import_courtlistener(b, files + files)
+    assert set(a.dataset.quads((None, None, None, None))) == set(b.dataset.quads((None, None, None, None)))
+
+
+def test_a_docket_with_the_same_court_and_number_merges_with_the_curated_case(tmp_path):
+    docket_json = tmp_path / "kadrey.json"
+    docket_json.write_text('{"id": 1, "court_id": "cand", "case_name": "Kadrey v. Meta Platforms, Inc.", '
+                           '"docket_number": "3:23-cv-03417-VC", "date_filed": "2023-07-07", '
+                           '"absolute_url": "/docket/1/kadrey/"}', encoding="utf-8")
+    cg = CaseGraph.open()
+    import_courtlistener(cg, [docket_json])
+    assert str(cg.entity("Kadrey v. Meta Platforms, Inc.").iri) == "https://w3id.org/casegraph/id/case/cand-3-23-cv-03417"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not JSON"), ('{"hello": 1}', "not a CourtListener"), ('[{"name": "x", "party_types": []}]', "no CourtListener docket"),
+])
+def test_bad_docket_files(tmp_path, content, message):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        import_courtlistener(CaseGraph(), [bad])
+
+
+# --- the curated landscape --------------------------------------------------------------------------------
+
+CASE = "https://w3id.org/casegraph/id/case/"
+
+
+def test_every_case_has_court_docket_and_a_sourced_status(bundled):
+    rows = bundled.query("""
+        SELECT ?case (COUNT(DISTINCT ?court) AS ?courts) (COUNT(DISTINCT ?docket) AS ?dockets)
+               (COUNT(DISTINCT ?url) AS ?statusSources) WHERE {
+          ?case a cg:LegalCase .
+          OPTIONAL { ?case cg:court ?court } OPTIONAL { ?case cg:docketNumber ?docket }
+          OPTIONAL { GRAPH ?g { ?case cg:caseStatus ?status } ?g prov:wasDerivedFrom/schema:url ?url }
+        } GROUP BY ?case""").rows
+    assert len(rows) >= 15
+    for row in rows:
+        assert row["courts"] == 1 and row["dockets"] >= 1, row["case"]
+        assert row["statusSources"] >= 1, f"{row['case']} has no status with a source"
+
+
+def test_the_cases_in_which_richard_kadrey_is_a_plaintiff(bundled):
+    cases = {r["case"] for r in bundled.query("SELECT ?case WHERE { ?case cg:plaintiff ?who }",
+                                              who=bundled.entity("Richard Kadrey")).rows}
+    assert CASE + "cand-3-23-cv-03417" in cases  # Kadrey v. Meta
+    assert CASE + "cand-3-23-cv-03416" in cases  # Silverman v. OpenAI, part of the OpenAI litigation
+
+
+def test_the_cases_involving_libgen(bundled):
+    cases = {r["case"] for r in bundled.saved("cases-with-dataset", dataset="LibGen").rows}
+    assert CASE + "cand-3-23-cv-03417" in cases and len(cases) >= 2
+
+
+def test_the_bartz_settlement(bundled):
+    [row] = bundled.query("""
+        SELECT ?date ?amount WHERE { ?s a cg:Settlement ; cg:inCase ?case ; cg:date ?date ; cg:amount ?amount
+                                     FILTER(LANG(?amount) = "en") }""",
+                          case=bundled.entity("Bartz v. Anthropic")).rows
+    assert str(row["date"]) == "2025-09-05" and "1.5 billion" in row["amount"]
+
+
+def test_parallel_litigation_finds_openai_and_meta(bundled):
+    rows = {r["defendantName"]: r["cases"] for r in bundled.saved("parallel-litigation").rows}
+    assert rows["OpenAI"] >= 4
+
+
+def test_timeline_and_import_commands(run, tmp_path):
+    result = run("timeline", "--case", "Kadrey v. Meta", "--from", "2023-11", "--to", "2023-11", "--json")
+    moments = __import__("json").loads(result.stdout)
+    assert [m["date"] for m in moments if m["kind"] == "Ruling"] == ["2023-11-20"]
+    out = tmp_path / "dockets.trig"
+    result = run("import", "courtlistener", *sorted(FIXTURES.glob("*.json")), "-o", out)
+    assert result.exit_code == 0 and out.exists()
+    rows = run("--data", out, "query", "case-participants", "--format", "json").stdout
+    assert "Jane Doe" in rows and "Sam Elsewhere" not in rows.split("Other v. Someone")[0]
+    assert run("timeline", "--from", "1990", "--to", "1991").exit_code == 1
