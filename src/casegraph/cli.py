@@ -360,13 +360,6 @@ def stats(ctx, as_json):
 
 # --- relations -------------------------------------------------------------------------------------------
 
-def _hop_json(hop) -> dict:
-    return {"subject": hop.subject, "subjectLabel": hop.subject_label, "relation": hop.relation,
-            "predicate": hop.predicate, "object": hop.object, "objectLabel": hop.object_label,
-            "date": hop.date or None, "status": hop.status or None, "inferred": hop.inferred,
-            "via": hop.via or None, "sources": list(hop.sources)}
-
-
 @cli.command()
 @click.argument("start")
 @click.argument("end")
@@ -385,8 +378,7 @@ def path(ctx, start, end, k, exclude, no_inferred, collapse, lang, as_json):
     found = _open(ctx).path(start, end, k=k, exclude=tuple(exclude), include_inferred=not no_inferred,
                             collapse=collapse, lang=lang)
     if as_json:
-        _emit_json([{"start": p.start, "end": p.end, "length": len(p), "hops": [_hop_json(h) for h in p.hops]}
-                    for p in found])
+        _emit_json([p.to_dict() for p in found])
         return
     for number, found_path in enumerate(found, start=1):
         if len(found) > 1:

@@ -177,7 +177,8 @@ class CaseGraph:
             # An IRI is looked up directly (no name index needed), so an entity without a label is found too.
             iri = URIRef(text)
             if (iri, None, None) in self._dataset or (None, None, iri) in self._dataset:
-                labels = sorted(self._dataset.objects(iri, RDFS.label), key=lambda l: (l.language not in (None, "en"), l))
+                labels = sorted(self._dataset.objects(iri, RDFS.label),
+                                key=lambda label: (label.language not in (None, "en"), label))
                 return Entity(iri, str(labels[0]) if labels else text.rstrip("/").rsplit("/", 1)[-1])
         iri = self.names.resolve(text)
         return Entity(iri, self.names.label(iri))

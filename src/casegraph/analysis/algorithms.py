@@ -42,6 +42,12 @@ class Hop:
     inferred: bool = False
     via: str = ""
 
+    def to_dict(self) -> dict:
+        return {"subject": self.subject, "subjectLabel": self.subject_label, "relation": self.relation,
+                "predicate": self.predicate, "object": self.object, "objectLabel": self.object_label,
+                "date": self.date or None, "status": self.status or None, "inferred": self.inferred,
+                "via": self.via or None, "sources": list(self.sources)}
+
     def explain(self) -> str:
         """The hop in words, e.g. "Ahmad Al-Dahle —employed by→ Meta Platforms, Inc. (source: https://...)"."""
         notes = [n for n in (self.date, self.status and f"status: {self.status}",
@@ -61,6 +67,10 @@ class Path:
 
     def __len__(self) -> int:
         return len(self.hops)
+
+    def to_dict(self) -> dict:
+        """The path as JSON-ready data (the CLI's ``--json`` and the server's /api/path share it)."""
+        return {"start": self.start, "end": self.end, "length": len(self), "hops": [h.to_dict() for h in self.hops]}
 
     def explain(self) -> str:
         if not self.hops:

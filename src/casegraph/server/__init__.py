@@ -456,8 +456,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
 
     async def path(request: Request) -> Response:
         start, end, k = arg(request, "from"), arg(request, "to"), number(request, "k", 1, 50)
-        return await api(lambda: [{"start": p.start, "end": p.end, "length": len(p), "hops": [_hop(h) for h in p.hops]}
-                                  for p in cg.path(start, end, k=k)])
+        return await api(lambda: [p.to_dict() for p in cg.path(start, end, k=k)])
 
     async def neighbors(request: Request) -> Response:
         name, depth = arg(request, "name"), number(request, "depth", 1, 6)
@@ -474,13 +473,6 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
               Route("/api/neighbors", neighbors)]
     return Starlette(routes=routes, exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
                                                          ApiError: _error_handler, CaseGraphError: _error_handler})
-
-
-def _hop(hop) -> dict:
-    return {"subject": hop.subject, "subjectLabel": hop.subject_label, "relation": hop.relation,
-            "predicate": hop.predicate, "object": hop.object, "objectLabel": hop.object_label,
-            "date": hop.date or None, "status": hop.status or None, "inferred": hop.inferred,
-            "via": hop.via or None, "sources": list(hop.sources)}
 
 
 async def _error_handler(request: Request, exc: Exception) -> JSONResponse:
