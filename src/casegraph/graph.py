@@ -25,7 +25,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql
 from .errors import InputError, SourceError
-from .facts import Description, FactReader, SourceRef, StatementView, read_statements
+from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
 from .ontology import ontology_graph, shapes_graph
@@ -177,9 +177,8 @@ class CaseGraph:
             # An IRI is looked up directly (no name index needed), so an entity without a label is found too.
             iri = URIRef(text)
             if (iri, None, None) in self._dataset or (None, None, iri) in self._dataset:
-                labels = sorted(self._dataset.objects(iri, RDFS.label),
-                                key=lambda label: (label.language not in (None, "en"), label))
-                return Entity(iri, str(labels[0]) if labels else text.rstrip("/").rsplit("/", 1)[-1])
+                label = pick_lang(sorted(self._dataset.objects(iri, RDFS.label)), "en")
+                return Entity(iri, str(label) if label is not None else text.rstrip("/").rsplit("/", 1)[-1])
         iri = self.names.resolve(text)
         return Entity(iri, self.names.label(iri))
 
