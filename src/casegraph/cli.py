@@ -61,17 +61,22 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
               help="RDF file or folder to open instead of the bundled data (repeatable).")
+@click.option("--with", "extra", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
+              help="RDF file or folder to open on top of the bundled data or --data, such as the graphs "
+                   "`ingest --accept` wrote (repeatable).")
 @click.option("--infer", "infer", is_flag=True,
               help="Derive relations with the ontology's rules after loading (see the infer command).")
 @click.version_option(package_name="casegraph")
 @click.pass_context
-def cli(ctx, data, infer):
+def cli(ctx, data, extra, infer):
     """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
-    ctx.obj = {"data": list(data), "infer": infer}
+    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer}
 
 
 def _open(ctx) -> CaseGraph:
     cg = CaseGraph.open(ctx.obj["data"] or None)
+    if ctx.obj.get("with"):
+        cg.load(*ctx.obj["with"])
     if ctx.obj.get("infer"):
         cg.infer()
     return cg
@@ -559,6 +564,79 @@ def import_courtlistener(ctx, files, output):
     click.echo(f"wrote {output}")
 
 
+
+
+# --- ingesting -------------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--lang", default="auto", show_default=True, type=click.Choice(["auto", "fr", "en"]),
+              help="The document's language (auto: told from its function words).")
+@click.option("--url", help="Where the document is published (default: urn:sha256 of its text).")
+@click.option("--published", metavar="YYYY-MM-DD", help="When it was published.")
+@click.option("--title", help="Its title (default: its first line, when short).")
+@click.option("--publisher", help="Who published it (default: the URL's host).")
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON document described in the README.")
+@click.option("--accept", is_flag=True, help="Write the extracted graph (one TriG file) into --into.")
+@click.option("--into", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for accepted graphs (default: the first --data folder, else casegraph-data/ingested).")
+@click.option("--max-size", default=5.0, show_default=True, type=click.FloatRange(0.001), metavar="MB",
+              help="Refuse larger files.")
+@click.pass_context
+def ingest(ctx, file, lang, url, published, title, publisher, as_json, accept, into, max_size):
+    """Read an article or filing: known entities it mentions, quotations (speaker, date), new names and
+    citations, each with its character offsets. Nothing is written without --accept.
+
+    Example: casegraph ingest article.txt --url https://example.org/a --published 2025-01-10 --accept
+    """
+    cg = _open(ctx)
+    found = cg.ingest(file, lang=lang, url=url, published=published, title=title, publisher=publisher,
+                      max_bytes=int(max_size * 1_000_000))
+    written = None
+    if accept:
+        folder = into or next((p for p in ctx.obj["data"] if p.is_dir()), Path("casegraph-data/ingested"))
+        written = folder / f"ingested-{found.source.key}.trig"
+        alone = CaseGraph()  # the file holds the document's graph only, to load beside the data
+        alone.add(found.triples(), source=found.source)
+        write_atomically(written, alone.export("trig"))
+        found.accepted = True
+    if as_json:
+        _emit_json(found.to_json())
+    else:
+        click.echo(_review(found))
+    if written:
+        click.echo(f"wrote {written}; open it with: casegraph --with {written.parent} ...", err=as_json)
+
+
+def _review(found) -> str:
+    """The terminal review of an ingestion: one table per kind of finding."""
+    src = found.source
+    lines = [f"{found.file or 'text'}: {found.characters} characters, {src.language}, sha256 {found.sha256[:12]}…,"
+             f" graph {compact(str(found.graph_iri))}"]
+
+    def table(title, headers, rows):
+        lines.append("")
+        lines.append(f"{title} ({len(rows)})")
+        if not rows:
+            return
+        rows = [[str(c) if c is not None else "" for c in r] for r in rows]
+        widths = [min(60, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(headers)]
+        clip = lambda c, w: c if len(c) <= w else c[: w - 1] + "…"  # noqa: E731
+        lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+        lines.extend("  ".join(clip(c, w).ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+
+    table("mentions of known entities", ["at", "text", "entity"],
+          [[f"{m.start}-{m.end}", m.text, m.label or "ambiguous: " + ", ".join(map(compact, m.ambiguous))]
+           for m in found.mentions])
+    table("quotations", ["at", "speaker", "date", "kind", "known", "text"],
+          [[f"{q.start}-{q.end}", q.speaker or "?", q.date, q.kind, compact(q.known_statement or ""), q.text]
+           for q in found.quotes])
+    table("new names (candidates)", ["at", "text", "class", "found by", "times"],
+          [[f"{c.start}-{c.end}", c.text, c.proposed_class, c.found_by, len(c.occurrences)]
+           for c in found.candidates])
+    table("citations", ["at", "text", "kind", "case"],
+          [[f"{c.start}-{c.end}", c.text, c.kind, compact(c.case or "")] for c in found.citations])
+    return "\n".join(lines)
 
 
 # --- serving ---------------------------------------------------------------------------------------------

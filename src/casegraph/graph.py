@@ -294,6 +294,30 @@ class CaseGraph:
 
         return import_courtlistener(self, [paths] if isinstance(paths, (str, os.PathLike)) else paths)
 
+    def ingest(self, path: str | os.PathLike | None = None, *, text: str | None = None, lang: str = "auto",
+               url: str | None = None, published=None, title: str | None = None, publisher: str | None = None,
+               accept: bool = False, **options):
+        """Read an article or filing (a file, or ``text=``) against the graph: the known entities it mentions,
+        its quotations with speaker and date, new names and citations, each with its offsets; see
+        :mod:`casegraph.ingest`. With ``accept`` the extracted graph replaces any earlier reading of the same
+        document in this graph; without it nothing changes.
+
+        >>> from casegraph import CaseGraph
+        >>> cg = CaseGraph.open()
+        >>> found = cg.ingest(text="Mistral AI and Meta Platforms Inc. were named.", lang="en")
+        >>> [m.label for m in found.mentions]
+        ['Mistral AI', 'Meta Platforms, Inc.']
+        """
+        from .ingest import ingest
+
+        found = ingest(self, path, text=text, lang=lang, url=url, published=published, title=title,
+                       publisher=publisher, **options)
+        if accept:
+            self._dataset.remove_graph(found.graph_iri)
+            self.add(found.triples(), source=found.source)
+            found.accepted = True
+        return found
+
     # --- checking, exporting, summarising --------------------------------------------------------------
 
     def validate(self) -> ValidationReport:

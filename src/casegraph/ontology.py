@@ -24,7 +24,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
 #: the kinds of things casegraph mints IRIs for (casegraph.model.mint_iri); each is a path segment and a prefix
 KINDS = (
     "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
-    "event", "disposition", "correction", "document", "graph", "derivation",
+    "event", "disposition", "correction", "document", "graph", "derivation", "mention", "candidate", "citation",
 )
 
 

