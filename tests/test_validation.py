@@ -39,10 +39,9 @@ def test_a_statement_without_speaker_fails_naming_the_node_and_the_rule(tmp_path
     bad.write_text(SOURCED % 'ex:quote a cg:Statement ; cg:text "Hello"@en .', encoding="utf-8")
     report = CaseGraph.open([bad]).validate()
     assert not report.conforms
-    [result] = [r for r in report.results if r.path == "cg:speaker"]
+    [result] = [r for r in report.results if "every statement has a speaker" in r.message]
     assert result.focus == "https://example.org/quote"
-    assert "every statement has a speaker" in result.message
-    assert "<https://example.org/quote>" in result.message and "MinCount" in result.message
+    assert "<https://example.org/quote>" in result.message and "Or" in result.message
 
 
 def test_a_case_without_court_or_docket_fails(tmp_path):

@@ -30,7 +30,7 @@ from rdflib import RDF, XSD, Literal, URIRef
 from ..errors import InputError
 from ..model import Source, mint_iri, name_key
 from ..vocab import CG
-from .candidates import Candidate, find_candidates, model_versions
+from .candidates import Candidate, find_candidates, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, find_citations
 from .linking import Gazetteer, Mention
 from .quotes import Person, Quote, find_quotes
@@ -147,16 +147,18 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
 
     gazetteer = Gazetteer.from_graph(cg)
     mentions = gazetteer.find(text)
-    known_keys = set(cg.names.by_key)
-    candidates = find_candidates(text, lang, mentions, known_keys)
+    # The French recogniser is the slow part: it starts first and runs while the rules read citations.
+    recognition = recognise(text, mentions) if lang == "fr" else None
+    dockets = {docket_key(str(d)): str(case) for case, d in
+               cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
+    citations = find_citations(text, dockets)
+    candidates = find_candidates(text, lang, mentions, set(cg.names.by_key),
+                                 recognition.result() if recognition else None)
     people = [Person(m.text, m.start, m.end, m.entity) for m in mentions if m.kind == "person"]
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions)
     _link_known_statements(cg, quotes)
-    dockets = {docket_key(str(d)): str(case) for case, d in
-               cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
-    citations = find_citations(text, dockets)
     extractor = f"casegraph-ingest {version('casegraph')}; {model_versions() if lang == 'fr' else 'rules'}; " \
                 f"{eyecite_version()}"
     return Ingestion(source, digest, len(text), None if path is None else name, mentions, quotes, candidates,

@@ -29,12 +29,18 @@ from .linking import Mention
 ELISION = re.compile(r"^(?:[lLdDsSnNjJcCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
 UPPER = r"A-ZÀ-ÖØ-Þ"
 NAME_WORD = rf"[{UPPER}][\w’'.]*(?:-[{UPPER}]?[\w’']+)*"
-NAME = rf"{NAME_WORD}(?:\s+(?:de|du|van|von|der|al|bin|da|di|le|la)?\s*{NAME_WORD}){{0,3}}"
+NAME = rf"{NAME_WORD}(?:[ \t]+(?:(?:de|du|van|von|der|al|bin|da|di|le|la)[ \t]+)?{NAME_WORD}){{0,3}}"
 TITLES = (r"Judge|Justice|Magistrate|Senator|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Professor|CEO|executive|"
           r"engineer|researcher|author|novelist|comedian|plaintiff|attorney|lawyer|counsel|president|"
           r"director|founder|co-founder|scientist|spokesperson|spokesman|spokeswoman|chief|officer|"
           r"juge|avocat|avocate|auteur|autrice|écrivain|écrivaine|chercheur|chercheuse|ingénieur|dirigeant|"
-          r"dirigeante|fondateur|fondatrice|directeur|directrice|président|présidente|PDG|M\.|Mme")
+          r"dirigeante|fondateur|fondatrice|directeur|directrice|président|présidente|PDG|M\.|Mme|"
+          r"poet|writer|artist|musician|songwriter|journalist|reporter|editor|publisher|illustrator|"
+          r"photographer|actor|actress|romancier|romancière|poète|éditeur|éditrice|journaliste|artiste|"
+          r"illustrateur|illustratrice|photographe|musicien|musicienne")
+#: a reporting verb before the speaker's name: "said Jane Roe", "a déclaré Jane Roe"
+VERB_BEFORE_PERSON = (r"said|says|wrote|asked|added|told|according\s+to|selon|d['’]après|a\s+déclaré|a\s+ajouté|"
+                      r"a\s+écrit|a\s+affirmé|a\s+expliqué|a\s+répondu|a\s+précisé")
 AFTER_PERSON = (r"said|says|wrote|writes|told|asked|added|argued|testified|noted|explained|"
                 r"a\s+déclaré|a\s+dit|a\s+écrit|a\s+demandé|a\s+expliqué|a\s+affirmé|"
                 r",\s+(?:an?|the|who|qui|un|une|le|la)\b")
@@ -57,9 +63,10 @@ NOT_MODELS = {"article", "section", "title", "chapter", "exhibit", "dkt", "docke
 RULES = [
     (re.compile(rf"^(?:By|Par|Written by|Propos recueillis par)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*$",
                 re.M), "Person"),
-    (re.compile(rf"\b(?:{TITLES})\s+(?P<name>{NAME})"), "Person"),
-    (re.compile(rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:{AFTER_PERSON})"), "Person"),
-    (re.compile(rf"(?P<name>{NAME_WORD}(?:\s+(?:&\s+)?{NAME_WORD}){{0,3}},?\s+(?:{ORG_WORDS}))(?!\w)"),
+    (re.compile(rf"\b(?:{TITLES})[ \t]+(?P<name>{NAME})"), "Person"),
+    (re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})\s*(?:{AFTER_PERSON})"), "Person"),
+    (re.compile(rf"\b(?:{VERB_BEFORE_PERSON})[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})\b"), "Person"),
+    (re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]+(?:&[ \t]+)?{NAME_WORD}){{0,3}},?[ \t]+(?:{ORG_WORDS}))(?!\w)"),
      "Organization"),
 ]
 SPACY_CLASSES = {"PER": "Person", "PERSON": "Person", "ORG": "Organization"}
@@ -104,8 +111,10 @@ def model_versions() -> str:
     return f"spaCy {spacy.__version__}; {meta['lang']}_{meta['name']} {meta['version']}"
 
 
-def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[str]) -> list[Candidate]:
-    """New-name candidates in ``text``: spaCy's recogniser for French, the rules for both languages."""
+def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[str],
+                    recognised: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
+    """New-name candidates in ``text``: the rules, plus (for French) the recogniser's spans ``recognised``
+    (from :func:`recognise`; computed here when not given)."""
     taken = _Taken([(m.start, m.end) for m in known])
     found: list[tuple[int, int, str, str]] = []
     for pattern, proposed in RULES:
@@ -116,7 +125,9 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
         if head not in NOT_MODELS and not _is_date(m.group()):
             found.append((m.start(), m.end(), "AIModel", "rule"))
     if lang == "fr":
-        found.extend(_recognised(text, taken))
+        if recognised is None:
+            recognised = recognise(text, known).result()
+        found.extend((start, end, proposed, "spacy") for start, end, proposed in recognised)
     lowercase_words = {w for w in re.findall(r"\b[^\W\d_][\w’']*", text) if w.islower()}
     by_key: dict[str, Candidate] = {}
     for start, end, proposed, how in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
@@ -139,17 +150,62 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
     return [c for c in out if " " in c.text or not all(spans.overlaps(s, e) for s, e in c.occurrences)]
 
 
-def _recognised(text: str, taken: "_Taken"):
-    """spaCy's PER and ORG spans in the paragraphs that may hold a new name (see :func:`_worth_reading`)."""
-    nlp = french_pipeline()
+class _Done:
+    """An answer already there, with the interface of a pool's AsyncResult."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Pending:
+    def __init__(self, pool, async_result):
+        self.pool, self.async_result = pool, async_result
+
+    def result(self):
+        try:
+            return [span for part in self.async_result.get() for span in part]
+        finally:
+            self.pool.close()
+            self.pool.join()
+
+
+def recognise(text: str, known: list[Mention]):
+    """Start spaCy's French recogniser on the paragraphs that may hold a new name (see :func:`_worth_reading`);
+    ``.result()`` gives its (start, end, class) spans. A large text is shared between two worker processes
+    (forked, so the model is not loaded again), while the caller does other work."""
+    taken = _Taken([(m.start, m.end) for m in known])
     chunks = [(start, end) for start, end in _paragraphs(text) if _worth_reading(text, start, end, taken)]
-    workers = 2 if sum(e - s for s, e in chunks) > 300_000 else 1
-    docs = nlp.pipe((text[s:e] for s, e in chunks), batch_size=64, n_process=workers)
-    for (offset, _end), doc in zip(chunks, docs):
+    french_pipeline()  # loaded before any fork, so that the workers share it
+    import multiprocessing
+
+    if sum(e - s for s, e in chunks) < 200_000 or "fork" not in multiprocessing.get_all_start_methods():
+        return _Done(_recognise_chunks(text, chunks))
+    global _SHARED_TEXT
+    _SHARED_TEXT = text  # the forked workers see it without pickling a megabyte per task
+    halves = [chunks[0::2], chunks[1::2]]
+    pool = multiprocessing.get_context("fork").Pool(2)
+    return _Pending(pool, pool.map_async(_recognise_shared, halves))
+
+
+_SHARED_TEXT = ""
+
+
+def _recognise_shared(chunks):
+    return _recognise_chunks(_SHARED_TEXT, chunks)
+
+
+def _recognise_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    nlp = french_pipeline()
+    out = []
+    for (offset, _end), doc in zip(chunks, nlp.pipe((text[s:e] for s, e in chunks), batch_size=64)):
         for ent in doc.ents:
             proposed = SPACY_CLASSES.get(ent.label_)
             if proposed:
-                yield offset + ent.start_char, offset + ent.end_char, proposed, "spacy"
+                out.append((offset + ent.start_char, offset + ent.end_char, proposed))
+    return out
 
 
 def _paragraphs(text: str, limit: int = 50_000):
@@ -171,9 +227,9 @@ def _paragraphs(text: str, limit: int = 50_000):
 def _worth_reading(text: str, start: int, end: int, taken: "_Taken") -> bool:
     """Whether the paragraph has a capitalised word that starts no sentence and names no known entity:
     only such a word can begin a new name, so other paragraphs skip the (slow) recogniser."""
-    for m in re.finditer(rf"(?<![.!?:«“\"\n]\s)(?<![.!?:«“\"\n])(?<!^)\b[{UPPER}]", text[start:end]):
+    for m in re.finditer(rf"(?<![.!?:«“\"\n]\s)(?<![.!?:«“\"\n])\b[{UPPER}]", text[start:end]):
         at = start + m.start()
-        if at > start and not taken.overlaps(at, at + 1):
+        if at > start and not text[start:at].isspace() and not taken.overlaps(at, at + 1):
             return True
     return False
 

@@ -72,7 +72,7 @@ def fold(word: str) -> str:
 class _Name:
     entity: str
     spelling: str
-    surname: bool  # found by a person's last name only: loses to any full name with the same key
+    surname: bool  # a shortened name (a last name, no middle initial, no company form): loses to a full name
 
 
 @dataclass
@@ -100,9 +100,13 @@ class Gazetteer:
             words = name.split()
             if kind == "person" and len(words) > 1 and words[-1][:1].isupper() and len(name_key(words[-1])) > 2:
                 self._index(iri, words[-1].strip(",."), surname=True)
-            # "Meta Platforms" for "Meta Platforms, Inc.": texts drop the company form.
+            # "Sidney Stein" for Sidney H. Stein: texts drop middle initials.
+            if kind == "person" and re.search(r"\s[A-Z]\.\s", name):
+                self._index(iri, re.sub(r"\s[A-Z]\.(?=\s)", "", name), surname=True)
+            # "Meta Platforms" for "Meta Platforms, Inc.": texts drop the company form. Like a last name, such
+            # a shortened name gives way to an entity's own ("Andrea Bartz" the author, not Andrea Bartz Inc.).
             if kind == "organization" and CORPORATE.search(name):
-                self._index(iri, CORPORATE.sub("", name), surname=False)
+                self._index(iri, CORPORATE.sub("", name), surname=True)
             # "Kadrey" for "Kadrey v. Meta": a case goes by its first party, who may be a person too (then
             # the mention is ambiguous, as it is to a reader without context).
             if kind == "case" and re.match(r"^[A-Z][\w-]+ v\. ", name):

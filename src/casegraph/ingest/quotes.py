@@ -42,6 +42,8 @@ UNNAMED = [
      "unnamed executive"),
     (re.compile(r"\b(?:les|des|plusieurs)\s+(?:\w+\s+){0,2}?(?:dirigeants|cadres|responsables)\b|"
                 r"\b(?:executives|managers|officials|leaders)\b", re.I), "unnamed executives"),
+    (re.compile(r"\b(?:un|une)\s+porte-parole\b|\b(?:an?|one)\s+(?:\w+\s+){0,2}?(?:spokesperson|spokesman|"
+                r"spokeswoman|representative)\b", re.I), "unnamed spokesperson"),
     (re.compile(r"\b(?:un|une)\s+(?:\w+\s+){0,2}?(?:employé|employée|ingénieur|ingénieure|chercheur|chercheuse|"
                 r"salarié|salariée)\b|\b(?:an?|one)\s+(?:\w+\s+){0,2}?(?:employee|engineer|researcher|"
                 r"staffer)\b", re.I), "unnamed employee"),
@@ -99,11 +101,14 @@ class Quote:
 
 def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> list[Quote]:
     """Every quotation in ``text`` with its speaker (from ``people``) and date; see the module's docstring."""
-    spans = [(m.start(), m.end()) for m in QUOTE.finditer(text)]
+    matches = list(QUOTE.finditer(text))
+    spans = _Spans([m.span() for m in matches])
     bounds = _sentence_bounds(text, spans)
-    people = sorted(people, key=lambda p: p.start)
+    people = _Sorted(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
+    linked = _Sorted(m for m in mentions if m.entity)
     quotes = []
-    for match, (outer_start, outer_end) in zip(QUOTE.finditer(text), spans):
+    for match in matches:
+        outer_start, outer_end = match.span()
         inner = next(g for g in ("g", "c", "s") if match.group(g) is not None)
         start, end = _strip(text, match.start(inner), match.end(inner))
         if start >= end or not any(ch.isalpha() for ch in text[start:end]):
@@ -112,14 +117,34 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> lis
         first, last = _sentence(bounds, outer_start)
         lead, tail = (first, outer_start), (outer_end, last)
         quote.kind = _kind(text, quote.text, lead)
-        speaker, where = _speaker(text, lead, tail, people, bounds, spans)
+        speaker, where = _speaker(text, lead, tail, people, bounds)
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
         quote.date = _date_near(text, lead, tail) or (_date_near(text, where, (where[1], where[1]))
                                                         if where else None)
-        quote.mentions = sorted({m.entity for m in mentions if m.entity and start <= m.start and m.end <= end})
+        quote.mentions = sorted({m.entity for m in linked.within(start, end)})
         quotes.append(quote)
     return quotes
+
+
+class _Sorted:
+    """Things with ``start`` and ``end``, in text order, asked for those within a span."""
+
+    def __init__(self, items):
+        from bisect import bisect_left
+
+        self.items = sorted(items, key=lambda item: item.start)
+        self.starts = [item.start for item in self.items]
+        self._left = bisect_left
+
+    def within(self, start: int, end: int) -> list:
+        i = self._left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i].start < end:
+            if self.items[i].end <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -132,15 +157,18 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_bounds(text: str, quote_spans: list[tuple[int, int]]) -> list[int]:
+def _sentence_bounds(text: str, inside: "_Spans") -> list[int]:
     """Offsets where sentences start, ignoring sentence ends inside quotations."""
-    inside = _Spans(quote_spans)
     starts = [0]
     for m in SENTENCE_END.finditer(text):
         if not inside.contains(m.start()):
             starts.append(m.end())
+    # A quotation that ends a sentence inside its marks (“… taken.” He said) ends the sentence around it too.
+    for _start, end in inside.spans:
+        if text[max(end - 6, 0):end - 1].rstrip()[-1:] in ".!?…" and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[end:end + 2]):
+            starts.append(end)
     starts.append(len(text))
-    return starts
+    return sorted(set(starts))
 
 
 class _Spans:
@@ -171,11 +199,10 @@ def _kind(text: str, words: str, lead: tuple[int, int]) -> str:
     return "quote" if introduced or sentence or len(words.split()) >= 8 else "fragment"
 
 
-def _speaker(text, lead, tail, people, bounds, spans):
+def _speaker(text, lead, tail, people, bounds):
     """((speaker words, IRI or None), the span of the sentence it was read from) or (None, None)."""
     before, after = text[lead[0]:lead[1]], text[tail[0]:tail[1]]
-    in_lead = [p for p in people if lead[0] <= p.start and p.end <= lead[1] and not _quoted(p, spans)]
-    in_tail = [p for p in people if tail[0] <= p.start and p.end <= tail[1] and not _quoted(p, spans)]
+    in_lead, in_tail = people.within(*lead), people.within(*tail)
     verb_before, verb_after = REPORTING.search(before), REPORTING.search(after)
     according = ACCORDING.search(before)
     if according:
@@ -190,16 +217,15 @@ def _speaker(text, lead, tail, people, bounds, spans):
         unnamed = _unnamed(text[lead[0]:subject_end])
         if unnamed:
             return (unnamed, None), lead
-        return _earlier(text, lead, people, bounds, spans)
+        return _earlier(text, lead, people, bounds)
     if verb_after:
-        named = in_tail or []
-        if named:
-            return (named[0].text, named[0].entity), tail
+        if in_tail:
+            return (in_tail[0].text, in_tail[0].entity), tail
         unnamed = _unnamed(after)
         if unnamed:
             return (unnamed, None), tail
         if PRONOUN.search(after[:verb_after.end() + 12]):
-            return _earlier(text, lead, people, bounds, spans)
+            return _earlier(text, lead, people, bounds)
     return None, None
 
 
@@ -210,19 +236,15 @@ def _unnamed(words: str) -> str | None:
     return None
 
 
-def _quoted(person: Person, spans) -> bool:
-    return any(s < person.start and person.end < e for s, e in spans)
-
-
-def _earlier(text, lead, people, bounds, spans, sentences: int = 3):
+def _earlier(text, lead, people, bounds, sentences: int = 3):
     """The last person named in the few sentences before ``lead`` (same paragraph), outside quotations."""
     from bisect import bisect_right
 
     i = bisect_right(bounds, lead[0]) - 1
     floor = bounds[max(i - sentences, 0)]
-    paragraph = text.rfind("\n\n", 0, lead[0])
+    paragraph = text.rfind("\n\n", floor, lead[0])
     floor = max(floor, paragraph + 2 if paragraph >= 0 else 0)
-    earlier = [p for p in people if floor <= p.start and p.end <= lead[0] and not _quoted(p, spans)]
+    earlier = people.within(floor, lead[0])
     if not earlier:
         return None, None
     person = earlier[-1]
