@@ -112,17 +112,22 @@ def test_bad_docket_files(tmp_path, content, message):
 CASE = "https://w3id.org/casegraph/id/case/"
 
 
-def test_every_case_has_court_docket_and_a_sourced_status(bundled):
+def test_every_case_has_court_docket_filing_date_parties_and_a_sourced_status(bundled):
     rows = bundled.query("""
         SELECT ?case (COUNT(DISTINCT ?court) AS ?courts) (COUNT(DISTINCT ?docket) AS ?dockets)
-               (COUNT(DISTINCT ?url) AS ?statusSources) WHERE {
+               (COUNT(DISTINCT ?filed) AS ?filingDates) (COUNT(DISTINCT ?plaintiff) AS ?plaintiffs)
+               (COUNT(DISTINCT ?defendant) AS ?defendants) (COUNT(DISTINCT ?url) AS ?statusSources) WHERE {
           ?case a cg:LegalCase .
           OPTIONAL { ?case cg:court ?court } OPTIONAL { ?case cg:docketNumber ?docket }
+          OPTIONAL { ?case cg:filedOn ?filed }
+          OPTIONAL { ?case cg:plaintiff ?plaintiff } OPTIONAL { ?case cg:defendant ?defendant }
           OPTIONAL { GRAPH ?g { ?case cg:caseStatus ?status } ?g prov:wasDerivedFrom/schema:url ?url }
         } GROUP BY ?case""").rows
     assert len(rows) >= 15
     for row in rows:
         assert row["courts"] == 1 and row["dockets"] >= 1, row["case"]
+        assert row["filingDates"] >= 1, f"{row['case']} has no filing date"
+        assert row["plaintiffs"] >= 1 and row["defendants"] >= 1, f"{row['case']} lacks a plaintiff or a defendant"
         assert row["statusSources"] >= 1, f"{row['case']} has no status with a source"
 
 
@@ -161,3 +166,16 @@ def test_timeline_and_import_commands(run, tmp_path):
     rows = run("--data", out, "query", "case-participants", "--format", "json").stdout
     assert "Jane Doe" in rows and "Sam Elsewhere" not in rows.split("Other v. Someone")[0]
     assert run("timeline", "--from", "1990", "--to", "1991").exit_code == 1
+
+
+def test_wikidata_links_only_where_a_source_states_the_identifier(bundled):
+    # The fact sheet gives one Q-identifier with a page that states it (Google, Q95); the others it lists come
+    # from code files with no page to cite, so they stay out rather than be asserted without a source.
+    rows = bundled.query("""
+        SELECT ?entity ?qid ?same ?url WHERE {
+          GRAPH ?g { ?entity cg:wikidata ?qid . OPTIONAL { ?entity owl:sameAs ?same } }
+          ?g prov:wasDerivedFrom/schema:url ?url
+        }""").rows
+    assert rows == [{"entity": "https://w3id.org/casegraph/id/organization/google", "qid": "Q95",
+                     "same": "http://www.wikidata.org/entity/Q95",
+                     "url": "https://bin.hibranwar.com/library/entity-authority/5-2"}]
