@@ -11,6 +11,7 @@ import io as _io
 import json
 import os
 import sys
+import time
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +24,7 @@ from .graph import CaseGraph
 from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
 from .query import QueryResult, saved_queries
 from .resources import data_dir
+from .stores import StoreSpec, describe_recovery
 from .validation import compact
 from .vocab import PREFIXES
 
@@ -64,17 +66,28 @@ class Group(click.Group):
 @click.option("--with", "extra", multiple=True, type=click.Path(path_type=Path), metavar="PATH",
               help="RDF file or folder to open on top of the bundled data or --data, such as the graphs "
                    "`ingest --accept` wrote (repeatable).")
+@click.option("--store", "store", envvar="CASEGRAPH_STORE", metavar="STORE",
+              help="memory (default: the bundled data or --data, read at each run), oxigraph:PATH (a store on "
+                   "disk) or sparql:QUERY_URL[,UPDATE_URL] (a SPARQL 1.1 server); fill a store with `load`. "
+                   "Also CASEGRAPH_STORE.")
 @click.option("--infer", "infer", is_flag=True,
               help="Derive relations with the ontology's rules after loading (see the infer command).")
 @click.version_option(package_name="casegraph")
 @click.pass_context
-def cli(ctx, data, extra, infer):
+def cli(ctx, data, extra, store, infer):
     """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
-    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer}
+    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store}
 
 
 def _open(ctx) -> CaseGraph:
-    cg = CaseGraph.open(ctx.obj["data"] or None)
+    spec = StoreSpec.parse(ctx.obj.get("store"))
+    if spec.persistent and (ctx.obj["data"] or ctx.obj["with"]):
+        raise click.UsageError(f"--data and --with read files into memory; to put files into {spec}, "
+                               "use: casegraph --store STORE load FILES")
+    cg = CaseGraph.open(ctx.obj["data"] or None, store=spec)
+    ctx.call_on_close(cg.close)
+    if cg.recovered:
+        click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
     if ctx.obj.get("with"):
         cg.load(*ctx.obj["with"])
     if ctx.obj.get("infer"):
@@ -554,7 +567,7 @@ def import_courtlistener(ctx, files, output):
     docket. Load the result beside the data with --data. Example:
     casegraph import courtlistener docket.json parties.json attorneys.json entries.json -o dockets.trig
     """
-    cg = CaseGraph()
+    cg = CaseGraph(store="memory")
     report = cg.import_courtlistener(files)
     write_atomically(output, cg.export("trig"))
     for graph, counts in report.cases.items():
@@ -564,6 +577,42 @@ def import_courtlistener(ctx, files, output):
     click.echo(f"wrote {output}")
 
 
+
+
+# --- stores --------------------------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def load(ctx, files):
+    """Load RDF files (TriG, N-Quads, Turtle, N-Triples, JSON-LD; folders too) into the store --store names.
+
+    Each named graph is replaced whole; a load stopped on the way leaves whole graphs only (the next open
+    drops the graph it was writing and says so). Example:
+    casegraph --store oxigraph:kadrey-store load data/sources
+    """
+    spec = StoreSpec.parse(ctx.obj.get("store"))
+    if not spec.persistent:
+        raise click.UsageError("load writes into a store: give --store oxigraph:PATH or --store sparql:URL "
+                               "(or set CASEGRAPH_STORE)")
+    cg = CaseGraph(store=spec)
+    ctx.call_on_close(cg.close)
+    if cg.recovered:
+        click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
+    paths = cg._files(files)
+    total = {"graphs": 0, "quads": 0}
+    started = time.perf_counter()
+    with click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr,
+                           show_pos=True) as bar:
+        for path in paths:
+            report = cg.load(path)
+            graphs, quads = report.files[str(path)]
+            total["graphs"] += graphs
+            total["quads"] += quads
+            bar.update(1)
+    took = time.perf_counter() - started
+    click.echo(f"loaded {total['quads']} quads in {total['graphs']} graphs from {len(paths)} files into {spec} "
+               f"in {took:.1f} s ({total['quads'] / max(took, 1e-9):,.0f} quads/s); the store holds {len(cg)} quads")
 
 
 # --- ingesting -------------------------------------------------------------------------------------------
@@ -596,7 +645,7 @@ def ingest(ctx, file, lang, url, published, title, publisher, as_json, accept, i
     if accept:
         folder = into or next((p for p in ctx.obj["data"] if p.is_dir()), Path("casegraph-data/ingested"))
         written = folder / f"ingested-{found.source.key}.trig"
-        alone = CaseGraph()  # the file holds the document's graph only, to load beside the data
+        alone = CaseGraph(store="memory")  # the file holds the document's graph only, to load beside the data
         alone.add(found.triples(), source=found.source)
         write_atomically(written, alone.export("trig"))
         found.accepted = True

@@ -98,21 +98,23 @@ class FactReader:
             return {}
         values = " ".join(f"<{iri}>" for iri in iris)
         rows = self.cg.query(f"""
-            SELECT ?x ?type ?text ?date ?status WHERE {{
+            SELECT ?x ?type ?text ?rank ?date ?status WHERE {{
               VALUES ?x {{ {values} }}
               OPTIONAL {{ ?x a ?type }}
-              OPTIONAL {{ {{ ?x cg:text|cg:originalText ?text }} UNION {{ ?x cg:claimText ?text }} UNION {{ ?x cg:paraphrase ?text }} }}
+              OPTIONAL {{ {{ ?x cg:text|cg:originalText ?text BIND(0 AS ?rank) }}
+                         UNION {{ ?x cg:claimText ?text BIND(1 AS ?rank) }}
+                         UNION {{ ?x cg:paraphrase ?text BIND(2 AS ?rank) }} }}
               OPTIONAL {{ ?x cg:date ?date }}
               OPTIONAL {{ ?x cg:status ?status }}
             }}""").raw
         found: dict[URIRef, dict[str, Any]] = defaultdict(lambda: {"types": set(), "texts": [], "date": None,
                                                                       "status": None})
-        for x, type_, text, date, status in rows:
+        for x, type_, text, rank, date, status in rows:
             entry = found[x]
             if type_ is not None:
                 entry["types"].add(type_)
-            if text is not None and text not in entry["texts"]:
-                entry["texts"].append(text)
+            if text is not None and (int(rank), str(text), text) not in entry["texts"]:
+                entry["texts"].append((int(rank), str(text), text))
             if date is not None and len(str(date)) > len(entry["date"] or ""):
                 entry["date"] = str(date)  # sources may date it to the month or the day: keep the finer
             entry["status"] = entry["status"] or status
@@ -130,7 +132,8 @@ class FactReader:
 
     def value_label(self, iri: URIRef, detail: dict[str, Any] | None) -> str:
         if detail and detail["texts"]:  # a statement or claim reads better as its words than its label
-            text = str(pick_lang(detail["texts"], self.lang))
+            # Verbatim words before a paraphrase, then in a fixed order, whatever order the store gives rows in.
+            text = str(pick_lang([t for _rank, _text, t in sorted(detail["texts"])], self.lang))
             return text if len(text) <= 100 else text[:97] + "..."
         return self.cg.names.label(iri)
 

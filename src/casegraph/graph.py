@@ -23,13 +23,14 @@ from typing import Any, Iterable
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from . import io, query as sparql
+from . import io, query as sparql, stores
 from .errors import InputError, SourceError
 from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
 from .ontology import ontology_graph, shapes_graph
 from .resources import source_files
+from .stores import StoreSpec
 from .validation import ValidationReport, validate
 from .vocab import CG, SCHEMA
 
@@ -52,27 +53,56 @@ class CaseGraph:
     with ``CaseGraph()`` and :meth:`add` facts with their source.
     """
 
-    def __init__(self):
-        self._dataset = io.new_dataset()
+    def __init__(self, store: str | StoreSpec | None = None):
+        self.store = store if isinstance(store, StoreSpec) else StoreSpec.parse(store)
+        self._dataset = io.new_dataset() if self.store.kind == "memory" else stores.open_dataset(self.store)
+        #: graphs an interrupted ``load`` had left half-written, dropped when the store was opened
+        self.recovered = stores.recover(self._dataset)
         self._projections: dict[tuple, Any] = {}
 
     # --- opening and loading -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, paths: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> "CaseGraph":
+    def open(cls, paths: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
+             store: str | StoreSpec | None = None) -> "CaseGraph":
         """A graph of ``paths`` (one RDF file or folder, or a list of them), or of the bundled data when none
-        are given."""
+        are given.
+
+        With a persistent ``store`` (``oxigraph:PATH`` or ``sparql:URL``, see :mod:`casegraph.stores`; default:
+        the ``CASEGRAPH_STORE`` environment variable, else ``memory``) the graph is what the store holds, and
+        ``paths``, when given, are loaded into it.
+        """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        graph = cls()
+        graph = cls(store)
+        if graph.store.persistent:
+            if paths:
+                graph.load(*paths)
+            return graph
         graph.load(*(paths if paths else source_files()))
         return graph
 
     def load(self, *paths: str | os.PathLike) -> "CaseGraph":
         """Add the quads of each file; a folder adds the RDF files directly in it (not in its sub-folders).
 
-        Every file is parsed before anything is added, so a bad file leaves the graph as it was.
+        Every file is parsed before anything is added, so a bad file leaves the graph as it was. In a
+        persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`), and
+        the :class:`~casegraph.stores.LoadReport` is returned.
         """
+        files = self._files(paths)
+        if self.store.persistent:
+            report = stores.load_files(self._dataset, self.store, files)
+            self._changed()
+            return report
+        parsed = [io.parse_file(path) for path in files]
+        for dataset in parsed:
+            io.merge(self._dataset, dataset)
+        self._changed()
+        return self
+
+    @staticmethod
+    def _files(paths) -> list[Path]:
+        """The RDF files named by ``paths``: files as given, and the RDF files directly in each folder."""
         files = []
         for path in map(Path, paths):
             if path.is_dir():
@@ -82,11 +112,7 @@ class CaseGraph:
                 files.extend(found)
             else:
                 files.append(path)
-        parsed = [io.parse_file(path) for path in files]
-        for dataset in parsed:
-            io.merge(self._dataset, dataset)
-        self._changed()
-        return self
+        return files
 
     def add(self, triples: Iterable[tuple], *, source: Source) -> URIRef:
         """Add ``triples`` to the named graph of ``source`` (with its provenance); return the graph's IRI.
@@ -113,6 +139,17 @@ class CaseGraph:
         self._changed()
         return source.graph_iri
 
+    def close(self) -> None:
+        """Release the store (an Oxigraph store on disk is locked while it is open); memory has nothing to do."""
+        if self.store.persistent:
+            self._dataset.close()
+
+    def __enter__(self) -> "CaseGraph":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def _changed(self) -> None:
         # Caches derived from the data are dropped whenever it changes.
         for name in ("names", "_sources"):
@@ -133,7 +170,7 @@ class CaseGraph:
 
     def __len__(self) -> int:
         """The number of quads (a triple stated by two sources counts twice)."""
-        return sum(len(g) for g in self._dataset.graphs())
+        return stores.count_quads(self._dataset)
 
     def query(self, text: str, **bindings: Any) -> sparql.QueryResult:
         """Run SPARQL; keyword arguments fix variables (``cg.query(q, speaker=iri)``).

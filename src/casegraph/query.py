@@ -74,12 +74,12 @@ class QueryResult:
 
 
 def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:
-    """Run SPARQL ``text`` on an rdflib graph or dataset; ``bindings`` become a trailing VALUES clause
-    (URIRefs and Entities as IRIs, anything else as a literal)."""
+    """Run SPARQL ``text`` on an rdflib graph or dataset; ``bindings`` fix variables (URIRefs and Entities as
+    IRIs, anything else as a literal; see :func:`with_bindings`)."""
     if not text.strip():
         raise QueryError("the query is empty")
     if bindings:
-        text = with_values(text, bindings)
+        text = with_bindings(text, bindings)
     try:
         # rdflib evaluates lazily: errors in evaluation (a SUM over IRIs) surface while the rows are read,
         # so reading them belongs inside this try.
@@ -103,6 +103,62 @@ def from_rdflib(raw: Result) -> QueryResult:
     names = [str(v) for v in raw.vars]
     rows = [{name: plain(row[i]) for i, name in enumerate(names)} for row in raw]
     return QueryResult("SELECT", vars=names, rows=rows, raw=raw)
+
+
+def with_bindings(text: str, bindings: dict[str, Any]) -> str:
+    """``text`` keeping only the solutions where each variable of ``bindings`` has its value: a
+    ``FILTER(sameTerm(...))`` at the end of the WHERE group, or a trailing VALUES clause when the query has
+    no WHERE group to put it in.
+
+    A filter, unlike a trailing VALUES clause, also drops the rows where the variable is unbound (a claim
+    with no case, for ``case=``), and it means the same on every SPARQL engine: a trailing VALUES clause is
+    joined after grouping, where an unbound variable matches anything, and engines differ on that.
+
+    >>> print(with_bindings("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", {"o": "x"}))
+    SELECT ?s WHERE { ?s ?p ?o
+    FILTER(sameTerm(?o, "x"))
+    } ORDER BY ?s
+    """
+    end = _where_group_end(text)
+    if end is None:
+        return with_values(text, bindings)
+    filters = "\n".join(f"FILTER(sameTerm(?{name}, {_sparql_term(value)}))" for name, value in bindings.items())
+    return f"{text[:end].rstrip()}\n{filters}\n{text[end:]}"
+
+
+def _where_group_end(text: str) -> int | None:
+    """The offset of the brace that closes the query's WHERE group, skipping strings, IRIs and comments."""
+    match = re.search(r"\bWHERE\s*\{", text, re.I)
+    if match is None:
+        return None
+    depth, i = 0, match.end() - 1
+    while i < len(text):
+        ch = text[i]
+        if ch == "#":
+            newline = text.find("\n", i)
+            i = len(text) if newline == -1 else newline
+            continue
+        if ch in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else ch
+            close = text.find(quote, i + len(quote))
+            while close != -1 and text[close - 1] == "\\":
+                close = text.find(quote, close + 1)
+            if close == -1:
+                return None
+            i = close + len(quote)
+            continue
+        iri = re.match(r"<[^<>\"{}|^`\\\s]*>", text[i:i + 2000]) if ch == "<" else None
+        if iri:
+            i += iri.end()
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
 
 
 def with_values(text: str, bindings: dict[str, Any]) -> str:

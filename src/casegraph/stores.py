@@ -1,0 +1,353 @@
+"""Where the quads live: in memory (the default), in an Oxigraph store on disk, or in a SPARQL 1.1 server.
+
+A store is named by a short string, given to ``CaseGraph.open(store=...)``, to the CLI's ``--store`` or in the
+``CASEGRAPH_STORE`` environment variable:
+
+- ``memory``: rdflib's in-memory dataset, filled from files each time (the bundled data by default);
+- ``oxigraph:PATH``: an Oxigraph store on disk at PATH (created when missing), kept between runs; its SPARQL
+  runs in Oxigraph (through oxrdflib), much faster than rdflib's engine on large graphs;
+- ``sparql:QUERY_URL[,UPDATE_URL]``: any SPARQL 1.1 server, through the SPARQL Protocol (rdflib's
+  SPARQLUpdateStore); named graphs are kept. Fill it with ``casegraph load`` or the server's own loader.
+
+Whatever the store, the rest of casegraph sees an rdflib ``Dataset`` whose default graph is the union of its
+named graphs. One difference shows in query answers: rdflib's union is a set, while Oxigraph's (and most quad
+stores') is a bag, so a triple stated by two sources is matched twice; casegraph's own queries use DISTINCT
+where that matters, and so should yours.
+
+>>> StoreSpec.parse("oxigraph:/tmp/kadrey").kind
+'oxigraph'
+>>> StoreSpec.parse("sparql:http://127.0.0.1:7878/query,http://127.0.0.1:7878/update").update
+'http://127.0.0.1:7878/update'
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import XSD, Dataset, Literal, URIRef
+
+from .errors import InputError, ParseError
+from .vocab import BASE, PREFIXES
+
+ENVIRONMENT = "CASEGRAPH_STORE"
+#: the graph where a load notes which graphs it is writing, until they are whole (see :func:`recover`)
+JOURNAL = URIRef(BASE + "graph/load-journal")
+LOADING = URIRef(PREFIXES["cg"] + "loadingFrom")
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A parsed store name: ``kind`` is memory, oxigraph or sparql."""
+
+    kind: str
+    location: str | None = None
+    update: str | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> "StoreSpec":
+        text = (text if text is not None else os.environ.get(ENVIRONMENT) or "memory").strip()
+        if text == "memory":
+            return cls("memory")
+        kind, _, rest = text.partition(":")
+        if kind == "oxigraph" and rest:
+            return cls("oxigraph", rest)
+        if kind == "sparql" and rest.startswith(("http://", "https://")):
+            query, _, update = rest.partition(",")
+            return cls("sparql", query, update or None)
+        raise InputError(f"store {text!r}: expected memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
+
+    @property
+    def persistent(self) -> bool:
+        return self.kind != "memory"
+
+    def __str__(self) -> str:
+        if self.kind == "memory":
+            return "memory"
+        return f"{self.kind}:{self.location}" + (f",{self.update}" if self.update else "")
+
+
+def open_dataset(spec: StoreSpec) -> Dataset:
+    """An rdflib Dataset (default graph: the union of the named graphs) over the store ``spec`` names."""
+    if spec.kind == "memory":
+        dataset = Dataset(default_union=True)
+    elif spec.kind == "oxigraph":
+        store = _oxigraph_store_class()()
+        try:
+            store.open(spec.location)
+        except OSError as e:
+            raise InputError(f"store oxigraph:{spec.location}: cannot open it ({e}); is another casegraph "
+                             "process using it?") from None
+        dataset = Dataset(store=store, default_union=True)
+    else:
+        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+        store = SPARQLUpdateStore(query_endpoint=spec.location, update_endpoint=spec.update,
+                                  method="POST", returnFormat="json", context_aware=True)
+        dataset = Dataset(store=store, default_union=True)
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri, override=True, replace=True)
+    return dataset
+
+
+def _plain(term):
+    """A literal typed xsd:string as the plain literal it is in RDF 1.1 (rdflib tells the two apart)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def _oxigraph_store_class():
+    """oxrdflib's store, made to answer as rdflib's in-memory dataset does.
+
+    Oxigraph's union of named graphs is a bag: a triple that twenty sources state is matched twenty times, so
+    a join of three such patterns gives 8,000 rows where rdflib gives one. This store keeps, in Oxigraph's
+    default graph (which casegraph never uses for data: every fact sits in its source's graph), each distinct
+    triple of the named graphs once, updates it on every write, and answers union queries from it. It also
+    gives back plain literals where Oxigraph reports xsd:string ones, since rdflib tells the two apart.
+    """
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox, from_ox_graph_name, to_ox, to_ox_quad_pattern
+    from oxrdflib.store import OxigraphStore
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    union, journal = ox.DefaultGraph(), ox.NamedNode(str(JOURNAL))
+
+    def named(graph_name) -> bool:
+        return not isinstance(graph_name, ox.DefaultGraph) and graph_name != journal
+
+    class CasegraphOxigraphStore(OxigraphStore):
+        def add(self, triple, context, quoted=False):
+            super().add(triple, context, quoted)
+            self._inner.add(ox.Quad(*(to_ox(t) for t in triple), union))
+
+        def addN(self, quads):  # noqa: N802 (rdflib's name)
+            quads = list(quads)
+            super().addN(quads)
+            self._inner.extend([ox.Quad(*(to_ox(t) for t in quad[:3]), union) for quad in quads])
+
+        def remove(self, triple_pattern, context=None):
+            found = [(q.subject, q.predicate, q.object)
+                     for q in self._inner.quads_for_pattern(*to_ox_quad_pattern(triple_pattern, context))]
+            super().remove(triple_pattern, context)
+            self.forget(found)
+
+        def remove_graph(self, graph):
+            self.forget_graph(to_ox(graph))
+
+        def forget_graph(self, graph_name) -> None:
+            """Remove a named graph, and from the union the triples no other graph states."""
+            found = [(q.subject, q.predicate, q.object) for q in self._inner.quads_for_pattern(None, None, None,
+                                                                                              graph_name)]
+            if self._inner.contains_named_graph(graph_name):
+                self._inner.remove_graph(graph_name)
+            self.forget(found)
+
+        def forget(self, triples) -> None:
+            for s, p, o in triples:
+                if not any(named(q.graph_name) for q in self._inner.quads_for_pattern(s, p, o, None)):
+                    self._inner.remove(ox.Quad(s, p, o, union))
+
+        def rebuild_union(self) -> None:
+            self._inner.update("DELETE WHERE { ?s ?p ?o } ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                               f"FILTER(?g != <{JOURNAL}>) }}")
+
+        def triples(self, triple_pattern, context=None):
+            if context is not None and getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID:
+                for (s, p, o), contexts in super().triples(triple_pattern, context):
+                    yield (s, p, _plain(o)), contexts
+                return
+            if context is not None:
+                return  # casegraph's default graph holds no data of its own
+            s, p, o, _g = to_ox_quad_pattern(triple_pattern, None)
+            for quad in self._inner.quads_for_pattern(s, p, o, union):
+                graphs = [from_ox_graph_name(q.graph_name, self) for q in
+                          self._inner.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
+                          if named(q.graph_name)]
+                yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object))), iter(graphs)
+
+        def contexts(self, triple=None):
+            for graph in super().contexts(triple):
+                if graph.identifier not in (JOURNAL, DATASET_DEFAULT_GRAPH_ID):
+                    yield graph
+
+        def __len__(self, context=None):
+            if context is None:
+                return len(list(self._inner.quads_for_pattern(None, None, None, union)))
+            return super().__len__(context)
+
+        def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 (rdflib's names)
+            if queryGraph == "__UNION__":
+                queryGraph = DATASET_DEFAULT_GRAPH_ID  # noqa: N806 - the union, kept once per triple
+            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            if result.type == "SELECT":
+                result.bindings = [{var: _plain(value) for var, value in row.items()} for row in result.bindings]
+            elif result.type == "CONSTRUCT":
+                graph = result.graph
+                result.graph = type(graph)()
+                for s, p, o in graph:
+                    result.graph.add((s, p, _plain(o)))
+            return result
+
+    return CasegraphOxigraphStore
+
+
+def oxigraph_store(dataset: Dataset):
+    """The pyoxigraph Store under ``dataset``, or None when it is not an Oxigraph dataset."""
+    inner = getattr(dataset.store, "_inner", None)
+    return inner if inner is not None and "OxigraphStore" in type(dataset.store).__name__ else None
+
+
+def count_quads(dataset: Dataset) -> int:
+    """The number of quads in the named graphs (Oxigraph counts them itself; rdflib graph by graph)."""
+    inner = oxigraph_store(dataset)
+    if inner is not None:
+        import pyoxigraph as ox
+
+        journal = _ox_journal()
+        return sum(1 for q in inner if q.graph_name != journal and not isinstance(q.graph_name, ox.DefaultGraph))
+    if type(dataset.store).__name__ == "SPARQLUpdateStore":
+        rows = list(dataset.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        return int(rows[0][0])
+    return sum(len(g) for g in dataset.graphs() if g.identifier != JOURNAL)
+
+
+def _ox_journal():
+    import pyoxigraph as ox
+
+    return ox.NamedNode(str(JOURNAL))
+
+
+# --- loading ---------------------------------------------------------------------------------------------
+
+@dataclass
+class LoadReport:
+    """What a load wrote: graphs and quads per file, the time it took, and graphs it had to drop first."""
+
+    files: dict[str, tuple[int, int]]
+    seconds: float
+    recovered: list[str]
+
+    @property
+    def quads(self) -> int:
+        return sum(q for _g, q in self.files.values())
+
+
+def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathLike], *,
+               progress: Callable[[str, int, int], None] | None = None) -> LoadReport:
+    """Load RDF files into the store, one named graph at a time, so that an interrupted load never leaves
+    half a graph unnoticed.
+
+    Every file is parsed before anything is written. A graph already in the store is replaced. On Oxigraph,
+    the graphs of each file are noted in a journal graph before they are written and struck off once they are
+    whole; :func:`recover`, run whenever the store is opened, drops the graphs of a load that was killed on the
+    way and says which (load the file again). On a SPARQL server each graph is replaced in one update request,
+    which the server applies whole.
+    """
+    started = time.perf_counter()
+    recovered = recover(dataset)
+    files = [Path(p) for p in paths]
+    parsed = [(path, _parse_quads(path, spec)) for path in files]
+    report = LoadReport({}, 0.0, recovered)
+    for path, by_graph in parsed:
+        quads = sum(len(q) for q in by_graph.values())
+        if spec.kind == "oxigraph":
+            _load_oxigraph(dataset, path, by_graph)
+        elif spec.kind == "sparql":
+            _load_sparql(dataset, by_graph)
+        else:
+            for graph, triples in by_graph.items():
+                target = dataset.graph(graph)
+                for triple in triples:
+                    target.add(triple)
+        report.files[str(path)] = (len(by_graph), quads)
+        if progress:
+            progress(str(path), len(by_graph), quads)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _parse_quads(path: Path, spec: StoreSpec) -> dict:
+    """The quads of ``path`` by graph: pyoxigraph terms for an Oxigraph store (parsed by Oxigraph, fast),
+    rdflib triples otherwise. A syntax error names the file and line either way."""
+    from . import io
+
+    if spec.kind == "oxigraph" and path.suffix.lower() in (".nq", ".trig", ".nt", ".ttl"):
+        import pyoxigraph as ox
+
+        formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
+                   ".ttl": ox.RdfFormat.TURTLE}
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        try:
+            by_graph: dict = defaultdict(list)
+            default = ox.NamedNode(path.resolve().as_uri())  # triple formats: a graph named after the file
+            for quad in ox.parse(path=str(path), format=formats[path.suffix.lower()]):
+                graph = default if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
+                by_graph[graph].append(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+            return by_graph
+        except (SyntaxError, ValueError, OSError):
+            io.parse_file(path)  # rdflib's parser gives the message with file and line
+            raise ParseError(f"{path}: Oxigraph cannot read this file") from None
+    dataset = io.parse_file(path)
+    return {g.identifier: list(g) for g in dataset.graphs() if len(g)}
+
+
+def _load_oxigraph(dataset: Dataset, path: Path, by_graph: dict) -> None:
+    import pyoxigraph as ox
+
+    store, inner = dataset.store, oxigraph_store(dataset)
+    journal = _ox_journal()
+    notes = [ox.Quad(graph, ox.NamedNode(str(LOADING)), ox.Literal(str(path)), journal) for graph in by_graph]
+    inner.extend(notes)  # one transaction: the journal names every graph before any is touched
+    for graph in by_graph:
+        store.forget_graph(graph)
+    # Bulk writes are fast but not transactional: the journal is what makes them safe (see recover()).
+    union = ox.DefaultGraph()
+    inner.bulk_extend([quad for quads in by_graph.values() for quad in quads])
+    inner.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, union) for quads in by_graph.values() for q in quads])
+    inner.flush()
+    for note in notes:
+        inner.remove(note)
+
+
+def _load_sparql(dataset: Dataset, by_graph: dict) -> None:
+    for graph, triples in by_graph.items():
+        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+        # One request per graph: the server applies it whole, so a stopped load leaves whole graphs only.
+        dataset.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+
+
+def recover(dataset: Dataset) -> list[str]:
+    """Drop the graphs that an interrupted load left in the journal (they may be partial) and rebuild the
+    union from what remains; return the IRIs of the dropped graphs."""
+    store = oxigraph_store(dataset)
+    if store is None:
+        return []
+    import pyoxigraph as ox
+
+    journal = _ox_journal()
+    notes = list(store.quads_for_pattern(None, None, None, journal))
+    if not notes:
+        # A store written by another program (Oxigraph's own loader) has named graphs and no union yet.
+        if next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None and \
+                next(iter(store.named_graphs()), None) is not None:
+            dataset.store.rebuild_union()
+        return []
+    dropped = sorted({note.subject.value for note in notes})
+    for note in notes:
+        if store.contains_named_graph(note.subject):
+            store.remove_graph(note.subject)
+    store.remove_graph(journal)
+    dataset.store.rebuild_union()
+    return dropped
+
+
+def describe_recovery(dropped: list[str]) -> str:
+    return (f"an earlier load stopped before it finished: {len(dropped)} graph(s) it was writing were removed "
+            f"({', '.join(dropped[:3])}{' ...' if len(dropped) > 3 else ''}); load their files again")
+
