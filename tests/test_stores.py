@@ -145,3 +145,14 @@ def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path):
     assert "killed" in outcomes and "finished" in outcomes
     assert {g: int(n) for g, n in sizes.items()} == last  # the last, unhurried load finished the job
 
+
+
+def test_sparql_update_on_disk_keeps_the_union_in_step(tmp_path):
+    # The endpoint's --allow-update writes with SPARQL Update: what it inserts or deletes in a named graph
+    # must show in union queries, as it does in memory.
+    with CaseGraph.open(source_files()[:2], store=f"oxigraph:{tmp_path / 'store'}") as cg:
+        ask = "SELECT ?l WHERE { <https://example.org/x> rdfs:label ?l }"
+        cg.dataset.update('INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/x> rdfs:label "X" } }')
+        assert cg.query(ask).rows == [{"l": "X"}]
+        cg.dataset.update('DELETE DATA { GRAPH <https://example.org/g> { <https://example.org/x> rdfs:label "X" } }')
+        assert cg.query(ask).rows == []
