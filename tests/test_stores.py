@@ -1,5 +1,5 @@
-"""Stores: the same questions give the same answers in memory and in an Oxigraph store on disk, and a load
-killed half-way never leaves half a graph.
+"""Stores: the same questions give the same answers in memory, in an Oxigraph store on disk and in a real
+SPARQL server (Oxigraph's, started on loopback), and a load killed half-way never leaves half a graph.
 
 Answers are compared as sets of rows: rdflib's union default graph is a set and Oxigraph's a bag (a triple two
 sources state matches twice), which the README's "SPARQL servers" section explains.
@@ -7,9 +7,13 @@ sources state matches twice), which the README's "SPARQL servers" section explai
 
 import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -28,10 +32,43 @@ PARAMS = {"speaker": "Al-Dahle", "case": "Kadrey v. Meta", "company": "Meta", "d
           "url": "https://www.aibase.com/fr/news/14716"}
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
-def on_disk(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store") / "kadrey"
-    return CaseGraph.open(source_files(), store=f"oxigraph:{path}")
+def oxigraph_server(tmp_path_factory):
+    """A real Oxigraph SPARQL server (the `oxigraph` package's binary) on loopback, read-write, empty."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("server")),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"oxigraph serve stopped: {process.stderr.read().decode()}")
+            time.sleep(0.1)
+    yield f"sparql:{base}/query,{base}/update"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module", params=["oxigraph:PATH", "Oxigraph server"])
+def on_disk(request, tmp_path_factory):
+    """The bundled data loaded into an Oxigraph store on disk, and into a real SPARQL server."""
+    if request.param == "oxigraph:PATH":
+        store = f"oxigraph:{tmp_path_factory.mktemp('store') / 'kadrey'}"
+    else:
+        store = request.getfixturevalue("oxigraph_server")
+    cg = CaseGraph.open(source_files(), store=store)
+    yield cg
+    cg.close()
 
 
 #: the columns the saved queries fill with GROUP_CONCAT, and their separators: SPARQL leaves the order of the

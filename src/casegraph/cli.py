@@ -11,7 +11,6 @@ import io as _io
 import json
 import os
 import sys
-import time
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -600,19 +599,13 @@ def load(ctx, files):
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
     paths = cg._files(files)
-    total = {"graphs": 0, "quads": 0}
-    started = time.perf_counter()
     with click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr,
                            show_pos=True) as bar:
-        for path in paths:
-            report = cg.load(path)
-            graphs, quads = report.files[str(path)]
-            total["graphs"] += graphs
-            total["quads"] += quads
-            bar.update(1)
-    took = time.perf_counter() - started
-    click.echo(f"loaded {total['quads']} quads in {total['graphs']} graphs from {len(paths)} files into {spec} "
-               f"in {took:.1f} s ({total['quads'] / max(took, 1e-9):,.0f} quads/s); the store holds {len(cg)} quads")
+        report = cg.load(*paths, progress=lambda _file, _graphs, _quads: bar.update(1))
+    graphs = sum(g for g, _q in report.files.values())
+    click.echo(f"loaded {report.quads} quads in {graphs} graphs from {len(paths)} files into {spec} in "
+               f"{report.seconds:.1f} s ({report.quads / max(report.seconds, 1e-9):,.0f} quads/s); the store "
+               f"holds {len(cg)} quads")
 
 
 # --- ingesting -------------------------------------------------------------------------------------------

@@ -82,16 +82,17 @@ class CaseGraph:
         graph.load(*(paths if paths else source_files()))
         return graph
 
-    def load(self, *paths: str | os.PathLike) -> "CaseGraph":
+    def load(self, *paths: str | os.PathLike, progress=None) -> "CaseGraph":
         """Add the quads of each file; a folder adds the RDF files directly in it (not in its sub-folders).
 
         Every file is parsed before anything is added, so a bad file leaves the graph as it was. In a
-        persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`), and
-        the :class:`~casegraph.stores.LoadReport` is returned.
+        persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`),
+        ``progress(file, graphs, quads)`` is called after each file, and the
+        :class:`~casegraph.stores.LoadReport` is returned.
         """
         files = self._files(paths)
         if self.store.persistent:
-            report = stores.load_files(self._dataset, self.store, files)
+            report = stores.load_files(self._dataset, self.store, files, progress=progress)
             self._changed()
             return report
         parsed = [io.parse_file(path) for path in files]
@@ -370,7 +371,13 @@ class CaseGraph:
 
             text = graph_text(self.project(), format.lower())
         else:
-            text = io.serialize(self._dataset, format)
+            dataset = self._dataset
+            if self.store.persistent:
+                # A store's default graph holds the union it keeps for queries: export the named graphs only.
+                dataset = io.new_dataset()
+                for s, p, o, g in stores.named_quads(self._dataset):
+                    dataset.graph(g).add((s, p, o))
+            text = io.serialize(dataset, format)
         if path is not None:
             io.write_atomically(path, text)
         return text

@@ -10,9 +10,9 @@ A store is named by a short string, given to ``CaseGraph.open(store=...)``, to t
   SPARQLUpdateStore); named graphs are kept. Fill it with ``casegraph load`` or the server's own loader.
 
 Whatever the store, the rest of casegraph sees an rdflib ``Dataset`` whose default graph is the union of its
-named graphs. One difference shows in query answers: rdflib's union is a set, while Oxigraph's (and most quad
-stores') is a bag, so a triple stated by two sources is matched twice; casegraph's own queries use DISTINCT
-where that matters, and so should yours.
+named graphs, each triple once, as in rdflib's memory store. Oxigraph's own union, and most servers', is a bag
+(a triple that twenty sources state matches twenty times), so both persistent stores keep the set union in
+their default graph, which casegraph never uses for data, and answer union queries from it.
 
 >>> StoreSpec.parse("oxigraph:/tmp/kadrey").kind
 'oxigraph'
@@ -84,10 +84,8 @@ def open_dataset(spec: StoreSpec) -> Dataset:
                              "process using it?") from None
         dataset = Dataset(store=store, default_union=True)
     else:
-        from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-
-        store = SPARQLUpdateStore(query_endpoint=spec.location, update_endpoint=spec.update,
-                                  method="POST", returnFormat="json", context_aware=True)
+        store = _sparql_store_class()(query_endpoint=spec.location, update_endpoint=spec.update,
+                                      method="POST", returnFormat="json", context_aware=True)
         dataset = Dataset(store=store, default_union=True)
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, override=True, replace=True)
@@ -202,6 +200,53 @@ def _oxigraph_store_class():
     return CasegraphOxigraphStore
 
 
+def _sparql_store_class():
+    """rdflib's SPARQLUpdateStore, keeping the server's default graph as the set union of the named graphs.
+
+    Servers disagree on what a query without GRAPH reads: the default graph alone (Oxigraph, Fuseki), or
+    every graph as a bag (Oxigraph's --union-default-graph). casegraph writes each triple into its source's
+    graph and into the default graph, which thereby holds each distinct triple once, so that the same query
+    gives the same answer as in memory.
+    """
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    class CasegraphSPARQLStore(SPARQLUpdateStore):
+        def add(self, triple, context=None, quoted=False):
+            super().add(triple, context, quoted)
+            if context is not None and getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID:
+                super().update(f"INSERT DATA {{ {' '.join(t.n3() for t in triple)} . }}")
+
+        def addN(self, quads):  # noqa: N802 (rdflib's name)
+            quads = list(quads)
+            super().addN(quads)
+            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads)
+            if body:
+                super().update(f"INSERT DATA {{ {body} }}")
+
+        def remove(self, triple, context=None):
+            super().remove(triple, context)
+            self.rebuild_union()
+
+        def remove_graph(self, graph):
+            super().remove_graph(graph)
+            self.rebuild_union()
+
+        def update(self, query, initNs={}, initBindings={}, queryGraph=None, DEBUG=False):  # noqa: B006, N803
+            super().update(query, initNs, initBindings, queryGraph, DEBUG)
+            if not getattr(self, "_rebuilding", False):
+                self.rebuild_union()
+
+        def rebuild_union(self) -> None:
+            self._rebuilding = True
+            try:
+                super().update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            finally:
+                self._rebuilding = False
+
+    return CasegraphSPARQLStore
+
+
 def oxigraph_store(dataset: Dataset):
     """The pyoxigraph Store under ``dataset``, or None when it is not an Oxigraph dataset."""
     inner = getattr(dataset.store, "_inner", None)
@@ -216,7 +261,7 @@ def count_quads(dataset: Dataset) -> int:
 
         journal = _ox_journal()
         return sum(1 for q in inner if q.graph_name != journal and not isinstance(q.graph_name, ox.DefaultGraph))
-    if type(dataset.store).__name__ == "SPARQLUpdateStore":
+    if "SPARQL" in type(dataset.store).__name__:
         rows = list(dataset.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
         return int(rows[0][0])
     return sum(len(g) for g in dataset.graphs() if g.identifier != JOURNAL)
@@ -228,23 +273,40 @@ def _ox_journal():
     return ox.NamedNode(str(JOURNAL))
 
 
-def named_quads(dataset: Dataset):
-    """Every quad of the named graphs as rdflib terms ``(s, p, o, graph IRI)``: straight from Oxigraph's
-    indexes when the dataset is an Oxigraph store (rdflib's quad API asks for each triple's graphs one by one),
-    else through rdflib."""
-    inner = oxigraph_store(dataset)
-    if inner is None:
-        yield from dataset.quads((None, None, None, None))
-        return
-    import pyoxigraph as ox
-    from oxrdflib._converter import from_ox
+def named_quads(dataset: Dataset, subject=None):
+    """Every quad of the named graphs (of ``subject`` only, when given) as rdflib terms ``(s, p, o, graph)``.
 
-    journal = _ox_journal()
-    for quad in inner:
-        if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
-            continue
-        yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object)),
-               from_ox(quad.graph_name))
+    From Oxigraph's indexes directly (rdflib's quad API would ask for each triple's graphs one by one), from a
+    SPARQL server with one ``GRAPH ?g`` query (rdflib's SPARQLStore does not report graphs), else from rdflib.
+    """
+    inner = oxigraph_store(dataset)
+    if inner is not None:
+        import pyoxigraph as ox
+        from oxrdflib._converter import from_ox, to_ox
+
+        journal = _ox_journal()
+        for quad in inner.quads_for_pattern(to_ox(subject) if subject is not None else None, None, None, None):
+            if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
+                continue
+            yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object)),
+                   from_ox(quad.graph_name))
+    elif "SPARQL" in type(dataset.store).__name__:
+        if subject is None:
+            for s, p, o, g in dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+                yield s, p, _plain(o), g
+        else:
+            for p, o, g in dataset.query(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {subject.n3()} ?p ?o }} }}"):
+                yield subject, p, _plain(o), g
+    else:
+        yield from dataset.quads((subject, None, None, None))
+
+
+def loose_triples(dataset: Dataset) -> int:
+    """Triples in the default graph itself, outside any source's graph. A persistent store keeps the union of
+    the named graphs there (see the store classes), so only an in-memory dataset can have loose triples."""
+    if oxigraph_store(dataset) is not None or "SPARQL" in type(dataset.store).__name__:
+        return 0
+    return sum(1 for _ in dataset.quads((None, None, None, dataset.default_graph.identifier)))
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -341,10 +403,16 @@ def _load_oxigraph(dataset: Dataset, path: Path, by_graph: dict) -> None:
 
 
 def _load_sparql(dataset: Dataset, by_graph: dict) -> None:
-    for graph, triples in by_graph.items():
-        body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-        # One request per graph: the server applies it whole, so a stopped load leaves whole graphs only.
-        dataset.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+    store = dataset.store
+    store._rebuilding = True  # one rebuild of the union at the end, not one per graph
+    try:
+        for graph, triples in by_graph.items():
+            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+            # One request per graph: the server applies it whole, so a stopped load leaves whole graphs only.
+            store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+    finally:
+        store._rebuilding = False
+    store.rebuild_union()
 
 
 def recover(dataset: Dataset) -> list[str]:

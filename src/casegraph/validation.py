@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF
 
+from .stores import loose_triples, named_quads
 from .vocab import PREFIXES, SCHEMA
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -67,7 +68,7 @@ def check_provenance(dataset) -> list[ValidationResult]:
     """Every non-empty named graph must say, inside itself, which document it comes from and its URL."""
     problems = []
     default = dataset.default_graph.identifier
-    loose = sum(1 for _ in dataset.quads((None, None, None, default)))
+    loose = loose_triples(dataset)
     if loose:
         problems.append(ValidationResult(
             focus=str(default), focus_label="default graph", path=None,
@@ -96,7 +97,7 @@ def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport
     union = Graph()
     for triple in ontology:
         union.add(triple)
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
+    for s, p, o, _g in named_quads(dataset):
         union.add((s, p, o))
     conforms, report, _text = pyshacl.validate(union, shacl_graph=shapes, inference="none", allow_warnings=True)
     results = []
@@ -113,7 +114,7 @@ def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport
             rule=str(message) if message is not None else "breaks a shape",
             constraint=str(component).rsplit("#", 1)[-1],
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            graphs=tuple(sorted({str(c) for _s, _p, _o, c in dataset.quads((focus, None, None, None))})),
+            graphs=tuple(sorted({str(c) for _s, _p, _o, c in named_quads(dataset, focus)})),
         ))
     results.extend(check_provenance(dataset))
     results.sort(key=lambda r: (r.focus, r.path or "", r.rule))
