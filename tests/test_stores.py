@@ -193,3 +193,14 @@ def test_sparql_update_on_disk_keeps_the_union_in_step(tmp_path):
         assert cg.query(ask).rows == [{"l": "X"}]
         cg.dataset.update('DELETE DATA { GRAPH <https://example.org/g> { <https://example.org/x> rdfs:label "X" } }')
         assert cg.query(ask).rows == []
+
+
+def test_ingest_accept_writes_into_a_persistent_store(run, tmp_path):
+    store = f"oxigraph:{tmp_path / 'store'}"
+    assert run("--store", store, "load", *source_files()).exit_code == 0
+    article = Path(__file__).parent / "data" / "ingest" / "article-fr.txt"
+    accepted = run("--store", store, "ingest", article, "--url", "https://example.org/fr", "--accept")
+    assert accepted.exit_code == 0, accepted.stderr
+    assert "added https://w3id.org/casegraph/id/graph/" in accepted.stderr
+    said = run("--store", store, "statements", "--speaker", "Zuckerberg")
+    assert "https://example.org/fr" in said.stdout

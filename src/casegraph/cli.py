@@ -619,7 +619,8 @@ def load(ctx, files):
 @click.option("--title", help="Its title (default: its first line, when short).")
 @click.option("--publisher", help="Who published it (default: the URL's host).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON document described in the README.")
-@click.option("--accept", is_flag=True, help="Write the extracted graph (one TriG file) into --into.")
+@click.option("--accept", is_flag=True, help="Write the extracted graph: into the --store when it is persistent, "
+                                            "else as one TriG file into --into.")
 @click.option("--into", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for accepted graphs (default: the first --data folder, else casegraph-data/ingested).")
 @click.option("--max-size", default=5.0, show_default=True, type=click.FloatRange(0.001), metavar="MB",
@@ -635,13 +636,15 @@ def ingest(ctx, file, lang, url, published, title, publisher, as_json, accept, i
     found = cg.ingest(file, lang=lang, url=url, published=published, title=title, publisher=publisher,
                       max_bytes=int(max_size * 1_000_000))
     written = None
-    if accept:
+    if accept and cg.store.persistent and into is None:
+        # A persistent store is the graph itself: the document's graph goes into it, replacing an earlier reading.
+        click.echo(f"added {cg.accept(found)} to {cg.store}", err=True)
+    elif accept:
         folder = into or next((p for p in ctx.obj["data"] if p.is_dir()), Path("casegraph-data/ingested"))
         written = folder / f"ingested-{found.source.key}.trig"
         alone = CaseGraph(store="memory")  # the file holds the document's graph only, to load beside the data
-        alone.add(found.triples(), source=found.source)
+        alone.accept(found)
         write_atomically(written, alone.export("trig"))
-        found.accepted = True
     if as_json:
         _emit_json(found.to_json())
     else:

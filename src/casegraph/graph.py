@@ -351,10 +351,16 @@ class CaseGraph:
         found = ingest(self, path, text=text, lang=lang, url=url, published=published, title=title,
                        publisher=publisher, **options)
         if accept:
-            self._dataset.remove_graph(found.graph_iri)
-            self.add(found.triples(), source=found.source)
-            found.accepted = True
+            self.accept(found)
         return found
+
+    def accept(self, found) -> URIRef:
+        """Write what :meth:`ingest` read (an :class:`~casegraph.ingest.Ingestion`) into this graph, replacing
+        any earlier reading of the same document; return the graph's IRI."""
+        self._dataset.remove_graph(found.graph_iri)
+        self.add(found.triples(), source=found.source)
+        found.accepted = True
+        return found.graph_iri
 
     # --- checking, exporting, summarising --------------------------------------------------------------
 
