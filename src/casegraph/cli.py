@@ -601,7 +601,7 @@ def load(ctx, files):
     paths = cg._files(files)
     with click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr,
                            show_pos=True) as bar:
-        report = cg.load(*paths, progress=lambda _file, _graphs, _quads: bar.update(1))
+        report = cg.load(*paths, progress=lambda _file, _graphs, _quads: bar.update(1)).last_load
     graphs = sum(g for g, _q in report.files.values())
     click.echo(f"loaded {report.quads} quads in {graphs} graphs from {len(paths)} files into {spec} in "
                f"{report.seconds:.1f} s ({report.quads / max(report.seconds, 1e-9):,.0f} quads/s); the store "

@@ -55,7 +55,9 @@ class CaseGraph:
 
     def __init__(self, store: str | StoreSpec | None = None):
         self.store = store if isinstance(store, StoreSpec) else StoreSpec.parse(store)
-        self._dataset = io.new_dataset() if self.store.kind == "memory" else stores.open_dataset(self.store)
+        self._dataset = stores.open_dataset(self.store)
+        #: what the last ``load`` into a persistent store wrote (a :class:`~casegraph.stores.LoadReport`)
+        self.last_load = None
         #: graphs an interrupted ``load`` had left half-written, dropped when the store was opened
         self.recovered = stores.recover(self._dataset)
         self._projections: dict[tuple, Any] = {}
@@ -87,14 +89,13 @@ class CaseGraph:
 
         Every file is parsed before anything is added, so a bad file leaves the graph as it was. In a
         persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`),
-        ``progress(file, graphs, quads)`` is called after each file, and the
-        :class:`~casegraph.stores.LoadReport` is returned.
+        ``progress(file, graphs, quads)`` is called after each file, and :attr:`last_load` says what was written.
         """
         files = self._files(paths)
         if self.store.persistent:
-            report = stores.load_files(self._dataset, self.store, files, progress=progress)
+            self.last_load = stores.load_files(self._dataset, self.store, files, progress=progress)
             self._changed()
-            return report
+            return self
         parsed = [io.parse_file(path) for path in files]
         for dataset in parsed:
             io.merge(self._dataset, dataset)

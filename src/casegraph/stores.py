@@ -74,8 +74,10 @@ class StoreSpec:
 def open_dataset(spec: StoreSpec) -> Dataset:
     """An rdflib Dataset (default graph: the union of the named graphs) over the store ``spec`` names."""
     if spec.kind == "memory":
-        dataset = Dataset(default_union=True)
-    elif spec.kind == "oxigraph":
+        from .io import new_dataset
+
+        return new_dataset()
+    if spec.kind == "oxigraph":
         store = _oxigraph_store_class()()
         try:
             store.open(spec.location)
