@@ -55,7 +55,8 @@ class Group(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_FAILED)
         except OSError as e:  # e.g. an output folder that cannot be written
-            click.echo(f"casegraph: error: {e.filename or ''}: {e.strerror or e}", err=True)
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"casegraph: error: {where}{e.strerror or e}", err=True)
             sys.exit(EXIT_USAGE)
 
 

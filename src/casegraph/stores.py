@@ -26,6 +26,7 @@ import os
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -101,6 +102,7 @@ def _plain(term):
     return term
 
 
+@lru_cache(maxsize=None)
 def _oxigraph_store_class():
     """oxrdflib's store, made to answer as rdflib's in-memory dataset does.
 
@@ -202,6 +204,7 @@ def _oxigraph_store_class():
     return CasegraphOxigraphStore
 
 
+@lru_cache(maxsize=None)
 def _sparql_store_class():
     """rdflib's SPARQLUpdateStore, keeping the server's default graph as the set union of the named graphs.
 
