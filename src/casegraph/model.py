@@ -70,9 +70,17 @@ def name_tokens(name: str) -> list[str]:
     >>> name_tokens("Meta Platforms, Inc.")
     ['meta', 'platforms', 'inc']
     """
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.findall(r"[^\W_]+", folded)
+    return re.findall(r"[^\W_]+", fold(name))
+
+
+def fold(text: str) -> str:
+    """``text`` as names are compared: case-folded, without accents.
+
+    >>> fold("Díaz")
+    'diaz'
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ name ("Zuckerberg"). When a name fits several entities equally, the mention list
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, URIRef
 
-from ..model import name_key
+from ..model import fold, name_key
 from ..ontology import NAMESPACE, class_tiers, ontology_graph
 
 #: a word: letters and digits (of any script), as name_tokens splits names
@@ -56,16 +55,6 @@ class Mention:
         if self.ambiguous:
             out["ambiguous"] = list(self.ambiguous)
         return out
-
-
-def fold(word: str) -> str:
-    """``word`` as names are compared: case-folded, without accents.
-
-    >>> fold("Díaz")
-    'diaz'
-    """
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
