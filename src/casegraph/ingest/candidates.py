@@ -18,12 +18,12 @@ name.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import name_key
 from .linking import Mention
+from .spans import Spans
 
 #: French elided articles and conjunctions that the recogniser glues to a name ("qu'Anthropic", "l'OpenAI")
 ELISION = re.compile(r"^(?:[lLdDsSnNjJcCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
@@ -115,7 +115,7 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
                     recognised: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
     """New-name candidates in ``text``: the rules, plus (for French) the recogniser's spans ``recognised``
     (from :func:`recognise`; computed here when not given)."""
-    taken = _Taken([(m.start, m.end) for m in known])
+    taken = Spans([(m.start, m.end) for m in known])
     found: list[tuple[int, int, str, str]] = []
     for pattern, proposed in RULES:
         for m in pattern.finditer(text):
@@ -146,7 +146,7 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
             candidate.occurrences.append((start, end))
     # One name found both alone and inside a longer name ("Jane" in "Jane Roe") keeps the longer one only.
     out = sorted(by_key.values(), key=lambda c: c.start)
-    spans = _Taken([o for c in out for o in c.occurrences if " " in c.text])
+    spans = Spans([o for c in out for o in c.occurrences if " " in c.text])
     return [c for c in out if " " in c.text or not all(spans.overlaps(s, e) for s, e in c.occurrences)]
 
 
@@ -176,7 +176,7 @@ def recognise(text: str, known: list[Mention]):
     """Start spaCy's French recogniser on the paragraphs that may hold a new name (see :func:`_worth_reading`);
     ``.result()`` gives its (start, end, class) spans. A large text is shared between two worker processes
     (forked, so the model is not loaded again), while the caller does other work."""
-    taken = _Taken([(m.start, m.end) for m in known])
+    taken = Spans([(m.start, m.end) for m in known])
     chunks = [(start, end) for start, end in _paragraphs(text) if _worth_reading(text, start, end, taken)]
     french_pipeline()  # loaded before any fork, so that the workers share it
     import multiprocessing
@@ -224,7 +224,7 @@ def _paragraphs(text: str, limit: int = 50_000):
         start = m.end()
 
 
-def _worth_reading(text: str, start: int, end: int, taken: "_Taken") -> bool:
+def _worth_reading(text: str, start: int, end: int, taken: Spans) -> bool:
     """Whether the paragraph has a capitalised word that starts no sentence and names no known entity:
     only such a word can begin a new name, so other paragraphs skip the (slow) recogniser."""
     for m in re.finditer(rf"(?<![.!?:«“\"\n]\s)(?<![.!?:«“\"\n])\b[{UPPER}]", text[start:end]):
@@ -253,20 +253,3 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_date(words: str) -> bool:
     return bool(re.search(r"\b(?:19|20)\d\d\b", words)) and "-" not in words
-
-
-class _Taken:
-    """Spans already claimed (by known mentions), asked whether a span overlaps one of them."""
-
-    def __init__(self, spans):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _e in self.spans]
-        self.reach = []  # the furthest end among the spans up to each index
-        furthest = -1
-        for _s, e in self.spans:
-            furthest = max(furthest, e)
-            self.reach.append(furthest)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.reach[i] > start

@@ -16,9 +16,11 @@ The date is the one written nearest the quotation in its sentence ("dans un mess
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .linking import Mention
+from .spans import Located, Spans
 
 #: opening mark -> closing mark
 QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
@@ -102,10 +104,10 @@ class Quote:
 def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> list[Quote]:
     """Every quotation in ``text`` with its speaker (from ``people``) and date; see the module's docstring."""
     matches = list(QUOTE.finditer(text))
-    spans = _Spans([m.span() for m in matches])
+    spans = Spans([m.span() for m in matches])
     bounds = _sentence_bounds(text, spans)
-    people = _Sorted(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
-    linked = _Sorted(m for m in mentions if m.entity)
+    people = Located(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
+    linked = Located(m for m in mentions if m.entity)
     quotes = []
     for match in matches:
         outer_start, outer_end = match.span()
@@ -127,26 +129,6 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> lis
     return quotes
 
 
-class _Sorted:
-    """Things with ``start`` and ``end``, in text order, asked for those within a span."""
-
-    def __init__(self, items):
-        from bisect import bisect_left
-
-        self.items = sorted(items, key=lambda item: item.start)
-        self.starts = [item.start for item in self.items]
-        self._left = bisect_left
-
-    def within(self, start: int, end: int) -> list:
-        i = self._left(self.starts, start)
-        out = []
-        while i < len(self.items) and self.items[i].start < end:
-            if self.items[i].end <= end:
-                out.append(self.items[i])
-            i += 1
-        return out
-
-
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """The quoted words without the spaces inside the marks, nor a comma that belongs to the sentence
     around them (“…better,” she said)."""
@@ -157,7 +139,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_bounds(text: str, inside: "_Spans") -> list[int]:
+def _sentence_bounds(text: str, inside: Spans) -> list[int]:
     """Offsets where sentences start, ignoring sentence ends inside quotations."""
     starts = [0]
     for m in SENTENCE_END.finditer(text):
@@ -171,23 +153,7 @@ def _sentence_bounds(text: str, inside: "_Spans") -> list[int]:
     return sorted(set(starts))
 
 
-class _Spans:
-    """Sorted, non-overlapping spans, asked whether they contain an offset."""
-
-    def __init__(self, spans):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _e in self.spans]
-
-    def contains(self, offset: int) -> bool:
-        from bisect import bisect_right
-
-        i = bisect_right(self.starts, offset) - 1
-        return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
-
-
 def _sentence(bounds: list[int], offset: int) -> tuple[int, int]:
-    from bisect import bisect_right
-
     i = bisect_right(bounds, offset) - 1
     return bounds[max(i, 0)], bounds[min(i + 1, len(bounds) - 1)]
 
@@ -238,8 +204,6 @@ def _unnamed(words: str) -> str | None:
 
 def _earlier(text, lead, people, bounds, sentences: int = 3):
     """The last person named in the few sentences before ``lead`` (same paragraph), outside quotations."""
-    from bisect import bisect_right
-
     i = bisect_right(bounds, lead[0]) - 1
     floor = bounds[max(i - sentences, 0)]
     paragraph = text.rfind("\n\n", floor, lead[0])
