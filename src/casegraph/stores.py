@@ -254,22 +254,25 @@ def _sparql_store_class():
 
 def oxigraph_store(dataset: Dataset):
     """The pyoxigraph Store under ``dataset``, or None when it is not an Oxigraph dataset."""
-    inner = getattr(dataset.store, "_inner", None)
-    return inner if inner is not None and "OxigraphStore" in type(dataset.store).__name__ else None
+    return dataset.store._inner if store_kind(dataset) == "oxigraph" else None
+
+
+def store_kind(dataset: Dataset) -> str:
+    """``oxigraph`` or ``sparql`` for a dataset opened by :func:`open_dataset` on such a store, else ``memory``."""
+    if isinstance(dataset.store, _oxigraph_store_class()):
+        return "oxigraph"
+    if isinstance(dataset.store, _sparql_store_class()):
+        return "sparql"
+    return "memory"
 
 
 def count_quads(dataset: Dataset) -> int:
-    """The number of quads in the named graphs (Oxigraph counts them itself; rdflib graph by graph)."""
-    inner = oxigraph_store(dataset)
-    if inner is not None:
-        import pyoxigraph as ox
-
-        journal = _ox_journal()
-        return sum(1 for q in inner if q.graph_name != journal and not isinstance(q.graph_name, ox.DefaultGraph))
-    if "SPARQL" in type(dataset.store).__name__:
-        rows = list(dataset.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
-        return int(rows[0][0])
-    return sum(len(g) for g in dataset.graphs() if g.identifier != JOURNAL)
+    """The number of quads in the named graphs: counted by the store's own SPARQL engine when it is persistent,
+    graph by graph in memory."""
+    if store_kind(dataset) == "memory":
+        return sum(len(g) for g in dataset.graphs())
+    rows = list(dataset.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{JOURNAL}>) }}"))
+    return int(rows[0][0])
 
 
 def _ox_journal():
@@ -284,18 +287,19 @@ def named_quads(dataset: Dataset, subject=None):
     From Oxigraph's indexes directly (rdflib's quad API would ask for each triple's graphs one by one), from a
     SPARQL server with one ``GRAPH ?g`` query (rdflib's SPARQLStore does not report graphs), else from rdflib.
     """
-    inner = oxigraph_store(dataset)
-    if inner is not None:
+    kind = store_kind(dataset)
+    if kind == "oxigraph":
         import pyoxigraph as ox
         from oxrdflib._converter import from_ox, to_ox
 
+        inner = dataset.store._inner
         journal = _ox_journal()
         for quad in inner.quads_for_pattern(to_ox(subject) if subject is not None else None, None, None, None):
             if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
                 continue
             yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object)),
                    from_ox(quad.graph_name))
-    elif "SPARQL" in type(dataset.store).__name__:
+    elif kind == "sparql":
         if subject is None:
             for s, p, o, g in dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
                 yield s, p, _plain(o), g
@@ -309,7 +313,7 @@ def named_quads(dataset: Dataset, subject=None):
 def loose_triples(dataset: Dataset) -> int:
     """Triples in the default graph itself, outside any source's graph. A persistent store keeps the union of
     the named graphs there (see the store classes), so only an in-memory dataset can have loose triples."""
-    if oxigraph_store(dataset) is not None or "SPARQL" in type(dataset.store).__name__:
+    if store_kind(dataset) != "memory":
         return 0
     return sum(1 for _ in dataset.quads((None, None, None, dataset.default_graph.identifier)))
 
