@@ -55,11 +55,7 @@ def timeline(cg, *, case: str | None = None, entity: str | None = None, start: s
              end: str | None = None) -> list[Moment]:
     """The timeline of ``cg``, optionally of one case, around one entity, and between two dates."""
     start, end = _check_date(start, "--from"), _check_date(end, "--to")
-    rows = cg.saved("timeline").rows
-    if case:
-        # Filtered here rather than bound as a parameter: rows without a case would join any binding.
-        case_iri = str(cg.entity(case).iri)
-        rows = [row for row in rows if row["case"] == case_iri]
+    rows = cg.saved("timeline", **({"case": case} if case else {})).rows
     if entity:
         found = cg.entity(entity)
         linked = {row["x"] for row in cg.query(
