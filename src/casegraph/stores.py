@@ -242,6 +242,18 @@ def _sparql_store_class():
             if not getattr(self, "_rebuilding", False):
                 self.rebuild_union()
 
+        def replace_graphs(self, by_graph: dict) -> None:
+            """Replace each graph whole, one request per graph (the server applies it whole, so a stopped load
+            leaves whole graphs only), then rebuild the union once."""
+            self._rebuilding = True
+            try:
+                for graph, triples in by_graph.items():
+                    body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+                    self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+            finally:
+                self._rebuilding = False
+            self.rebuild_union()
+
         def rebuild_union(self) -> None:
             self._rebuilding = True
             try:
@@ -354,7 +366,7 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
         if spec.kind == "oxigraph":
             _load_oxigraph(dataset, path, by_graph)
         elif spec.kind == "sparql":
-            _load_sparql(dataset, by_graph)
+            dataset.store.replace_graphs(by_graph)
         else:
             for graph, triples in by_graph.items():
                 target = dataset.graph(graph)
@@ -409,19 +421,6 @@ def _load_oxigraph(dataset: Dataset, path: Path, by_graph: dict) -> None:
     inner.flush()
     for note in notes:
         inner.remove(note)
-
-
-def _load_sparql(dataset: Dataset, by_graph: dict) -> None:
-    store = dataset.store
-    store._rebuilding = True  # one rebuild of the union at the end, not one per graph
-    try:
-        for graph, triples in by_graph.items():
-            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-            # One request per graph: the server applies it whole, so a stopped load leaves whole graphs only.
-            store.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
-    finally:
-        store._rebuilding = False
-    store.rebuild_union()
 
 
 def recover(dataset: Dataset) -> list[str]:
