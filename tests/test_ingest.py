@@ -201,6 +201,12 @@ def test_garbage_gives_a_one_line_error_naming_the_file(run, tmp_path, content, 
     assert result.stderr.count("\n") == 1 and str(path) in result.stderr and message in result.stderr
 
 
+def test_a_folder_is_not_a_document(run, tmp_path):
+    result = run("ingest", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"casegraph: error: {tmp_path}: a folder; ingest reads one file (plain text, Markdown or PDF)\n"
+
+
 def test_ten_megabytes_is_refused_with_the_limit_and_how_to_raise_it(run, tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text("Le juge a rejeté la demande des auteurs. " * 250_000, encoding="utf-8")  # ~10 MB

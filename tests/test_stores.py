@@ -141,6 +141,8 @@ def test_cli_load_then_query_the_store(run, tmp_path):
     assert refused.exit_code == 2 and "use: casegraph --store STORE load FILES" in refused.stderr
     memory = run("load", source_files()[0])
     assert memory.exit_code == 2 and "give --store" in memory.stderr
+    missing = run("--store", store, "load", tmp_path / "nosuch.trig")
+    assert missing.exit_code == 2 and missing.stderr == f"casegraph: error: {tmp_path / 'nosuch.trig'}: no such file\n"
 
 
 def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path):

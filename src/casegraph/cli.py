@@ -600,9 +600,20 @@ def load(ctx, files):
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
     paths = cg._files(files)
-    with click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr,
-                           show_pos=True) as bar:
-        report = cg.load(*paths, progress=lambda _file, _graphs, _quads: bar.update(1)).last_load
+    # The bar appears once the files have parsed and the first is written, so that a bad file still gives
+    # one line on stderr.
+    bar = click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr, show_pos=True)
+
+    def advance(_file, _graphs, _quads):
+        if not bar.entered:
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        report = cg.load(*paths, progress=advance).last_load
+    finally:
+        if bar.entered:
+            bar.__exit__(None, None, None)
     graphs = sum(g for g, _q in report.files.values())
     click.echo(f"loaded {report.quads} quads in {graphs} graphs from {len(paths)} files into {spec} in "
                f"{report.seconds:.1f} s ({report.quads / max(report.seconds, 1e-9):,.0f} quads/s); the store "

@@ -36,6 +36,8 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
         path = Path(path)
+        if path.is_dir():
+            raise InputError(f"{name}: a folder; ingest reads one file (plain text, Markdown or PDF)")
         if not path.is_file():
             raise InputError(f"{name}: no such file")
         if path.suffix.lower() == ".pdf":
