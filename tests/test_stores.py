@@ -1,5 +1,6 @@
-"""Stores: the same questions give the same answers in memory, in an Oxigraph store on disk and in a real
-SPARQL server (Oxigraph's, started on loopback), and a load killed half-way never leaves half a graph.
+"""Stores: the same questions give the same answers in memory, in an Oxigraph store on disk and in real
+SPARQL servers started on loopback (Oxigraph's, plain and with a union default graph, and Virtuoso), and a
+load killed half-way never leaves half a graph.
 
 Answers are compared as sets of rows: rdflib's union default graph is a set and Oxigraph's a bag (a triple two
 sources state matches twice), which the README's "SPARQL servers" section explains.
@@ -38,37 +39,103 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def oxigraph_server(tmp_path_factory):
+def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+    """Wait until ``url`` answers, failing with the server's log if the server stops first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{process.args[0]} did not start: {log.read_text()[-2000:]}") from None
+            time.sleep(0.2)
+
+
+def start_oxigraph(folder: Path, *flags: str):
     """A real Oxigraph SPARQL server (the `oxigraph` package's binary) on loopback, read-write, empty."""
     binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("server")),
-                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    port, log = free_port(), folder / "server.log"
+    process = subprocess.Popen([binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}",
+                                *flags], stdout=subprocess.DEVNULL, stderr=log.open("w"))
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(f"oxigraph serve stopped: {process.stderr.read().decode()}")
-            time.sleep(0.1)
-    yield f"sparql:{base}/query,{base}/update"
-    process.terminate()
-    process.wait(timeout=10)
+    wait_for(f"{base}/query?query=ASK%7B%7D", process, log)
+    return process, f"sparql:{base}/query,{base}/update"
 
 
-@pytest.fixture(scope="module", params=["oxigraph:PATH", "Oxigraph server"])
+#: a Virtuoso of its own for the tests: files in one folder, both ports on loopback
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+MaxCheckpointRemap = 2000
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+MaxCheckpointRemap = 2000
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = ., {folder}
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {folder}
+ServerThreads = 5
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+def start_virtuoso(folder: Path):
+    """Debian's Virtuoso (virtuoso-opensource-7-bin, which .ci/run installs) on loopback, with SPARQL Update
+    granted to its anonymous endpoint user, as a site that lets casegraph write would."""
+    binary = shutil.which("virtuoso-t")
+    assert binary, "these tests need Virtuoso: apt-get install virtuoso-opensource-7-bin (.ci/run does)"
+    sql_port, http_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(folder=folder, sql_port=sql_port, http_port=http_port))
+    log = folder / "virtuoso.log"
+    process = subprocess.Popen([binary, "-c", str(ini), "-f"], cwd=folder, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{http_port}"
+    wait_for(f"{base}/sparql?query=ASK%7B%7D", process, log)
+    subprocess.run(["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
+                   check=True, capture_output=True, timeout=60)
+    return process, f"sparql:{base}/sparql,{base}/sparql"
+
+
+SERVERS = {"Oxigraph server": lambda folder: start_oxigraph(folder),
+           "Oxigraph server, union default graph": lambda folder: start_oxigraph(folder, "--union-default-graph"),
+           "Virtuoso": start_virtuoso}
+
+
+@pytest.fixture(scope="module", params=["oxigraph:PATH", *SERVERS])
 def on_disk(request, tmp_path_factory):
-    """The bundled data loaded into an Oxigraph store on disk, and into a real SPARQL server."""
+    """The bundled data loaded into an Oxigraph store on disk, and into each real SPARQL server."""
+    process = None
     if request.param == "oxigraph:PATH":
         store = f"oxigraph:{tmp_path_factory.mktemp('store') / 'kadrey'}"
     else:
-        store = request.getfixturevalue("oxigraph_server")
+        process, store = SERVERS[request.param](tmp_path_factory.mktemp("server"))
     cg = CaseGraph.open(source_files(), store=store)
     yield cg
     cg.close()
+    if process is not None:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 #: the columns the saved queries fill with GROUP_CONCAT, and their separators: SPARQL leaves the order of the
@@ -108,8 +175,20 @@ def test_the_facade_reads_the_same_on_disk(bundled, on_disk):
     assert on_disk.export("nquads") == bundled.export("nquads")
 
 
-def test_inferring_and_ingesting_write_into_the_store(tmp_path):
-    store = f"oxigraph:{tmp_path / 'store'}"
+@pytest.fixture(params=["oxigraph:PATH", *SERVERS])
+def empty_store(request, tmp_path):
+    """An empty store of each kind: its name."""
+    if request.param == "oxigraph:PATH":
+        yield f"oxigraph:{tmp_path / 'store'}"
+        return
+    process, store = SERVERS[request.param](tmp_path)
+    yield store
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_inferring_and_ingesting_write_into_the_store(empty_store):
+    store = empty_store
     cg = CaseGraph.open(source_files(), store=store)
     report = cg.infer()
     assert report.derived["competition rule"] >= 2
@@ -145,8 +224,10 @@ def test_cli_load_then_query_the_store(run, tmp_path):
     assert missing.exit_code == 2 and missing.stderr == f"casegraph: error: {tmp_path / 'nosuch.trig'}: no such file\n"
 
 
-def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path):
-    """SIGKILL a load of three files at several moments: the store opens each time and holds whole graphs."""
+@pytest.mark.parametrize("kind", ["oxigraph:PATH", "Oxigraph server"])
+def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path, kind):
+    """SIGKILL a load of three files at several moments: the store opens each time and holds whole graphs,
+    and its union (what queries without GRAPH read) is that of the graphs it holds."""
     sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
     from synthetic import Generator
 
@@ -163,7 +244,12 @@ def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path):
     whole = {graph: {version[graph] for version in versions if graph in version}
              for version in versions for graph in version}
     last = {graph: n for version in versions for graph, n in version.items()}
-    command = [sys.executable, "-m", "casegraph", "--store", f"oxigraph:{tmp_path / 'store'}", "load", *files]
+    server = None
+    if kind == "oxigraph:PATH":
+        store = f"oxigraph:{tmp_path / 'store'}"
+    else:
+        server, store = start_oxigraph(tmp_path)
+    command = [sys.executable, "-m", "casegraph", "--store", store, "load", *files]
     outcomes = set()
     for delay in (0.5, 1.5, 3.0, 60.0):
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -174,22 +260,28 @@ def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path):
             os.kill(process.pid, signal.SIGKILL)
             process.wait()
             outcomes.add("killed")
-        cg = CaseGraph(store=f"oxigraph:{tmp_path / 'store'}")
+        cg = CaseGraph(store=store)
         sizes = {str(g): n for g, n in cg.query(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").raw}
         assert str(JOURNAL) not in sizes
         for graph, count in sizes.items():
             assert int(count) in whole[graph], f"{graph} holds {count} quads; whole versions: {whole[graph]}"
+        union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+        assert cg.query(union).rows == cg.query(distinct).rows
         cg.close()
+    if server is not None:
+        server.terminate()
+        server.wait(timeout=10)
     assert "killed" in outcomes and "finished" in outcomes
     assert {g: int(n) for g, n in sizes.items()} == last  # the last, unhurried load finished the job
 
 
 
-def test_sparql_update_on_disk_keeps_the_union_in_step(tmp_path):
+def test_sparql_update_keeps_the_union_in_step(empty_store):
     # The endpoint's --allow-update writes with SPARQL Update: what it inserts or deletes in a named graph
     # must show in union queries, as it does in memory.
-    with CaseGraph.open(source_files()[:2], store=f"oxigraph:{tmp_path / 'store'}") as cg:
+    with CaseGraph.open(source_files()[:2], store=empty_store) as cg:
         ask = "SELECT ?l WHERE { <https://example.org/x> rdfs:label ?l }"
         cg.dataset.update('INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/x> rdfs:label "X" } }')
         assert cg.query(ask).rows == [{"l": "X"}]

@@ -87,8 +87,13 @@ def open_dataset(spec: StoreSpec) -> Dataset:
                              "process using it?") from None
         dataset = Dataset(store=store, default_union=True)
     else:
+        # Queries go as form-encoded POSTs, which every server takes: Virtuoso never answers a POST of
+        # application/sparql-query (openlink/virtuoso-opensource#842), and GET limits the length of a query.
         store = _sparql_store_class()(query_endpoint=spec.location, update_endpoint=spec.update,
-                                      method="POST", returnFormat="json", context_aware=True)
+                                      method="POST_FORM", returnFormat="json", context_aware=True)
+        unions, software = unions_its_graphs(spec.location)
+        if unions:
+            store.union_graph, store.virtuoso = UNION, software.startswith("Virtuoso")
         dataset = Dataset(store=store, default_union=True)
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri, override=True, replace=True)
@@ -204,37 +209,92 @@ def _oxigraph_store_class():
     return CasegraphOxigraphStore
 
 
+#: where a server whose default graph is already the bag of all its graphs (Virtuoso) keeps casegraph's union
+UNION = URIRef(BASE + "graph/union")
+#: graphs a server keeps for itself (Virtuoso's schemas, its service description): never casegraph's data
+SERVER_GRAPHS = ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#", "http://localuriqaserver/")
+
+
+def unions_its_graphs(query_url: str) -> tuple[bool, str]:
+    """Whether the server's SPARQL 1.1 Service Description declares ``sd:UnionDefaultGraph`` (its default graph
+    is then the bag of all its graphs, with no room for casegraph's set union: Virtuoso, or Oxigraph run with
+    ``--union-default-graph``), and the software it names in its ``Server`` header. A server that describes
+    nothing is taken not to union its graphs."""
+    import urllib.request
+
+    from rdflib import Graph, Namespace
+
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    request = urllib.request.Request(query_url, headers={"Accept": "text/turtle"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            software = response.headers.get("Server", "")
+            description = Graph().parse(data=response.read(), format="turtle")
+    except Exception:  # noqa: BLE001 - no description (an error page, HTML, a timeout) means no such feature
+        return False, ""
+    return (None, sd.feature, sd.UnionDefaultGraph) in description, software
+
+
 @lru_cache(maxsize=None)
 def _sparql_store_class():
-    """rdflib's SPARQLUpdateStore, keeping the server's default graph as the set union of the named graphs.
+    """rdflib's SPARQLUpdateStore, keeping the set union of the named graphs where union queries read it.
 
-    Servers disagree on what a query without GRAPH reads: the default graph alone (Oxigraph, Fuseki), or
-    every graph as a bag (Oxigraph's --union-default-graph). casegraph writes each triple into its source's
-    graph and into the default graph, which thereby holds each distinct triple once, so that the same query
-    gives the same answer as in memory.
+    Servers disagree on what a query without GRAPH reads: the default graph alone (Oxigraph, Fuseki, GraphDB),
+    or every graph as a bag (Virtuoso, which says so in its service description). casegraph writes each triple
+    into its source's graph and into the union, which thereby holds each distinct triple once, so that the
+    same query gives the same answer as in memory. The union is the server's default graph where it has one of
+    its own; otherwise it is the named graph :data:`UNION`, asked for as the default graph by every query, whose
+    named graphs are then casegraph's alone (the union and the server's own graphs left out).
     """
+    import urllib.request
+    from io import BytesIO
+    from urllib.parse import urlencode
+
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+    from rdflib.query import Result
 
     class CasegraphSPARQLStore(SPARQLUpdateStore):
+        #: the named graph holding the union, or None when the server's default graph holds it
+        union_graph: URIRef | None = None
+        virtuoso = False  # then the union's dataset is given by Virtuoso's pragmas (see _query)
+        _graphs: list[str] | None = None  # casegraph's named graphs, when the union is a named graph
+
+        def _insert_into_union(self, triples: str) -> None:
+            into = f"GRAPH <{self.union_graph}> {{ {triples} }}" if self.union_graph else triples
+            super().update(f"INSERT DATA {{ {into} }}")
+
         def add(self, triple, context=None, quoted=False):
             super().add(triple, context, quoted)
             if context is not None and getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID:
-                super().update(f"INSERT DATA {{ {' '.join(t.n3() for t in triple)} . }}")
+                self._graphs = None
+                self._insert_into_union(" ".join(t.n3() for t in triple) + " .")
 
         def addN(self, quads):  # noqa: N802 (rdflib's name)
             quads = list(quads)
             super().addN(quads)
-            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads)
-            if body:
-                super().update(f"INSERT DATA {{ {body} }}")
+            self._graphs = None
+            if quads:
+                self._insert_into_union("\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads))
+
+        def add_graph(self, graph):
+            # SILENT, since Virtuoso refuses to create a graph it has; and an empty graph leaves the union be.
+            if graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                super().update(f"CREATE SILENT GRAPH {self.node_to_sparql(graph.identifier)}")
+
+        def contexts(self, triple=None):
+            if self.union_graph is None or triple is not None:
+                yield from super().contexts(triple)
+            else:  # rdflib asks for GRAPH ?g {}, which Virtuoso leaves empty
+                yield from (URIRef(graph) for graph in self.own_graphs())
 
         def remove(self, triple, context=None):
             super().remove(triple, context)
             self.rebuild_union()
 
         def remove_graph(self, graph):
-            super().remove_graph(graph)
+            # SILENT: removing a graph the server does not have is no error (rdflib's DROP GRAPH is one).
+            super().update(f"DROP SILENT GRAPH {self.node_to_sparql(graph.identifier)}")
             self.rebuild_union()
 
         def update(self, query, initNs={}, initBindings={}, queryGraph=None, DEBUG=False):  # noqa: B006, N803
@@ -242,26 +302,77 @@ def _sparql_store_class():
             if not getattr(self, "_rebuilding", False):
                 self.rebuild_union()
 
-        def replace_graphs(self, by_graph: dict) -> None:
+        def replace_graphs(self, by_graph: dict, existing: set) -> bool:
             """Replace each graph whole, one request per graph (the server applies it whole, so a stopped load
-            leaves whole graphs only), then rebuild the union once."""
-            self._rebuilding = True
+            leaves whole graphs only), and add its triples to the union; return whether a graph of
+            ``existing`` was replaced, whose old triples then linger in the union until it is rebuilt."""
+            self._rebuilding, self._graphs = True, None
             try:
                 for graph, triples in by_graph.items():
                     body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
                     self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
+                    self._insert_into_union(body)
             finally:
                 self._rebuilding = False
-            self.rebuild_union()
+            return any(str(graph) in existing for graph in by_graph)
+
+        def note_loading(self, loading: bool) -> None:
+            """Note in the journal graph that a load is writing (the union may lag behind), or strike it off."""
+            if loading:
+                super().update(f'INSERT DATA {{ GRAPH <{JOURNAL}> {{ <{JOURNAL}> <{LOADING}> "union" }} }}')
+            else:
+                super().update(f"DROP SILENT GRAPH <{JOURNAL}>")
+
+        def was_loading(self) -> bool:
+            """Whether a load stopped before it struck its note off."""
+            return bool(super()._query(f"ASK {{ GRAPH <{JOURNAL}> {{ ?s ?p ?o }} }}").askAnswer)
 
         def rebuild_union(self) -> None:
-            self._rebuilding = True
+            self._rebuilding, self._graphs = True, None
             try:
-                super().update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+                if self.union_graph is None:
+                    super().update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                                   f"{_own_graph_filter()} }}")
+                else:
+                    super().update(f"DROP SILENT GRAPH <{self.union_graph}> ; INSERT {{ GRAPH <{self.union_graph}> "
+                                   f"{{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graph_filter()} }}")
             finally:
                 self._rebuilding = False
 
+        def own_graphs(self) -> list[str]:
+            """casegraph's named graphs on a server that unions its graphs (cached until the next write)."""
+            if self._graphs is None:
+                rows = super()._query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graph_filter()} }}")
+                self._graphs = sorted(str(row[0]) for row in rows)
+            return self._graphs
+
+        def _query(self, query, default_graph=None, named_graph=None):
+            if self.union_graph is None or default_graph is not None:
+                return super()._query(query, default_graph=default_graph, named_graph=named_graph)
+            if self.virtuoso:
+                # Virtuoso echoes every named-graph-uri back as a response header, past the 100 that Python's
+                # http.client reads, so the same dataset is given by its own pragmas in the query (an empty
+                # list is a syntax error there: a graph that holds nothing stands for none).
+                named = ", ".join(f"<{graph}>" for graph in self.own_graphs() or ["urn:x-casegraph:no-graph"])
+                return super()._query(f"define input:default-graph-uri <{self.union_graph}> "
+                                      f"define input:named-graph-uri {named}\n{query}")
+            # The SPARQL Protocol's dataset: the union as default graph, casegraph's graphs as named graphs
+            # (a form-encoded POST, since the list of graphs can be long).
+            self._queries += 1
+            fields = [("query", query), ("default-graph-uri", str(self.union_graph))]
+            fields += [("named-graph-uri", graph) for graph in self.own_graphs()]
+            request = urllib.request.Request(self.query_endpoint, data=urlencode(fields).encode(), headers={
+                "Accept": self.response_mime_types(), "Content-Type": "application/x-www-form-urlencoded"})
+            with urllib.request.urlopen(request) as response:
+                return Result.parse(BytesIO(response.read()), content_type=response.headers["Content-Type"].split(";")[0])
+
     return CasegraphSPARQLStore
+
+
+def _own_graph_filter() -> str:
+    """A SPARQL FILTER on ``?g`` leaving out the union, the load journal and the server's own graphs."""
+    kept = " && ".join(f'!STRSTARTS(STR(?g), "{prefix}")' for prefix in SERVER_GRAPHS)
+    return f"FILTER(?g NOT IN (<{UNION}>, <{JOURNAL}>) && {kept})"
 
 
 def oxigraph_store(dataset: Dataset):
@@ -361,12 +472,17 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
     files = [Path(p) for p in paths]
     parsed = [(path, _parse_quads(path, spec)) for path in files]
     report = LoadReport({}, 0.0, recovered)
+    if spec.kind == "sparql":
+        # Until the union is whole again, a note in the journal graph says so: recover() rebuilds it.
+        existing, stale = {str(g) for g in dataset.store.contexts()}, False
+        dataset.store.note_loading(True)
     for path, by_graph in parsed:
         quads = sum(len(q) for q in by_graph.values())
         if spec.kind == "oxigraph":
             _load_oxigraph(dataset, path, by_graph)
         elif spec.kind == "sparql":
-            dataset.store.replace_graphs(by_graph)
+            stale = dataset.store.replace_graphs(by_graph, existing) or stale
+            existing.update(str(graph) for graph in by_graph)  # a later file may replace them too
         else:
             for graph, triples in by_graph.items():
                 target = dataset.graph(graph)
@@ -375,6 +491,10 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
         report.files[str(path)] = (len(by_graph), quads)
         if progress:
             progress(str(path), len(by_graph), quads)
+    if spec.kind == "sparql":
+        if stale:
+            dataset.store.rebuild_union()
+        dataset.store.note_loading(False)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -426,6 +546,11 @@ def _load_oxigraph(dataset: Dataset, path: Path, by_graph: dict) -> None:
 def recover(dataset: Dataset) -> list[str]:
     """Drop the graphs that an interrupted load left in the journal (they may be partial) and rebuild the
     union from what remains; return the IRIs of the dropped graphs."""
+    if store_kind(dataset) == "sparql":
+        if dataset.store.update_endpoint and dataset.store.was_loading():
+            dataset.store.rebuild_union()
+            dataset.store.note_loading(False)
+        return []  # a server applies each graph whole: a stopped load leaves no part of one
     store = oxigraph_store(dataset)
     if store is None:
         return []

@@ -79,24 +79,24 @@ def infer(cg) -> InferenceReport:
                 entry["graphs"].add(graph)
         report.derived[rule.label] = count
 
-    inferred = ds.graph(INFERRED_GRAPH)
-    for triple in _provenance():
-        inferred.add(triple)
+    triples = _provenance()
     for (rule, subject, obj), entry in derivations.items():
-        inferred.add((subject, rule.derives, obj))
         digest = hashlib.sha1(f"{rule.iri} {subject} {rule.derives} {obj}".encode()).hexdigest()[:16]
         node = mint_iri("derivation", rule.iri.split("#")[-1], digest)
-        inferred.add((node, RDF.type, CG.Derivation))
-        inferred.add((node, RDFS.label, Literal(f"{rule.label}: {cg.names.label(subject)} / {cg.names.label(obj)}",
-                                                lang="en")))
-        inferred.add((node, CG.rule, rule.iri))
-        inferred.add((node, CG.derivedSubject, subject))
-        inferred.add((node, CG.derivedPredicate, rule.derives))
-        inferred.add((node, CG.derivedObject, obj))
-        for support in entry["support"]:
-            inferred.add((node, CG.supportedBy, support))
-        for graph in entry["graphs"]:
-            inferred.add((node, PROV.wasDerivedFrom, graph))
+        triples += [
+            (subject, rule.derives, obj),
+            (node, RDF.type, CG.Derivation),
+            (node, RDFS.label, Literal(f"{rule.label}: {cg.names.label(subject)} / {cg.names.label(obj)}",
+                                       lang="en")),
+            (node, CG.rule, rule.iri),
+            (node, CG.derivedSubject, subject),
+            (node, CG.derivedPredicate, rule.derives),
+            (node, CG.derivedObject, obj),
+            *((node, CG.supportedBy, support) for support in entry["support"]),
+            *((node, PROV.wasDerivedFrom, graph) for graph in entry["graphs"]),
+        ]
+    inferred = ds.graph(INFERRED_GRAPH)
+    ds.addN((s, p, o, inferred) for s, p, o in triples)  # one request to a SPARQL server, not one per triple
     cg._changed()
     report.after = len(inferred)
     return report
