@@ -93,7 +93,9 @@ def _best_edge(G: nx.MultiDiGraph, a, b, exclude: set[str], include_inferred: bo
     """The best allowed relation between ``a`` and ``b``, in whichever direction it runs."""
     candidates = [(u, v, d) for u, v in ((a, b), (b, a)) for key, d in (G.get_edge_data(u, v) or {}).items()
                   if _allowed(d, key, exclude, include_inferred)]
-    return min(candidates, key=lambda c: _edge_rank(c[2]))
+    # Ties go by direction, predicate and sources, not by the order the store gave the quads in.
+    return min(candidates, key=lambda c: (_edge_rank(c[2]), str(c[0]), c[2].get("predicate", ""),
+                                          tuple(c[2].get("sources", ()))))
 
 
 def _undirected_view(G: nx.MultiDiGraph, exclude: set[str], include_inferred: bool):
@@ -152,8 +154,12 @@ def paths(G: nx.MultiDiGraph, source, target, *, k: int = 1, exclude: tuple[str,
     try:
         if k <= 1:  # one shortest path: a bidirectional search on the view, fast on a large graph
             found = [nx.shortest_path(view, source, target)]
-        else:  # k shortest simple paths need a simple graph: build it
-            simple = nx.Graph(view)
+        else:  # k shortest simple paths need a simple graph: build it, in IRI order, so that paths of equal
+            # length come in the same order whatever order the store gave the quads in
+            simple = nx.Graph()
+            simple.add_nodes_from(sorted(view.nodes, key=str))
+            edges = {(a, b) if str(a) <= str(b) else (b, a) for a, b in view.edges()}
+            simple.add_edges_from(sorted(edges, key=lambda edge: (str(edge[0]), str(edge[1]))))
             found = list(islice(nx.shortest_simple_paths(simple, source, target), k))
     except nx.NetworkXNoPath:
         raise NoPathError(f"no path between {label(source)!r} and {label(target)!r}"
