@@ -122,11 +122,13 @@ SERVERS = {"Oxigraph server": lambda folder: start_oxigraph(folder),
            "Virtuoso": start_virtuoso}
 
 
-@pytest.fixture(scope="module", params=["oxigraph:PATH", *SERVERS])
+@pytest.fixture(scope="module", params=["oxigraph", "oxigraph:PATH", *SERVERS])
 def on_disk(request, tmp_path_factory):
-    """The bundled data loaded into an Oxigraph store on disk, and into each real SPARQL server."""
+    """The bundled data loaded into Oxigraph in memory and on disk, and into each real SPARQL server."""
     process = None
-    if request.param == "oxigraph:PATH":
+    if request.param == "oxigraph":
+        store = "oxigraph"
+    elif request.param == "oxigraph:PATH":
         store = f"oxigraph:{tmp_path_factory.mktemp('store') / 'kadrey'}"
     else:
         process, store = SERVERS[request.param](tmp_path_factory.mktemp("server"))
@@ -204,8 +206,36 @@ def test_inferring_and_ingesting_write_into_the_store(empty_store):
 
 
 def test_a_store_name_that_means_nothing_is_refused():
-    with pytest.raises(InputError, match="expected memory, oxigraph:PATH or sparql:QUERY_URL"):
+    with pytest.raises(InputError, match="expected memory, oxigraph, oxigraph:PATH or sparql:QUERY_URL"):
         StoreSpec.parse("postgres://localhost/db")
+
+
+def test_oxigraph_in_memory_reads_files_at_each_run_like_memory(run, tmp_path):
+    assert not StoreSpec.parse("oxigraph").persistent and StoreSpec.parse("oxigraph:x").persistent
+    on_oxigraph = run("--store", "oxigraph", "stats")
+    assert on_oxigraph.exit_code == 0, on_oxigraph.stderr
+    assert on_oxigraph.stdout == run("stats").stdout
+    mine = run("--store", "oxigraph", "--data", source_files()[0], "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+               "--format", "csv")
+    assert mine.stdout == run("--data", source_files()[0], "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                              "--format", "csv").stdout
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<https://e.org/a> <https://e.org/b> "c" <https://e.org/g> .\n<https://e.org/a> <https://e.org/b> .\n')
+    with CaseGraph.open(source_files()[:1], store="oxigraph") as cg:
+        before = len(cg)
+        with pytest.raises(Exception, match="bad.nq"):
+            cg.load(bad)
+        assert len(cg) == before  # a bad file is refused before anything of it is written
+
+
+def test_a_quad_file_with_triples_outside_its_graphs_loads_them_into_a_graph_named_after_it(tmp_path):
+    mixed = tmp_path / "mixed.trig"
+    mixed.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n"
+                     "<https://e.org/g> { <https://e.org/a> <https://e.org/b> <https://e.org/d> . }\n")
+    graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    with CaseGraph.open([mixed], store="oxigraph") as cg:
+        assert cg.query(graphs).rows == CaseGraph.open([mixed]).query(graphs).rows == [
+            {"g": mixed.resolve().as_uri(), "n": 1}, {"g": "https://e.org/g", "n": 1}]
 
 
 def test_cli_load_then_query_the_store(run, tmp_path):

@@ -67,8 +67,9 @@ class Group(click.Group):
               help="RDF file or folder to open on top of the bundled data or --data, such as the graphs "
                    "`ingest --accept` wrote (repeatable).")
 @click.option("--store", "store", envvar="CASEGRAPH_STORE", metavar="STORE",
-              help="memory (default: the bundled data or --data, read at each run), oxigraph:PATH (a store on "
-                   "disk) or sparql:QUERY_URL[,UPDATE_URL] (a SPARQL 1.1 server); fill a store with `load`. "
+              help="memory (default: the bundled data or --data, read at each run), oxigraph (the same, in "
+                   "Oxigraph: faster on big graphs), oxigraph:PATH (a store on disk) or "
+                   "sparql:QUERY_URL[,UPDATE_URL] (a SPARQL 1.1 server); fill the last two with `load`. "
                    "Also CASEGRAPH_STORE.")
 @click.option("--infer", "infer", is_flag=True,
               help="Derive relations with the ontology's rules after loading (see the infer command).")

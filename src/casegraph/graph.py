@@ -70,9 +70,10 @@ class CaseGraph:
         """A graph of ``paths`` (one RDF file or folder, or a list of them), or of the bundled data when none
         are given.
 
-        With a persistent ``store`` (``oxigraph:PATH`` or ``sparql:URL``, see :mod:`casegraph.stores`; default:
-        the ``CASEGRAPH_STORE`` environment variable, else ``memory``) the graph is what the store holds, and
-        ``paths``, when given, are loaded into it.
+        ``store`` names where the quads live (see :mod:`casegraph.stores`; default: the ``CASEGRAPH_STORE``
+        environment variable, else ``memory``). ``memory`` and ``oxigraph`` (Oxigraph in memory, much faster on
+        big graphs) start empty and read ``paths``. A persistent store (``oxigraph:PATH`` or ``sparql:URL``) is
+        the graph it holds, and ``paths``, when given, are loaded into it.
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
@@ -92,7 +93,7 @@ class CaseGraph:
         ``progress(file, graphs, quads)`` is called after each file, and :attr:`last_load` says what was written.
         """
         files = self._files(paths)
-        if self.store.persistent:
+        if self.store.kind != "memory":  # Oxigraph's own loader, or one request per graph to a server
             self.last_load = stores.load_files(self._dataset, self.store, files, progress=progress)
             self._changed()
             return self
@@ -379,8 +380,9 @@ class CaseGraph:
             text = graph_text(self.project(), format.lower())
         else:
             dataset = self._dataset
-            if self.store.persistent:
-                # A store's default graph holds the union it keeps for queries: export the named graphs only.
+            if self.store.kind != "memory":
+                # An Oxigraph or server store's default graph holds the union it keeps for queries: export the
+                # named graphs only.
                 dataset = io.new_dataset()
                 for s, p, o, g in stores.named_quads(self._dataset):
                     dataset.graph(g).add((s, p, o))

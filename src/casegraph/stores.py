@@ -4,18 +4,20 @@ A store is named by a short string, given to ``CaseGraph.open(store=...)``, to t
 ``CASEGRAPH_STORE`` environment variable:
 
 - ``memory``: rdflib's in-memory dataset, filled from files each time (the bundled data by default);
-- ``oxigraph:PATH``: an Oxigraph store on disk at PATH (created when missing), kept between runs; its SPARQL
-  runs in Oxigraph (through oxrdflib), much faster than rdflib's engine on large graphs;
+- ``oxigraph``: the same, in an Oxigraph store in memory: files load through Oxigraph's own parser and its
+  SPARQL runs in Oxigraph (through oxrdflib), much faster than rdflib on large graphs;
+- ``oxigraph:PATH``: an Oxigraph store on disk at PATH (created when missing), kept between runs;
 - ``sparql:QUERY_URL[,UPDATE_URL]``: any SPARQL 1.1 server, through the SPARQL Protocol (rdflib's
   SPARQLUpdateStore); named graphs are kept. Fill it with ``casegraph load`` or the server's own loader.
 
 Whatever the store, the rest of casegraph sees an rdflib ``Dataset`` whose default graph is the union of its
 named graphs, each triple once, as in rdflib's memory store. Oxigraph's own union, and most servers', is a bag
-(a triple that twenty sources state matches twenty times), so both persistent stores keep the set union in
-their default graph, which casegraph never uses for data, and answer union queries from it.
+(a triple that twenty sources state matches twenty times), so the other stores keep the set union where their
+queries read it (Oxigraph's default graph, which casegraph never uses for data; see the SPARQL store for
+servers) and answer union queries from it.
 
->>> StoreSpec.parse("oxigraph:/tmp/kadrey").kind
-'oxigraph'
+>>> StoreSpec.parse("oxigraph:/tmp/kadrey").persistent, StoreSpec.parse("oxigraph").persistent
+(True, False)
 >>> StoreSpec.parse("sparql:http://127.0.0.1:7878/query,http://127.0.0.1:7878/update").update
 'http://127.0.0.1:7878/update'
 """
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,21 +56,24 @@ class StoreSpec:
         text = (text if text is not None else os.environ.get(ENVIRONMENT) or "memory").strip()
         if text == "memory":
             return cls("memory")
+        if text == "oxigraph":
+            return cls("oxigraph")
         kind, _, rest = text.partition(":")
         if kind == "oxigraph" and rest:
             return cls("oxigraph", rest)
         if kind == "sparql" and rest.startswith(("http://", "https://")):
             query, _, update = rest.partition(",")
             return cls("sparql", query, update or None)
-        raise InputError(f"store {text!r}: expected memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
+        raise InputError(f"store {text!r}: expected memory, oxigraph, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
 
     @property
     def persistent(self) -> bool:
-        return self.kind != "memory"
+        """Whether the store keeps its content between runs (``oxigraph:PATH``, ``sparql:``)."""
+        return self.kind == "sparql" or (self.kind == "oxigraph" and self.location is not None)
 
     def __str__(self) -> str:
-        if self.kind == "memory":
-            return "memory"
+        if self.location is None:
+            return self.kind
         return f"{self.kind}:{self.location}" + (f",{self.update}" if self.update else "")
 
 
@@ -79,9 +84,10 @@ def open_dataset(spec: StoreSpec) -> Dataset:
 
         return new_dataset()
     if spec.kind == "oxigraph":
-        store = _oxigraph_store_class()()
+        store = _oxigraph_store_class()()  # in memory until opened on a folder
         try:
-            store.open(spec.location)
+            if spec.location is not None:
+                store.open(spec.location)
         except OSError as e:
             raise InputError(f"store oxigraph:{spec.location}: cannot open it ({e}); is another casegraph "
                              "process using it?") from None
@@ -128,6 +134,12 @@ def _oxigraph_store_class():
         return not isinstance(graph_name, ox.DefaultGraph) and graph_name != journal
 
     class CasegraphOxigraphStore(OxigraphStore):
+        on_disk = False  # set by open()
+
+        def open(self, configuration, create=False):
+            self.on_disk = True
+            return super().open(configuration, create)
+
         def add(self, triple, context, quoted=False):
             super().add(triple, context, quoted)
             self._inner.add(ox.Quad(*(to_ox(t) for t in triple), union))
@@ -470,17 +482,24 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
     started = time.perf_counter()
     recovered = recover(dataset)
     files = [Path(p) for p in paths]
-    parsed = [(path, _parse_quads(path, spec)) for path in files]
     report = LoadReport({}, 0.0, recovered)
+    if spec.kind == "oxigraph":
+        checked = [_check_for_oxigraph(path) for path in files]
+        for item in checked:
+            _load_oxigraph(dataset, item)
+            report.files[str(item.path)] = (len(item.graphs), item.quads)
+            if progress:
+                progress(str(item.path), len(item.graphs), item.quads)
+        report.seconds = time.perf_counter() - started
+        return report
+    parsed = [(path, _parse_quads(path)) for path in files]
     if spec.kind == "sparql":
         # Until the union is whole again, a note in the journal graph says so: recover() rebuilds it.
         existing, stale = {str(g) for g in dataset.store.contexts()}, False
         dataset.store.note_loading(True)
     for path, by_graph in parsed:
         quads = sum(len(q) for q in by_graph.values())
-        if spec.kind == "oxigraph":
-            _load_oxigraph(dataset, path, by_graph)
-        elif spec.kind == "sparql":
+        if spec.kind == "sparql":
             stale = dataset.store.replace_graphs(by_graph, existing) or stale
             existing.update(str(graph) for graph in by_graph)  # a later file may replace them too
         else:
@@ -499,45 +518,91 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
     return report
 
 
-def _parse_quads(path: Path, spec: StoreSpec) -> dict:
-    """The quads of ``path`` by graph: pyoxigraph terms for an Oxigraph store (parsed by Oxigraph, fast),
-    rdflib triples otherwise. A syntax error names the file and line either way."""
+def _parse_quads(path: Path) -> dict:
+    """The triples of ``path`` by graph, parsed by rdflib (a syntax error names the file and line)."""
     from . import io
 
-    if spec.kind == "oxigraph" and path.suffix.lower() in (".nq", ".trig", ".nt", ".ttl"):
-        import pyoxigraph as ox
-
-        formats = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".nt": ox.RdfFormat.N_TRIPLES,
-                   ".ttl": ox.RdfFormat.TURTLE}
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
-        try:
-            by_graph: dict = defaultdict(list)
-            default = ox.NamedNode(path.resolve().as_uri())  # triple formats: a graph named after the file
-            for quad in ox.parse(path=str(path), format=formats[path.suffix.lower()]):
-                graph = default if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name
-                by_graph[graph].append(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
-            return by_graph
-        except (SyntaxError, ValueError, OSError):
-            io.parse_file(path)  # rdflib's parser gives the message with file and line
-            raise ParseError(f"{path}: Oxigraph cannot read this file") from None
     dataset = io.parse_file(path)
     return {g.identifier: list(g) for g in dataset.graphs() if len(g)}
 
 
-def _load_oxigraph(dataset: Dataset, path: Path, by_graph: dict) -> None:
+#: what Oxigraph reads itself, by file suffix; other formats (JSON-LD) are read by rdflib and handed over
+OXIGRAPH_FORMATS = {".nq": "N_QUADS", ".trig": "TRIG", ".nt": "N_TRIPLES", ".ttl": "TURTLE"}
+
+
+@dataclass
+class _OxigraphInput:
+    """A file checked for an Oxigraph load: what its loader reads, and the size of each graph it holds."""
+
+    path: Path
+    source: dict
+    graphs: dict
+    remapped: list | None = None  # the quads, when some sat in the default graph and were moved (see below)
+
+    @property
+    def quads(self) -> int:
+        return sum(self.graphs.values())
+
+
+def _check_for_oxigraph(path: Path) -> _OxigraphInput:
+    """Parse ``path`` once, keeping only the size of each graph, so that a bad file stops the load before it
+    writes anything; Oxigraph then reads the file again itself, in Rust, far faster than quads handed over
+    from Python. Triples outside any graph go into a graph named after the file, as in memory."""
+    import pyoxigraph as ox
+
+    from . import io
+
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    name = OXIGRAPH_FORMATS.get(path.suffix.lower())
+    if name is None:
+        source = {"input": io.parse_file(path).serialize(format="nquads", encoding="utf-8"),
+                  "format": ox.RdfFormat.N_QUADS}
+    else:
+        source = {"path": str(path), "format": getattr(ox.RdfFormat, name)}
+    try:
+        graphs = Counter(quad.graph_name for quad in ox.parse(**source))
+    except (SyntaxError, ValueError, OSError):
+        io.parse_file(path)  # rdflib's parser gives the message with file and line
+        raise ParseError(f"{path}: Oxigraph cannot read this file") from None
+    item = _OxigraphInput(path, source, graphs)
+    unnamed = graphs.pop(ox.DefaultGraph(), 0)
+    if unnamed:
+        own = ox.NamedNode(path.resolve().as_uri())
+        graphs[own] += unnamed
+        if source["format"] in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            source["to_graph"] = own
+        else:  # a quad file with some triples outside its graphs: moved quad by quad (rare)
+            item.remapped = [q if not isinstance(q.graph_name, ox.DefaultGraph) else
+                             ox.Quad(q.subject, q.predicate, q.object, own) for q in ox.parse(**source)]
+    return item
+
+
+def _load_oxigraph(dataset: Dataset, item: _OxigraphInput) -> None:
+    """Write one checked file: note its graphs in the journal, empty them, let Oxigraph's bulk loader read
+    the file, add the new triples to the union with one SPARQL update run inside Oxigraph, strike the notes."""
     import pyoxigraph as ox
 
     store, inner = dataset.store, oxigraph_store(dataset)
     journal = _ox_journal()
-    notes = [ox.Quad(graph, ox.NamedNode(str(LOADING)), ox.Literal(str(path)), journal) for graph in by_graph]
+    notes = [ox.Quad(graph, ox.NamedNode(str(LOADING)), ox.Literal(str(item.path)), journal) for graph in item.graphs]
     inner.extend(notes)  # one transaction: the journal names every graph before any is touched
-    for graph in by_graph:
+    for graph in item.graphs:
         store.forget_graph(graph)
     # Bulk writes are fast but not transactional: the journal is what makes them safe (see recover()).
-    union = ox.DefaultGraph()
-    inner.bulk_extend([quad for quads in by_graph.values() for quad in quads])
-    inner.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, union) for quads in by_graph.values() for q in quads])
+    if item.remapped is not None:
+        inner.bulk_extend(item.remapped)
+    else:
+        inner.bulk_load(**item.source, lenient=True)  # lenient: the file was checked by the parse above
+    # The union, written by Oxigraph itself: in memory a SPARQL update is fastest; on disk a transaction that
+    # size is slow, and the bulk writer, handed the triples as N-Triples, about twice as fast (BENCHMARKS.md).
+    graphs = " ".join(str(graph) for graph in item.graphs)
+    pattern = f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    if store.on_disk:
+        triples = inner.query(f"CONSTRUCT {{ ?s ?p ?o }} {pattern}").serialize(format=ox.RdfFormat.N_TRIPLES)
+        inner.bulk_load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
+    else:
+        inner.update(f"INSERT {{ ?s ?p ?o }} {pattern}")
     inner.flush()
     for note in notes:
         inner.remove(note)
