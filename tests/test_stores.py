@@ -233,9 +233,9 @@ def test_a_quad_file_with_triples_outside_its_graphs_loads_them_into_a_graph_nam
     mixed.write_text("<https://e.org/a> <https://e.org/b> <https://e.org/c> .\n"
                      "<https://e.org/g> { <https://e.org/a> <https://e.org/b> <https://e.org/d> . }\n")
     graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-    with CaseGraph.open([mixed], store="oxigraph") as cg:
-        assert cg.query(graphs).rows == CaseGraph.open([mixed]).query(graphs).rows == [
-            {"g": mixed.resolve().as_uri(), "n": 1}, {"g": "https://e.org/g", "n": 1}]
+    with CaseGraph.open([mixed], store="oxigraph") as cg:  # not in the default graph: it holds the union
+        assert cg.query(graphs).rows == [{"g": mixed.resolve().as_uri(), "n": 1}, {"g": "https://e.org/g", "n": 1}]
+        assert len(cg.query("SELECT * WHERE { ?s ?p ?o }").rows) == 2
 
 
 def test_cli_load_then_query_the_store(run, tmp_path):

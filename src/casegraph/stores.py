@@ -547,7 +547,8 @@ class _OxigraphInput:
 def _check_for_oxigraph(path: Path) -> _OxigraphInput:
     """Parse ``path`` once, keeping only the size of each graph, so that a bad file stops the load before it
     writes anything; Oxigraph then reads the file again itself, in Rust, far faster than quads handed over
-    from Python. Triples outside any graph go into a graph named after the file, as in memory."""
+    from Python. Triples outside any graph go into a graph named after the file, since the default graph
+    holds the union."""
     import pyoxigraph as ox
 
     from . import io
