@@ -47,6 +47,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--folder", type=Path, default=Path("/tmp/casegraph-bench"))
+    parser.add_argument("--rdflib-skip", nargs="*", default=[], metavar="WORDS",
+                        help="queries (by a word of their name) not to run on rdflib: its two-hop join runs for "
+                             "over half an hour at 1M quads")
     args = parser.parse_args(argv)
     import pyoxigraph as ox
 
@@ -84,12 +87,14 @@ def main(argv=None) -> int:
             # Warm-up for Oxigraph (and casegraph's caches); rdflib is timed on its first run, which at a million
             # quads takes minutes per query, its parse a few milliseconds of that.
             fast.query(text), disk.query(text)
-            m_s, m_rows = timed(lambda: len(memory.query(text).rows))
+            skip = any(word in name for word in args.rdflib_skip)
+            m_s, m_rows = (None, None) if skip else timed(lambda: len(memory.query(text).rows))
             f_s, f_rows = timed(lambda: len(fast.query(text).rows))
             d_s, d_rows = timed(lambda: len(disk.query(text).rows))
             r_s, r_rows = timed(lambda: len(list(raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))))
-            assert m_rows == f_rows == d_rows, f"{name}: {m_rows} rows in memory, {f_rows} / {d_rows} in Oxigraph"
-            print(f"| {name} | {m_rows:,} | {m_s:.3f} | {f_s:.3f} | {m_s / f_s:.0f}x | {d_s:.3f} | {m_s / d_s:.0f}x "
+            assert f_rows == d_rows and m_rows in (None, f_rows), f"{name}: {m_rows} / {f_rows} / {d_rows} rows"
+            rdflib = ("not run", "", "") if skip else (f"{m_s:.3f}", f"{m_s / f_s:.0f}x", f"{m_s / d_s:.0f}x")
+            print(f"| {name} | {f_rows:,} | {rdflib[0]} | {f_s:.3f} | {rdflib[1]} | {d_s:.3f} | {rdflib[2]} "
                   f"| {r_s:.3f} | {f_s / r_s:.2f}x | {d_s / r_s:.2f}x |", flush=True)
 
         print("\n| operation | rdflib s | oxigraph s | oxigraph:PATH s |")

@@ -279,30 +279,32 @@ def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path, kind):
         store = f"oxigraph:{tmp_path / 'store'}"
     else:
         server, store = start_oxigraph(tmp_path)
-    command = [sys.executable, "-m", "casegraph", "--store", store, "load", *files]
-    outcomes = set()
-    for delay in (0.5, 1.5, 3.0, 60.0):
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            process.wait(timeout=delay)
-            outcomes.add("finished")
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
-            outcomes.add("killed")
-        cg = CaseGraph(store=store)
-        sizes = {str(g): n for g, n in cg.query(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").raw}
-        assert str(JOURNAL) not in sizes
-        for graph, count in sizes.items():
-            assert int(count) in whole[graph], f"{graph} holds {count} quads; whole versions: {whole[graph]}"
-        union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
-        assert cg.query(union).rows == cg.query(distinct).rows
-        cg.close()
-    if server is not None:
-        server.terminate()
-        server.wait(timeout=10)
+    try:
+        command = [sys.executable, "-m", "casegraph", "--store", store, "load", *files]
+        outcomes = set()
+        for delay in (0.5, 1.5, 3.0, 60.0):
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                process.wait(timeout=delay)
+                outcomes.add("finished")
+            except subprocess.TimeoutExpired:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                outcomes.add("killed")
+            cg = CaseGraph(store=store)
+            sizes = {str(g): n for g, n in cg.query(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").raw}
+            assert str(JOURNAL) not in sizes
+            for graph, count in sizes.items():
+                assert int(count) in whole[graph], f"{graph} holds {count} quads; whole versions: {whole[graph]}"
+            union = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+            distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }"
+            assert cg.query(union).rows == cg.query(distinct).rows
+            cg.close()
+    finally:  # the server goes, whatever the assertions found
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
     assert "killed" in outcomes and "finished" in outcomes
     assert {g: int(n) for g, n in sizes.items()} == last  # the last, unhurried load finished the job
 
