@@ -106,9 +106,9 @@ def from_rdflib(raw: Result) -> QueryResult:
 
 
 def with_bindings(text: str, bindings: dict[str, Any]) -> str:
-    """``text`` keeping only the solutions where each variable of ``bindings`` has its value: a
-    ``FILTER`` (``sameTerm``, written ``=`` for an IRI or a plain string) at the end of the WHERE group, or a trailing VALUES clause when the query has
-    no WHERE group to put it in.
+    """``text`` keeping only the solutions where each variable of ``bindings`` has its value: a ``FILTER``
+    (``sameTerm``, written ``=`` for an IRI or a plain string) at the end of the WHERE group, or a trailing
+    VALUES clause when the query has no WHERE group to put it in.
 
     A filter, unlike a trailing VALUES clause, also drops the rows where the variable is unbound (a claim
     with no case, for ``case=``), and it means the same on every SPARQL engine: a trailing VALUES clause is

@@ -128,7 +128,7 @@ def _oxigraph_store_class():
     from oxrdflib.store import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    union, journal = ox.DefaultGraph(), ox.NamedNode(str(JOURNAL))
+    union, journal = ox.DefaultGraph(), _ox_journal()
 
     def named(graph_name) -> bool:
         return not isinstance(graph_name, ox.DefaultGraph) and graph_name != journal
@@ -280,14 +280,14 @@ def _sparql_store_class():
             super().add(triple, context, quoted)
             if context is not None and getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID:
                 self._graphs = None
-                self._insert_into_union(" ".join(t.n3() for t in triple) + " .")
+                self._insert_into_union(_ntriples([triple]))
 
         def addN(self, quads):  # noqa: N802 (rdflib's name)
             quads = list(quads)
             super().addN(quads)
             self._graphs = None
             if quads:
-                self._insert_into_union("\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _g in quads))
+                self._insert_into_union(_ntriples(quad[:3] for quad in quads))
 
         def add_graph(self, graph):
             # SILENT, since Virtuoso refuses to create a graph it has; and an empty graph leaves the union be.
@@ -321,7 +321,7 @@ def _sparql_store_class():
             self._rebuilding, self._graphs = True, None
             try:
                 for graph, triples in by_graph.items():
-                    body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+                    body = _ntriples(triples)
                     self.update(f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> {{\n{body}\n}} }}")
                     self._insert_into_union(body)
             finally:
@@ -381,6 +381,11 @@ def _sparql_store_class():
     return CasegraphSPARQLStore
 
 
+def _ntriples(triples) -> str:
+    """Triples written as the body of an INSERT DATA."""
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+
+
 def _own_graph_filter() -> str:
     """A SPARQL FILTER on ``?g`` leaving out the union, the load journal and the server's own graphs."""
     kept = " && ".join(f'!STRSTARTS(STR(?g), "{prefix}")' for prefix in SERVER_GRAPHS)
@@ -402,8 +407,8 @@ def store_kind(dataset: Dataset) -> str:
 
 
 def count_quads(dataset: Dataset) -> int:
-    """The number of quads in the named graphs: counted by the store's own SPARQL engine when it is persistent,
-    graph by graph in memory."""
+    """The number of quads in the named graphs: counted by Oxigraph's or the server's own SPARQL engine, graph
+    by graph in rdflib's memory store."""
     if store_kind(dataset) == "memory":
         return sum(len(g) for g in dataset.graphs())
     rows = list(dataset.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{JOURNAL}>) }}"))
@@ -446,8 +451,9 @@ def named_quads(dataset: Dataset, subject=None):
 
 
 def loose_triples(dataset: Dataset) -> int:
-    """Triples in the default graph itself, outside any source's graph. A persistent store keeps the union of
-    the named graphs there (see the store classes), so only an in-memory dataset can have loose triples."""
+    """Triples in the default graph itself, outside any source's graph. Oxigraph and server stores keep the
+    union of the named graphs there (see the store classes), so only rdflib's memory store can have loose
+    triples."""
     if store_kind(dataset) != "memory":
         return 0
     return sum(1 for _ in dataset.quads((None, None, None, dataset.default_graph.identifier)))
@@ -480,42 +486,43 @@ def load_files(dataset: Dataset, spec: StoreSpec, paths: Iterable[str | os.PathL
     which the server applies whole.
     """
     started = time.perf_counter()
-    recovered = recover(dataset)
+    report = LoadReport({}, 0.0, recover(dataset))
     files = [Path(p) for p in paths]
-    report = LoadReport({}, 0.0, recovered)
     if spec.kind == "oxigraph":
-        checked = [_check_for_oxigraph(path) for path in files]
-        for item in checked:
-            _load_oxigraph(dataset, item)
-            report.files[str(item.path)] = (len(item.graphs), item.quads)
-            if progress:
-                progress(str(item.path), len(item.graphs), item.quads)
-        report.seconds = time.perf_counter() - started
-        return report
+        _load_files_oxigraph(dataset, files, report, progress)
+    elif spec.kind == "sparql":
+        _load_files_sparql(dataset, files, report, progress)
+    else:
+        raise ValueError(f"load_files writes into Oxigraph or a server, not {spec}")
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _load_files_oxigraph(dataset: Dataset, files: list[Path], report: LoadReport, progress) -> None:
+    checked = [_check_for_oxigraph(path) for path in files]
+    for item in checked:
+        _load_oxigraph(dataset, item)
+        report.files[str(item.path)] = (len(item.graphs), item.quads)
+        if progress:
+            progress(str(item.path), len(item.graphs), item.quads)
+
+
+def _load_files_sparql(dataset: Dataset, files: list[Path], report: LoadReport, progress) -> None:
     parsed = [(path, _parse_quads(path)) for path in files]
-    if spec.kind == "sparql":
-        # Until the union is whole again, a note in the journal graph says so: recover() rebuilds it.
-        existing, stale = {str(g) for g in dataset.store.contexts()}, False
-        dataset.store.note_loading(True)
+    store = dataset.store
+    # Until the union is whole again, a note in the journal graph says so: recover() rebuilds it.
+    existing, stale = {str(g) for g in store.contexts()}, False
+    store.note_loading(True)
     for path, by_graph in parsed:
+        stale = store.replace_graphs(by_graph, existing) or stale
+        existing.update(str(graph) for graph in by_graph)  # a later file may replace them too
         quads = sum(len(q) for q in by_graph.values())
-        if spec.kind == "sparql":
-            stale = dataset.store.replace_graphs(by_graph, existing) or stale
-            existing.update(str(graph) for graph in by_graph)  # a later file may replace them too
-        else:
-            for graph, triples in by_graph.items():
-                target = dataset.graph(graph)
-                for triple in triples:
-                    target.add(triple)
         report.files[str(path)] = (len(by_graph), quads)
         if progress:
             progress(str(path), len(by_graph), quads)
-    if spec.kind == "sparql":
-        if stale:
-            dataset.store.rebuild_union()
-        dataset.store.note_loading(False)
-    report.seconds = time.perf_counter() - started
-    return report
+    if stale:
+        store.rebuild_union()
+    store.note_loading(False)
 
 
 def _parse_quads(path: Path) -> dict:
