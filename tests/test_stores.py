@@ -330,3 +330,19 @@ def test_ingest_accept_writes_into_a_persistent_store(run, tmp_path):
     assert "added https://w3id.org/casegraph/id/graph/" in accepted.stderr
     said = run("--store", store, "statements", "--speaker", "Zuckerberg")
     assert "https://example.org/fr" in said.stdout
+
+
+def test_a_server_refusing_a_query_or_out_of_reach_gives_one_line(run, tmp_path):
+    server, store = start_oxigraph(tmp_path)
+    try:
+        refused = run("--store", store, "query", "SELECT ?x WHERE {\n ?x ?y }")
+        assert refused.exit_code == 2
+        assert refused.stderr.startswith("casegraph: error: SPARQL query failed: http://127.0.0.1:")
+        assert " answered 400: " in refused.stderr and "2:9" in refused.stderr  # the server's words, the user's line
+        assert refused.stderr.count("\n") == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    gone = run("--store", store, "stats")
+    assert gone.exit_code == 2 and gone.stderr.count("\n") == 1
+    assert gone.stderr.startswith(f"casegraph: error: store {store.split(',')[0]}: cannot reach the server (")

@@ -19,7 +19,7 @@ from pyparsing import ParseBaseException
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.query import Result
 
-from .errors import InputError, QueryError
+from .errors import CaseGraphError, InputError, QueryError
 from .resources import queries_dir
 from .vocab import PREFIXES
 
@@ -86,6 +86,8 @@ def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult
         return from_rdflib(graph.query(text, initNs=PREFIXES))
     except ParseBaseException as e:
         raise QueryError(_pyparsing_reason(e), e.lineno, e.col) from None
+    except CaseGraphError:
+        raise  # already one line (a SPARQL server's refusal, say)
     except Exception as e:
         match = re.match(r"Unknown namespace prefix\s*:\s*(\S+)", str(e))
         if match:

@@ -34,7 +34,7 @@ from typing import Callable, Iterable
 
 from rdflib import XSD, Dataset, Literal, URIRef
 
-from .errors import InputError, ParseError
+from .errors import InputError, ParseError, QueryError
 from .vocab import BASE, PREFIXES
 
 ENVIRONMENT = "CASEGRAPH_STORE"
@@ -260,8 +260,10 @@ def _sparql_store_class():
     """
     import urllib.request
     from io import BytesIO
+    from urllib.error import HTTPError, URLError
     from urllib.parse import urlencode
 
+    from rdflib import BNode
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
     from rdflib.query import Result
@@ -337,7 +339,7 @@ def _sparql_store_class():
 
         def was_loading(self) -> bool:
             """Whether a load stopped before it struck its note off."""
-            return bool(super()._query(f"ASK {{ GRAPH <{JOURNAL}> {{ ?s ?p ?o }} }}").askAnswer)
+            return bool(self._ask_server([("query", f"ASK {{ GRAPH <{JOURNAL}> {{ ?s ?p ?o }} }}")]).askAnswer)
 
         def rebuild_union(self) -> None:
             self._rebuilding, self._graphs = True, None
@@ -354,31 +356,65 @@ def _sparql_store_class():
         def own_graphs(self) -> list[str]:
             """casegraph's named graphs on a server that unions its graphs (cached until the next write)."""
             if self._graphs is None:
-                rows = super()._query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graph_filter()} }}")
+                rows = self._ask_server([("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                                                              f"{_own_graph_filter()} }}")])
                 self._graphs = sorted(str(row[0]) for row in rows)
             return self._graphs
 
+        def _inject_prefixes(self, query, extra_bindings):
+            # On the query's first line, so that the line a server's error names is the user's line.
+            declared = " ".join(f"PREFIX {k}: <{v}>" for k, v in {**dict(self.nsBindings), **dict(extra_bindings)}.items())
+            return f"{declared} {query}" if declared else query
+
         def _query(self, query, default_graph=None, named_graph=None):
-            if self.union_graph is None or default_graph is not None:
-                return super()._query(query, default_graph=default_graph, named_graph=named_graph)
-            if self.virtuoso:
+            fields = [("query", query)]
+            if default_graph is not None and not isinstance(default_graph, BNode):
+                fields.append(("default-graph-uri", str(default_graph)))
+            elif self.union_graph is not None and self.virtuoso:
                 # Virtuoso echoes every named-graph-uri back as a response header, past the 100 that Python's
                 # http.client reads, so the same dataset is given by its own pragmas in the query (an empty
                 # list is a syntax error there: a graph that holds nothing stands for none).
                 named = ", ".join(f"<{graph}>" for graph in self.own_graphs() or ["urn:x-casegraph:no-graph"])
-                return super()._query(f"define input:default-graph-uri <{self.union_graph}> "
-                                      f"define input:named-graph-uri {named}\n{query}")
-            # The SPARQL Protocol's dataset: the union as default graph, casegraph's graphs as named graphs
-            # (a form-encoded POST, since the list of graphs can be long).
+                fields = [("query", f"define input:default-graph-uri <{self.union_graph}> "
+                                    f"define input:named-graph-uri {named} {query}")]
+            elif self.union_graph is not None:
+                # The SPARQL Protocol's dataset: the union as default graph, casegraph's graphs as named graphs.
+                fields.append(("default-graph-uri", str(self.union_graph)))
+                fields += [("named-graph-uri", graph) for graph in self.own_graphs()]
+            return self._ask_server(fields)
+
+        def _ask_server(self, fields) -> Result:
+            """POST a query form-encoded (the list of graphs can be long); a refusal or an unreachable server
+            becomes one line with the server's own words."""
             self._queries += 1
-            fields = [("query", query), ("default-graph-uri", str(self.union_graph))]
-            fields += [("named-graph-uri", graph) for graph in self.own_graphs()]
             request = urllib.request.Request(self.query_endpoint, data=urlencode(fields).encode(), headers={
                 "Accept": self.response_mime_types(), "Content-Type": "application/x-www-form-urlencoded"})
-            with urllib.request.urlopen(request) as response:
-                return Result.parse(BytesIO(response.read()), content_type=response.headers["Content-Type"].split(";")[0])
+            try:
+                with urllib.request.urlopen(request) as response:
+                    return Result.parse(BytesIO(response.read()),
+                                        content_type=response.headers["Content-Type"].split(";")[0])
+            except HTTPError as e:
+                raise QueryError(f"{self.query_endpoint} answered {e.code}: {_said(e)}", syntax=False) from None
+            except URLError as e:
+                raise InputError(f"store sparql:{self.query_endpoint}: cannot reach the server ({e.reason})") from None
+
+        def _update(self, update):
+            try:
+                super()._update(update)
+            except HTTPError as e:
+                raise QueryError(f"{self.update_endpoint} refused the update ({e.code}): {_said(e)}",
+                                 syntax=False) from None
+            except URLError as e:
+                raise InputError(f"store sparql:{self.update_endpoint}: cannot reach the server ({e.reason})") \
+                    from None
 
     return CasegraphSPARQLStore
+
+
+def _said(error) -> str:
+    """The first words of a server's error page, on one line."""
+    words = " ".join(error.read().decode("utf-8", "replace").split())
+    return (words[:300] + " ...") if len(words) > 300 else words or str(error.reason)
 
 
 def _ntriples(triples) -> str:
