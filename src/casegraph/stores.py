@@ -93,10 +93,8 @@ def open_dataset(spec: StoreSpec) -> Dataset:
                              "process using it?") from None
         dataset = Dataset(store=store, default_union=True)
     else:
-        # Queries go as form-encoded POSTs, which every server takes: Virtuoso never answers a POST of
-        # application/sparql-query (openlink/virtuoso-opensource#842), and GET limits the length of a query.
         store = _sparql_store_class()(query_endpoint=spec.location, update_endpoint=spec.update,
-                                      method="POST_FORM", returnFormat="json", context_aware=True)
+                                      returnFormat="json", context_aware=True)
         unions, software = unions_its_graphs(spec.location)
         if unions:
             store.union_graph, store.virtuoso = UNION, software.startswith("Virtuoso")
@@ -384,8 +382,10 @@ def _sparql_store_class():
             return self._ask_server(fields)
 
         def _ask_server(self, fields) -> Result:
-            """POST a query form-encoded (the list of graphs can be long); a refusal or an unreachable server
-            becomes one line with the server's own words."""
+            """POST a query form-encoded, which every server takes (Virtuoso never answers a POST of
+            application/sparql-query, openlink/virtuoso-opensource#842; a GET limits the length of the query
+            and its list of graphs); a refusal or an unreachable server becomes one line with the server's own
+            words."""
             self._queries += 1
             request = urllib.request.Request(self.query_endpoint, data=urlencode(fields).encode(), headers={
                 "Accept": self.response_mime_types(), "Content-Type": "application/x-www-form-urlencoded"})
