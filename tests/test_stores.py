@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import BNode, Literal, URIRef
 
 from casegraph import CaseGraph
 from casegraph.errors import InputError
@@ -226,6 +227,45 @@ def test_oxigraph_in_memory_reads_files_at_each_run_like_memory(run, tmp_path):
         with pytest.raises(Exception, match="bad.nq"):
             cg.load(bad)
         assert len(cg) == before  # a bad file is refused before anything of it is written
+
+
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+TERMS = """@prefix x: <https://e.org/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://e.org/g> {
+  x:a x:v "plain", "typed"^^xsd:string, "tagged"@fr, 7, 2.5, 1.5e3, true, "2024-03-05"^^xsd:date,
+          "2024-03-05T10:00:00Z"^^xsd:dateTime, "odd"^^x:unit, "line\\none \\"quoted\\"", x:b, [ x:v "inside" ] .
+  x:c x:v 1 .
+}
+"""
+
+
+def test_oxigraph_answers_every_kind_of_term_as_memory_does(tmp_path):
+    # Oxigraph's solutions are read without rdflib (plain values straight from its terms): each kind of term
+    # must come out as rdflib's memory store gives it, in rows, in rdflib terms and in CONSTRUCT and ASK. (Both
+    # stores write numbers in a canonical form, not always the same one: Oxigraph reads 2.50 as 2.5. And RDF 1.1
+    # has one term for "x" and "x"^^xsd:string, which rdflib's memory store tells apart.)
+    def term(t):
+        if isinstance(t, BNode):
+            return "_:b"
+        return Literal(str(t)).n3() if isinstance(t, Literal) and t.datatype == XSD_STRING else t and t.n3()
+
+    data = tmp_path / "terms.trig"
+    data.write_text(TERMS, encoding="utf-8")
+    select = "SELECT ?s ?o ?inner WHERE { ?s <https://e.org/v> ?o OPTIONAL { ?o <https://e.org/v> ?inner } }"
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }"
+    with CaseGraph.open([data]) as memory, CaseGraph.open([data], store="oxigraph") as oxigraph:
+        def answers(cg):
+            result = cg.query(select)
+            blank = {str(t) for row in result.raw for t in row if isinstance(t, BNode)}  # labels differ by store
+            rows = sorted(json.dumps({k: "_:b" if v in blank else v for k, v in row.items()}, default=repr)
+                          for row in result.rows)
+            terms = sorted(tuple(term(t) for t in row) for row in result.raw)
+            triples = sorted(tuple(term(t) for t in triple) for triple in cg.query(construct).graph)
+            return rows, terms, triples, cg.query("ASK { ?s ?p 7 }").boolean
+
+        expected = answers(memory)
+        assert len(expected[0]) == 15 and "_:b" in expected[0][0] and expected[3] is True
+        assert answers(oxigraph) == expected
 
 
 def test_a_quad_file_with_triples_outside_its_graphs_loads_them_into_a_graph_named_after_it(tmp_path):

@@ -103,6 +103,8 @@ def from_rdflib(raw: Result) -> QueryResult:
     if raw.type in ("CONSTRUCT", "DESCRIBE"):
         return QueryResult(raw.type, graph=raw.graph, raw=raw)
     names = [str(v) for v in raw.vars]
+    if hasattr(raw, "plain_rows"):  # Oxigraph's answer: plain values read without building rdflib terms
+        return QueryResult("SELECT", vars=names, rows=raw.plain_rows(plain), raw=raw)
     rows = [{name: plain(row[i]) for i, name in enumerate(names)} for row in raw]
     return QueryResult("SELECT", vars=names, rows=rows, raw=raw)
 

@@ -32,7 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import XSD, Dataset, Literal, URIRef
+from rdflib import XSD, Dataset, Literal, URIRef, Variable
+from rdflib.query import Result
 
 from .errors import InputError, ParseError, QueryError
 from .vocab import BASE, PREFIXES
@@ -122,7 +123,7 @@ def _oxigraph_store_class():
     gives back plain literals where Oxigraph reports xsd:string ones, since rdflib tells the two apart.
     """
     import pyoxigraph as ox
-    from oxrdflib._converter import from_ox, from_ox_graph_name, to_ox, to_ox_quad_pattern
+    from oxrdflib._converter import from_ox_graph_name, to_ox, to_ox_quad_pattern
     from oxrdflib.store import OxigraphStore
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -191,7 +192,8 @@ def _oxigraph_store_class():
                 graphs = [from_ox_graph_name(q.graph_name, self) for q in
                           self._inner.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
                           if named(q.graph_name)]
-                yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object))), iter(graphs)
+                yield (_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate), _from_oxigraph(quad.object)), \
+                    iter(graphs)
 
         def contexts(self, triple=None):
             for graph in super().contexts(triple):
@@ -204,19 +206,75 @@ def _oxigraph_store_class():
             return super().__len__(context)
 
         def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 (rdflib's names)
+            if not isinstance(query, str) or kwargs:
+                return super().query(query, initNs, initBindings, queryGraph, **kwargs)  # NotImplementedError
             if queryGraph == "__UNION__":
                 queryGraph = DATASET_DEFAULT_GRAPH_ID  # noqa: N806 - the union, kept once per triple
-            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
-            if result.type == "SELECT":
-                result.bindings = [{var: _plain(value) for var, value in row.items()} for row in result.bindings]
-            elif result.type == "CONSTRUCT":
-                graph = result.graph
-                result.graph = type(graph)()
-                for s, p, o in graph:
-                    result.graph.add((s, p, _plain(o)))
-            return result
+            answer = self._inner.query(
+                query, default_graph=to_ox(queryGraph) if queryGraph is not None else None,
+                prefixes=dict(self._namespace_for_prefix, **initNs),
+                substitutions={ox.Variable(str(k)): to_ox(v) for k, v in initBindings.items()})
+            return _rdflib_result(answer)
 
     return CasegraphOxigraphStore
+
+
+@lru_cache(maxsize=1 << 16)
+def _from_oxigraph(term):
+    """An Oxigraph term as rdflib's, xsd:string literals plain; cached, since the same IRIs come back row
+    after row and rdflib's term constructors check every IRI they build."""
+    from oxrdflib._converter import from_ox
+
+    return _plain(from_ox(term))
+
+
+class _OxigraphSolutions(Result):
+    """Oxigraph's solutions as an rdflib SELECT result, each cell converted only when it is read.
+
+    :meth:`plain_rows` reads the cells as plain Python values without building rdflib terms for IRIs and
+    strings, which is most of what casegraph's own queries return (oxrdflib's conversion of every cell
+    tripled the time of a query returning 46,000 rows: BENCHMARKS.md)."""
+
+    def __init__(self, solutions):
+        super().__init__("SELECT")
+        self.vars = [Variable(v.value) for v in solutions.variables]
+        self._cells = [tuple(solution) for solution in solutions]
+        self.bindings = ({var: _from_oxigraph(cell) for var, cell in zip(self.vars, row) if cell is not None}
+                         for row in self._cells)
+
+    def plain_rows(self, plain: Callable) -> list[dict]:
+        """The rows as dicts of plain values; ``plain`` converts an rdflib term (used for typed literals)."""
+        import pyoxigraph as ox
+
+        string = ox.NamedNode(str(XSD.string))
+
+        def value(cell):
+            kind = type(cell)
+            if kind is ox.NamedNode or kind is ox.BlankNode or (
+                    kind is ox.Literal and (cell.language or cell.datatype == string)):
+                return cell.value
+            return None if cell is None else plain(_from_oxigraph(cell))
+
+        names = [str(var) for var in self.vars]
+        return [{name: value(cell) for name, cell in zip(names, row)} for row in self._cells]
+
+
+def _rdflib_result(answer) -> Result:
+    """An rdflib Result for the answer of pyoxigraph's ``Store.query``."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    if isinstance(answer, ox.QuerySolutions):
+        return _OxigraphSolutions(answer)
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    result = Result("CONSTRUCT")
+    result.graph = Graph()
+    result.graph += ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
+                     for t in answer)
+    return result
 
 
 #: where a server whose default graph is already the bag of all its graphs (Virtuoso) keeps casegraph's union
@@ -466,15 +524,15 @@ def named_quads(dataset: Dataset, subject=None):
     kind = store_kind(dataset)
     if kind == "oxigraph":
         import pyoxigraph as ox
-        from oxrdflib._converter import from_ox, to_ox
+        from oxrdflib._converter import to_ox
 
         inner = dataset.store._inner
         journal = _ox_journal()
         for quad in inner.quads_for_pattern(to_ox(subject) if subject is not None else None, None, None, None):
             if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
                 continue
-            yield (from_ox(quad.subject), from_ox(quad.predicate), _plain(from_ox(quad.object)),
-                   from_ox(quad.graph_name))
+            yield (_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate), _from_oxigraph(quad.object),
+                   _from_oxigraph(quad.graph_name))
     elif kind == "sparql":
         if subject is None:
             for s, p, o, g in dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
