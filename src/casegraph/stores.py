@@ -515,33 +515,34 @@ def _ox_journal():
     return ox.NamedNode(str(JOURNAL))
 
 
-def named_quads(dataset: Dataset, subject=None):
-    """Every quad of the named graphs (of ``subject`` only, when given) as rdflib terms ``(s, p, o, graph)``.
+def named_quads(dataset: Dataset, subject=None, predicates: Iterable[URIRef] | None = None):
+    """Every quad of the named graphs as rdflib terms ``(s, p, o, graph)``; only those of ``subject`` and of
+    ``predicates``, when given (the projection fetches only the relations it draws).
 
     From Oxigraph's indexes directly (rdflib's quad API would ask for each triple's graphs one by one), from a
     SPARQL server with one ``GRAPH ?g`` query (rdflib's SPARQLStore does not report graphs), else from rdflib.
     """
     kind = store_kind(dataset)
+    chosen = [None] if predicates is None else list(predicates)
     if kind == "oxigraph":
         import pyoxigraph as ox
         from oxrdflib._converter import to_ox
 
         inner = dataset.store._inner
-        journal = _ox_journal()
-        for quad in inner.quads_for_pattern(to_ox(subject) if subject is not None else None, None, None, None):
-            if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
-                continue
-            yield (_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate), _from_oxigraph(quad.object),
-                   _from_oxigraph(quad.graph_name))
+        journal, convert = _ox_journal(), _from_oxigraph
+        for predicate in chosen:
+            for quad in inner.quads_for_pattern(to_ox(subject), to_ox(predicate), None, None):
+                if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
+                    continue
+                yield convert(quad.subject), convert(quad.predicate), convert(quad.object), convert(quad.graph_name)
     elif kind == "sparql":
-        if subject is None:
-            for s, p, o, g in dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
-                yield s, p, _plain(o), g
-        else:
-            for p, o, g in dataset.query(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {subject.n3()} ?p ?o }} }}"):
-                yield subject, p, _plain(o), g
+        values = "" if predicates is None else f"VALUES ?p {{ {' '.join(p.n3() for p in chosen)} }}"
+        pattern = "?s ?p ?o" if subject is None else f"{subject.n3()} ?p ?o"  # ?s then comes back unbound
+        for s, p, o, g in dataset.query(f"SELECT ?s ?p ?o ?g WHERE {{ {values} GRAPH ?g {{ {pattern} }} }}"):
+            yield subject if s is None else s, p, _plain(o), g
     else:
-        yield from dataset.quads((subject, None, None, None))
+        for predicate in chosen:
+            yield from dataset.quads((subject, predicate, None, None))
 
 
 def loose_triples(dataset: Dataset) -> int:

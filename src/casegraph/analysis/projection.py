@@ -95,8 +95,9 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     ds = cg.dataset
     sources = {URIRef(g): ref.url for g, ref in cg.sources().items()}
 
-    # One pass over the quads collects everything the projection needs: at a million quads, each extra
-    # pass over rdflib's store costs seconds.
+    # One pass over the quads of the relations it draws, the types, labels, statuses and dates collects
+    # everything the projection needs (not the statements' text): at a million quads, each extra pass over
+    # rdflib's store costs seconds, and a server sends only these.
     types: dict[URIRef, set[URIRef]] = defaultdict(set)
     labels: dict[URIRef, tuple[int, str]] = {}
     statuses: dict[URIRef, URIRef] = {}
@@ -105,7 +106,7 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     # rdflib terms compare and hash in Python: the constants are looked up once, outside the loop.
     edge_properties, rdf_type, rdfs_label, cg_status, cg_date = (
         spec.edge_properties, RDF.type, RDFS.label, CG.status, CG.date)
-    for s, p, o, g in named_quads(ds):
+    for s, p, o, g in named_quads(ds, predicates=[*edge_properties, rdf_type, rdfs_label, cg_status, cg_date]):
         if p in edge_properties:
             if type(o) is URIRef and type(s) is URIRef and (include_inferred or g != INFERRED_GRAPH):
                 candidates[(s, p, o)].add(g)
