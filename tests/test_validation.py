@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 
 from casegraph import CaseGraph, Source
 from casegraph.vocab import CG
@@ -77,9 +77,12 @@ def test_triples_added_through_the_api_carry_their_source():
 def test_triples_outside_any_named_graph_fail(tmp_path):
     loose = tmp_path / "loose.trig"
     loose.write_text(SOURCED % "" + 'ex:x rdfs:label "no source" .\n', encoding="utf-8")
-    report = CaseGraph.open(loose).validate()
+    report = CaseGraph.open(loose).validate()  # they are in a graph named after the file, which has no source
     assert not report.conforms
-    assert any("outside any named graph" in r.rule for r in report.results)
+    assert any(r.focus == loose.resolve().as_uri() and "source document" in r.rule for r in report.results)
+    cg = CaseGraph()  # added through rdflib into the default graph itself
+    cg.dataset.default_graph.add((URIRef("https://example.org/x"), RDFS.label, Literal("no source")))
+    assert any("outside any named graph" in r.rule for r in cg.validate().results)
 
 
 def test_role_sub_properties_are_checked(tmp_path):

@@ -600,7 +600,7 @@ def load(ctx, files):
     ctx.call_on_close(cg.close)
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
-    paths = cg._files(files)
+    paths = io.rdf_files(files)
     # The bar appears once the files have parsed and the first is written, so that a bad file still gives
     # one line on stderr.
     bar = click.progressbar(length=len(paths), label=f"loading into {spec}", file=sys.stderr, show_pos=True)

@@ -101,7 +101,7 @@ class CaseGraph:
         persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`),
         ``progress(file, graphs, quads)`` is called after each file, and :attr:`last_load` says what was written.
         """
-        files = self._files(paths)
+        files = io.rdf_files(paths)
         if self.store.kind != "memory":  # Oxigraph's own loader, or one request per graph to a server
             self.last_load = stores.load_files(self._dataset, self.store, files, progress=progress)
             self._changed()
@@ -111,20 +111,6 @@ class CaseGraph:
             io.merge(self._dataset, dataset)
         self._changed()
         return self
-
-    @staticmethod
-    def _files(paths) -> list[Path]:
-        """The RDF files named by ``paths``: files as given, and the RDF files directly in each folder."""
-        files = []
-        for path in map(Path, paths):
-            if path.is_dir():
-                found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in io.PARSERS)
-                if not found:
-                    raise InputError(f"{path}: no RDF file ({', '.join(sorted(io.PARSERS))}) in this folder")
-                files.extend(found)
-            else:
-                files.append(path)
-        return files
 
     def add(self, triples: Iterable[tuple], *, source: Source) -> URIRef:
         """Add ``triples`` to the named graph of ``source`` (with its provenance); return the graph's IRI.

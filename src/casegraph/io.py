@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
@@ -47,11 +48,26 @@ def new_dataset() -> Dataset:
     return ds
 
 
+def rdf_files(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """The RDF files named by ``paths``: files as given, and the RDF files directly in each folder."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PARSERS)
+            if not found:
+                raise InputError(f"{path}: no RDF file ({', '.join(sorted(PARSERS))}) in this folder")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
 def parse_file(path: str | os.PathLike) -> Dataset:
     """Parse one RDF file into a new dataset; raise :class:`ParseError` naming the file and line.
 
-    Triple formats (Turtle, N-Triples) have no graph names: their triples go into a graph named after the
-    file, which has no source until you describe one (``casegraph validate`` reports that). IRIs that are not
+    Triples outside any graph (all of a Turtle or N-Triples file, or those a TriG or N-Quads file leaves
+    unnamed) go into a graph named after the file, as every store does: it has no source until you describe
+    one (``casegraph validate`` reports that). IRIs that are not
     IRIs and literals that do not fit their datatype ("2020-13-45"^^xsd:date) are errors too: rdflib would
     only warn, then fail later on export.
     """
@@ -88,6 +104,12 @@ def parse_file(path: str | os.PathLike) -> Dataset:
         rdflib_term_log.setLevel(previous_level)
     if not any(len(g) for g in ds.graphs()):
         raise InputError(f"{path}: no triples in the file")
+    unnamed = ds.default_graph
+    if len(unnamed):  # Oxigraph and servers keep the union in their default graph: no room for these there
+        own = ds.graph(URIRef(path.resolve().as_uri()))
+        for triple in unnamed:
+            own.add(triple)
+        unnamed.remove((None, None, None))
     _check_terms(ds, path, text)
     return ds
 

@@ -188,12 +188,12 @@ def _oxigraph_store_class():
             if context is not None:
                 return  # casegraph's default graph holds no data of its own
             s, p, o, _g = to_ox_quad_pattern(triple_pattern, None)
+            convert = _term_converter()
             for quad in self._inner.quads_for_pattern(s, p, o, union):
                 graphs = [from_ox_graph_name(q.graph_name, self) for q in
                           self._inner.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
                           if named(q.graph_name)]
-                yield (_from_oxigraph(quad.subject), _from_oxigraph(quad.predicate), _from_oxigraph(quad.object)), \
-                    iter(graphs)
+                yield (convert(quad.subject), convert(quad.predicate), convert(quad.object)), iter(graphs)
 
         def contexts(self, triple=None):
             for graph in super().contexts(triple):
@@ -219,13 +219,22 @@ def _oxigraph_store_class():
     return CasegraphOxigraphStore
 
 
-@lru_cache(maxsize=1 << 16)
-def _from_oxigraph(term):
-    """An Oxigraph term as rdflib's, xsd:string literals plain; cached, since the same IRIs come back row
-    after row and rdflib's term constructors check every IRI they build."""
+def _term_converter() -> Callable:
+    """A function turning Oxigraph terms into rdflib's (xsd:string literals plain) that remembers each term
+    it converted: the same IRIs come back row after row, and rdflib checks every IRI it builds. Make one per
+    answer, so that what it remembers goes with the answer (a cache shared by all would thrash at a million
+    quads: the projection then took twice rdflib's own time)."""
     from oxrdflib._converter import from_ox
 
-    return _plain(from_ox(term))
+    seen: dict = {}
+
+    def convert(term):
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = _plain(from_ox(term))
+        return found
+
+    return convert
 
 
 class _OxigraphSolutions(Result):
@@ -239,7 +248,8 @@ class _OxigraphSolutions(Result):
         super().__init__("SELECT")
         self.vars = [Variable(v.value) for v in solutions.variables]
         self._cells = [tuple(solution) for solution in solutions]
-        self.bindings = ({var: _from_oxigraph(cell) for var, cell in zip(self.vars, row) if cell is not None}
+        self._convert = convert = _term_converter()
+        self.bindings = ({var: convert(cell) for var, cell in zip(self.vars, row) if cell is not None}
                          for row in self._cells)
 
     def plain_rows(self, plain: Callable) -> list[dict]:
@@ -253,7 +263,7 @@ class _OxigraphSolutions(Result):
             if kind is ox.NamedNode or kind is ox.BlankNode or (
                     kind is ox.Literal and (cell.language or cell.datatype == string)):
                 return cell.value
-            return None if cell is None else plain(_from_oxigraph(cell))
+            return None if cell is None else plain(self._convert(cell))
 
         names = [str(var) for var in self.vars]
         return [{name: value(cell) for name, cell in zip(names, row)} for row in self._cells]
@@ -272,7 +282,8 @@ def _rdflib_result(answer) -> Result:
         return result
     result = Result("CONSTRUCT")
     result.graph = Graph()
-    result.graph += ((_from_oxigraph(t.subject), _from_oxigraph(t.predicate), _from_oxigraph(t.object))
+    convert = _term_converter()
+    result.graph += ((convert(t.subject), convert(t.predicate), convert(t.object))
                      for t in answer)
     return result
 
@@ -528,13 +539,16 @@ def named_quads(dataset: Dataset, subject=None, predicates: Iterable[URIRef] | N
         import pyoxigraph as ox
         from oxrdflib._converter import to_ox
 
-        inner = dataset.store._inner
-        journal, convert = _ox_journal(), _from_oxigraph
+        # GRAPH ?g in Oxigraph's SPARQL reads the named graphs only: its quad API would also walk the union
+        # kept in the default graph (twice the quads) and hand each quad to Python.
+        text = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{JOURNAL}>) }}"
+        convert = _term_converter()
         for predicate in chosen:
-            for quad in inner.quads_for_pattern(to_ox(subject), to_ox(predicate), None, None):
-                if quad.graph_name == journal or isinstance(quad.graph_name, ox.DefaultGraph):
-                    continue
-                yield convert(quad.subject), convert(quad.predicate), convert(quad.object), convert(quad.graph_name)
+            fixed = {ox.Variable(name): to_ox(term) for name, term in (("s", subject), ("p", predicate))
+                     if term is not None}
+            for s, p, o, g in dataset.store._inner.query(text, substitutions=fixed):
+                yield (convert(s) if subject is None else subject, convert(p) if predicate is None else predicate,
+                       convert(o), convert(g))
     elif kind == "sparql":
         values = "" if predicates is None else f"VALUES ?p {{ {' '.join(p.n3() for p in chosen)} }}"
         pattern = "?s ?p ?o" if subject is None else f"{subject.n3()} ?p ?o"  # ?s then comes back unbound
