@@ -17,7 +17,6 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Iterable
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef

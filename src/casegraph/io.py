@@ -67,9 +67,8 @@ def parse_file(path: str | os.PathLike) -> Dataset:
 
     Triples outside any graph (all of a Turtle or N-Triples file, or those a TriG or N-Quads file leaves
     unnamed) go into a graph named after the file, as every store does: it has no source until you describe
-    one (``casegraph validate`` reports that). IRIs that are not
-    IRIs and literals that do not fit their datatype ("2020-13-45"^^xsd:date) are errors too: rdflib would
-    only warn, then fail later on export.
+    one (``casegraph validate`` reports that). IRIs that are not IRIs and literals that do not fit their
+    datatype ("2020-13-45"^^xsd:date) are errors too: rdflib would only warn, then fail later on export.
     """
     path = Path(path)
     fmt = PARSERS.get(path.suffix.lower())

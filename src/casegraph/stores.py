@@ -530,8 +530,9 @@ def named_quads(dataset: Dataset, subject=None, predicates: Iterable[URIRef] | N
     """Every quad of the named graphs as rdflib terms ``(s, p, o, graph)``; only those of ``subject`` and of
     ``predicates``, when given (the projection fetches only the relations it draws).
 
-    From Oxigraph's indexes directly (rdflib's quad API would ask for each triple's graphs one by one), from a
-    SPARQL server with one ``GRAPH ?g`` query (rdflib's SPARQLStore does not report graphs), else from rdflib.
+    With one ``GRAPH ?g`` query per predicate run by Oxigraph (rdflib's quad API would ask for each triple's
+    graphs one by one), with one such query to a SPARQL server (rdflib's SPARQLStore does not report graphs),
+    else from rdflib's own quad index.
     """
     kind = store_kind(dataset)
     chosen = [None] if predicates is None else list(predicates)
