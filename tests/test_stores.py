@@ -261,7 +261,8 @@ def test_oxigraph_answers_every_kind_of_term_as_memory_does(tmp_path):
                           for row in result.rows)
             terms = sorted(tuple(term(t) for t in row) for row in result.raw)
             triples = sorted(tuple(term(t) for t in triple) for triple in cg.query(construct).graph)
-            return rows, terms, triples, cg.query("ASK { ?s ?p 7 }").boolean
+            nothing = cg.query("SELECT ?x WHERE { OPTIONAL { ?x <https://e.org/none> ?y } }")  # binds nothing
+            return rows, terms, triples, cg.query("ASK { ?s ?p 7 }").boolean, nothing.rows, len(nothing.raw)
 
         expected = answers(memory)
         assert len(expected[0]) == 15 and "_:b" in expected[0][0] and expected[3] is True

@@ -242,12 +242,14 @@ class _OxigraphSolutions(Result):
 
     :meth:`plain_rows` reads the cells as plain Python values without building rdflib terms for IRIs and
     strings, which is most of what casegraph's own queries return (oxrdflib's conversion of every cell
-    tripled the time of a query returning 46,000 rows: BENCHMARKS.md)."""
+    nearly tripled the time of a query returning 46,000 rows: BENCHMARKS.md)."""
 
     def __init__(self, solutions):
         super().__init__("SELECT")
         self.vars = [Variable(v.value) for v in solutions.variables]
-        self._cells = [tuple(solution) for solution in solutions]
+        # A solution binding nothing is no row, as in rdflib's memory store: the stores must agree.
+        width = len(self.vars)
+        self._cells = [row for row in map(tuple, solutions) if row.count(None) < width]
         self._convert = convert = _term_converter()
         self.bindings = ({var: convert(cell) for var, cell in zip(self.vars, row) if cell is not None}
                          for row in self._cells)
