@@ -96,9 +96,12 @@ def main(argv=None) -> int:
             m_s, m_rows = (None, None) if skip else timed(lambda: len(memory.query(text).rows))
             f_s, f_rows = timed(lambda: len(fast.query(text).rows))
             d_s, d_rows = timed(lambda: len(disk.query(text).rows))
-            r_s, r_rows = timed(lambda: len(list(raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))))
-            rd_s, _ = timed(lambda: len(list(disk_raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True))))
-            u_s, u_rows = timed(lambda: len(list(union.query(text, prefixes=PREFIXES))))
+            def raw_rows(store, **dataset):
+                return len(list(store.query(text, prefixes=PREFIXES, **dataset)))
+
+            r_s, _ = timed(lambda: raw_rows(raw, use_default_graph_as_union=True))
+            rd_s, _ = timed(lambda: raw_rows(disk_raw, use_default_graph_as_union=True))
+            u_s, u_rows = timed(lambda: raw_rows(union))
             assert f_rows == d_rows == u_rows and m_rows in (None, f_rows), f"{name}: {m_rows} / {f_rows} / {d_rows}"
             rdflib = ("not run", "", "") if skip else (f"{m_s:.3f}", f"{m_s / f_s:.0f}x", f"{m_s / d_s:.0f}x")
             print(f"| {name} | {f_rows:,} | {rdflib[0]} | {f_s:.3f} | {rdflib[1]} | {d_s:.3f} | {rdflib[2]} "

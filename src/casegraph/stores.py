@@ -178,7 +178,7 @@ def _oxigraph_store_class():
 
         def rebuild_union(self) -> None:
             self._inner.update("DELETE WHERE { ?s ?p ?o } ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-                               f"FILTER(?g != <{JOURNAL}>) }}")
+                               f"{_own_graph_filter()} }}")
 
         def triples(self, triple_pattern, context=None):
             if context is not None and getattr(context, "identifier", context) != DATASET_DEFAULT_GRAPH_ID:
@@ -335,7 +335,6 @@ def _sparql_store_class():
     from rdflib import BNode
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
     from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-    from rdflib.query import Result
 
     class CasegraphSPARQLStore(SPARQLUpdateStore):
         #: the named graph holding the union, or None when the server's default graph holds it
@@ -518,7 +517,7 @@ def count_quads(dataset: Dataset) -> int:
     by graph in rdflib's memory store."""
     if store_kind(dataset) == "memory":
         return sum(len(g) for g in dataset.graphs())
-    rows = list(dataset.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{JOURNAL}>) }}"))
+    rows = list(dataset.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graph_filter()} }}"))
     return int(rows[0][0])
 
 
@@ -544,7 +543,7 @@ def named_quads(dataset: Dataset, subject=None, predicates: Iterable[URIRef] | N
 
         # GRAPH ?g in Oxigraph's SPARQL reads the named graphs only: its quad API would also walk the union
         # kept in the default graph (twice the quads) and hand each quad to Python.
-        text = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{JOURNAL}>) }}"
+        text = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_own_graph_filter()} }}"
         convert = _term_converter()
         for predicate in chosen:
             fixed = {ox.Variable(name): to_ox(term) for name, term in (("s", subject), ("p", predicate))
