@@ -1,6 +1,7 @@
 """The ``casegraph`` command: thin wrappers that call the CaseGraph facade and format what it returns.
 
-Exit codes: 0 success; 1 the graph fails validation, or a query has no result; 2 a usage or input error
+Exit codes: 0 success; 1 the graph fails validation, sources disagree with no explanation (``conflicts``),
+or a query has no result; 2 a usage or input error
 (bad file, bad query, unknown name). Errors are one line on stderr, never a traceback.
 """
 
@@ -133,6 +134,7 @@ def build(ctx, out, formats):
         click.echo(f"casegraph: validation failed ({len(report.results)} problems); nothing written", err=True)
         sys.exit(EXIT_FAILED)
     click.echo("validation: conforms")
+    click.echo("conflicts: " + _conflict_counts(cg.conflicts()))
     for fmt in formats:
         path = out / f"casegraph{FORMATS[fmt][1]}"
         cg.export(fmt, path)
@@ -258,6 +260,12 @@ def _source_note(sources) -> str:
     return "; ".join(urls)
 
 
+def _role_span(fact) -> str:
+    if fact.until:
+        return f"past: {fact.since or '?'} to {fact.until}"
+    return f"since {fact.since}" if fact.since else ""
+
+
 @cli.command()
 @click.argument("name")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language for labels and texts.")
@@ -280,7 +288,8 @@ def describe(ctx, name, lang, as_json):
         click.echo(f"  also: {' | '.join(description.aliases)}")
     for fact in description.facts:
         arrow = "←" if fact.direction == "in" else "→"
-        extras = [x for x in (fact.value_kind, fact.date, fact.status and f"status: {fact.status}") if x]
+        # A claim's status is already in its label ("alleged: ..."); a role shows when it held.
+        extras = [x for x in (fact.value_kind, fact.date, _role_span(fact)) if x]
         extra = f"  ({', '.join(extras)})" if extras else ""
         click.echo(f"  {arrow} {fact.predicate_label}: {fact.value_label}{extra}")
         click.echo(f"      source: {_source_note(fact.sources)}")
@@ -333,6 +342,45 @@ def validate(ctx, as_json):
     else:
         click.echo(report.text)
     sys.exit(EXIT_OK if report.conforms else EXIT_FAILED)
+
+
+# --- conflicts -----------------------------------------------------------------------------------------
+
+def _conflict_counts(report) -> str:
+    return (f"{len(report.found)} between sources' values ({len(report.unexplained)} unexplained), "
+            f"{len(report.recorded)} more recorded as corrections or disputes")
+
+
+def format_conflicts(report) -> str:
+    """The conflicts as a plain-text table: one block per subject and property, one line per value."""
+    lines = [f"conflicts: {_conflict_counts(report)}"]
+    for c in report.conflicts:
+        status = "explained by " + c.explanation if c.explained else "UNEXPLAINED"
+        lines += ["", f"{c.subject_label} · {c.property_label} · {status}"]
+        for r in c.readings:
+            urls = ", ".join(s.url or s.graph for s in r.sources) or "(no source named)"
+            lines.append(f"    {r.value_label}  ←  {urls}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language for labels.")
+@click.option("--json", "as_json", is_flag=True, help="Print the conflicts as JSON.")
+@click.pass_context
+def conflicts(ctx, lang, as_json):
+    """Where sources disagree on a value that takes one; exit 1 when a disagreement is unexplained.
+
+    A less precise value agrees with a more precise one ("2024-04" and "2024-04-18"). A conflict is
+    explained by a cg:Correction or a cg:Disagreement in the data; those are listed too.
+
+    Example: casegraph conflicts --json
+    """
+    report = _open(ctx).conflicts(lang)
+    if as_json:
+        _emit_json(report.to_dict())
+    else:
+        click.echo(format_conflicts(report))
+    sys.exit(EXIT_FAILED if report.unexplained else EXIT_OK)
 
 
 @cli.command()

@@ -18,6 +18,17 @@ from .vocab import CG
 
 #: predicates shown in a description's heading rather than among its facts
 HEADING_PREDICATES = {RDF.type, RDFS.label, SKOS.altLabel}
+#: the links from a cg:Role to what it qualifies: its dates show on the fact it restates, not as facts
+ROLE_LINKS = {CG.qualifiedSubject, CG.qualifiedObject}
+
+#: the dates of the roles an entity holds or has (see cg:Role), each the most precise any source gives
+ROLES_QUERY = """
+SELECT ?s ?p ?o ?since ?until WHERE {
+  ?role a cg:Role ; cg:qualifiedSubject ?s ; cg:qualifiedProperty ?p ; cg:qualifiedObject ?o .
+  FILTER(?s = <%s> || ?o = <%s>)
+  OPTIONAL { ?role cg:startDate ?since }
+  OPTIONAL { ?role cg:endDate ?until }
+}"""
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,9 @@ class Fact:
     """One relation of an entity: ``direction`` is "out" (entity → value) or "in" (value → entity).
 
     ``status`` is the claim status when the value (or the entity) is a claim, else None: a plain fact is
-    what its sources state. ``date`` is the value's date when it is a dated statement or event.
+    what its sources state. ``date`` is the value's date when it is a dated statement or event. ``since``
+    and ``until`` are the dates a role began and ended (a ``cg:Role`` beside the plain triple), when sources
+    give them; a role with an ``until`` is :attr:`past`.
     """
 
     predicate: str
@@ -49,6 +62,13 @@ class Fact:
     status: str | None = None
     date: str | None = None
     sources: list[SourceRef] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def past(self) -> bool:
+        """True for a role that has ended (a counsel who withdrew, a judge the case was reassigned from)."""
+        return self.until is not None
 
 
 @dataclass
@@ -66,6 +86,11 @@ class Description:
         return asdict(self)
 
 
+def _finer(known: str | None, date) -> str | None:
+    """The more precise of two dates (sources may give a role's start to the month or to the day)."""
+    return str(date) if date is not None and len(str(date)) > len(known or "") else known
+
+
 def pick_lang(values: list[Literal], lang: str | None) -> Literal | None:
     """The value in ``lang`` if any, else English, else untagged, else the first."""
     if not values:
@@ -75,6 +100,19 @@ def pick_lang(values: list[Literal], lang: str | None) -> Literal | None:
             if getattr(value, "language", None) == wanted:
                 return value
     return values[0]
+
+
+def as_claim(text: str, status_label: str | None, lang: str | None = None) -> str:
+    """A claim's words as a reader must see them, its status first, so that an allegation never reads as a fact.
+
+    >>> as_claim("NVIDIA sought access to Anna's Archive", "alleged")
+    "alleged: NVIDIA sought access to Anna's Archive"
+    >>> as_claim("NVIDIA a cherché à accéder à Anna's Archive", "allégué", "fr")
+    "allégué : NVIDIA a cherché à accéder à Anna's Archive"
+    """
+    if not status_label:
+        return text
+    return f"{status_label} : {text}" if lang == "fr" else f"{status_label}: {text}"
 
 
 class FactReader:
@@ -131,11 +169,15 @@ class FactReader:
         return self.term_label(sorted(specific or ours)[0])
 
     def value_label(self, iri: URIRef, detail: dict[str, Any] | None) -> str:
+        """How a linked thing reads: a statement or claim by its words, a claim with its status first."""
         if detail and detail["texts"]:  # a statement or claim reads better as its words than its label
             # Verbatim words before a paraphrase, then in a fixed order, whatever order the store gives rows in.
             text = str(pick_lang([t for _rank, _text, t in sorted(detail["texts"])], self.lang))
-            return text if len(text) <= 100 else text[:97] + "..."
-        return self.cg.names.label(iri)
+            text = text if len(text) <= 100 else text[:97] + "..."
+        else:
+            text = self.cg.names.label(iri)
+        status = (detail or {}).get("status")
+        return as_claim(text, self.term_label(status) if status is not None else None, self.lang)
 
     # --- descriptions --------------------------------------------------------------------------------
 
@@ -153,8 +195,12 @@ class FactReader:
             else:
                 merged[("out", p, o)].add(str(g))
         for s, p, g in in_rows:
-            if p != RDF.type:
+            if p != RDF.type and p not in ROLE_LINKS:
                 merged[("in", p, s)].add(str(g))
+        roles: dict[tuple, tuple[str | None, str | None]] = {}
+        for s, p, o, since, until in self.cg.query(ROLES_QUERY % (entity, entity)).raw:
+            known = roles.get((s, p, o), (None, None))
+            roles[(s, p, o)] = (_finer(known[0], since), _finer(known[1], until))
 
         linked = {value for (_d, _p, value) in merged if isinstance(value, URIRef)}
         details = self.details(linked | {entity})
@@ -164,6 +210,7 @@ class FactReader:
         for (direction, p, value), graphs in merged.items():
             detail = details.get(value) if isinstance(value, URIRef) else None
             status = (detail or {}).get("status") or own_status
+            since, until = roles.get((entity, p, value) if direction == "out" else (value, p, entity), (None, None))
             facts.append(Fact(
                 predicate=str(p),
                 predicate_label=self.term_label(p),
@@ -175,6 +222,8 @@ class FactReader:
                 status=self.term_label(status) if status is not None else None,
                 date=(detail or {}).get("date"),
                 sources=[sources.get(g, SourceRef(g)) for g in sorted(graphs)],
+                since=since,
+                until=until,
             ))
         facts.sort(key=lambda f: (f.direction != "out", f.predicate_label, f.date or "", f.value_label))
 
@@ -183,7 +232,8 @@ class FactReader:
             labels[getattr(label, "language", None) or ""].append(str(label))
         return Description(
             iri=str(entity),
-            label=self.cg.names.label(entity),
+            label=as_claim(self.cg.names.label(entity), self.term_label(own_status) if own_status else None,
+                           self.lang),
             classes=sorted({self.term_label(t) for t in heading[RDF.type] if str(t).startswith(str(CG._NS))}),
             labels=dict(labels),
             aliases=sorted({str(a) for a in heading[SKOS.altLabel]}),

@@ -8,7 +8,8 @@
 True
 
 Each method is a few lines that hand the work to a module: ``io`` (files), ``query`` (SPARQL), ``names``
-(finding entities), ``facts`` (descriptions), ``validation`` (SHACL), ``model`` (sources and IRIs).
+(finding entities), ``facts`` (descriptions), ``validation`` (SHACL), ``conflicts`` (sources that disagree),
+``model`` (sources and IRIs).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql, stores
+from .conflicts import ConflictReport, find_conflicts
 from .errors import InputError, SourceError
 from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
 from .model import Source
@@ -371,6 +373,14 @@ class CaseGraph:
         return found.graph_iri
 
     # --- checking, exporting, summarising --------------------------------------------------------------
+
+    def conflicts(self, lang: str | None = None) -> ConflictReport:
+        """Where sources give different values for what takes one, and whether the data explains it.
+
+        See :mod:`casegraph.conflicts`. ``report.unexplained`` is empty on a graph whose every
+        disagreement between sources is recorded (a ``cg:Correction`` or a ``cg:Disagreement``).
+        """
+        return find_conflicts(self, lang)
 
     def validate(self) -> ValidationReport:
         """Check the graph against ``ontology/shapes.ttl`` and check that every graph names its source."""

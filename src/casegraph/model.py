@@ -73,6 +73,17 @@ def name_tokens(name: str) -> list[str]:
     return re.findall(r"[^\W_]+", fold(name))
 
 
+def docket_key(docket: str) -> str:
+    """A docket number without judges' initials, prefixes or case: the form dockets are compared in.
+
+    >>> docket_key("3:23-cv-03417-VC") == docket_key("3:23-CV-03417") == docket_key("No. 3:23-cv-03417") == "3:23-cv-03417"
+    True
+    """
+    docket = re.sub(r"^(?:case\s+)?(?:mdl\s+)?(?:no\.?\s*)?", "", docket.strip(), flags=re.I)
+    match = re.match(r"(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6})", docket, re.I)
+    return (match.group(1) if match else docket).lower()
+
+
 def fold(text: str) -> str:
     """``text`` as names are compared: case-folded, without accents.
 

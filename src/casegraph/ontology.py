@@ -24,7 +24,8 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
 #: the kinds of things casegraph mints IRIs for (casegraph.model.mint_iri); each is a path segment and a prefix
 KINDS = (
     "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
-    "event", "disposition", "correction", "document", "graph", "derivation", "mention", "candidate", "citation",
+    "event", "disposition", "correction", "disagreement", "role", "document", "graph", "derivation", "mention",
+    "candidate", "citation",
 )
 
 
@@ -45,7 +46,7 @@ def shapes_graph() -> Graph:
 #: paperwork (documents, source graphs, dispositions, corrections). Tiers apply to subclasses too.
 LOOKUP_TIERS = {
     "Agent": 0, "LegalCase": 0, "AIModel": 0, "Dataset": 0,
-    "SourceDocument": 2, "SourceGraph": 2, "Disposition": 2, "Correction": 2,
+    "SourceDocument": 2, "SourceGraph": 2, "Disposition": 2, "Correction": 2, "Disagreement": 2, "Role": 2,
 }
 DEFAULT_TIER = 1
 

@@ -51,6 +51,16 @@ def in_range(date: str, start: str | None, end: str | None) -> bool:
     return True
 
 
+def dates_agree(a: str, b: str) -> bool:
+    """Whether two dates can name the same day: equal, or one is the other at a coarser precision.
+
+    >>> dates_agree("2024-04", "2024-04-18"), dates_agree("2024", "2024-04-18"), dates_agree("2004-01-04", "2004-02-04")
+    (True, True, False)
+    """
+    shorter, longer = sorted((a, b), key=len)
+    return longer[: len(shorter)] == shorter
+
+
 def timeline(cg, *, case: str | None = None, entity: str | None = None, start: str | None = None,
              end: str | None = None) -> list[Moment]:
     """The timeline of ``cg``, optionally of one case, around one entity, and between two dates."""

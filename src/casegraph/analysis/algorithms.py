@@ -50,8 +50,8 @@ class Hop:
 
     def explain(self) -> str:
         """The hop in words, e.g. "Ahmad Al-Dahle —employed by→ Meta Platforms, Inc. (source: https://...)"."""
-        notes = [n for n in (self.date, self.status and f"status: {self.status}",
-                             "inferred" if self.inferred else "") if n]
+        # No status note: a claim's label, or the relation a collapsed claim becomes, already reads "alleged: ...".
+        notes = [n for n in (self.date, "inferred" if self.inferred else "") if n]
         note = f" [{', '.join(notes)}]" if notes else ""
         return (f"{self.subject_label} —{self.relation}→ {self.object_label}{note} "
                 f"(source: {'; '.join(self.sources) or 'none'})")

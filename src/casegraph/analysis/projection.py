@@ -21,6 +21,7 @@ import networkx as nx
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import PROV
 
+from ..facts import as_claim
 from ..ontology import NAMESPACE, lookup_tier, ontology_graph
 from ..stores import named_quads
 from ..vocab import CG
@@ -141,8 +142,10 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
             classes[node_types] = (str(cls) if cls else "", spec.label(cls, lang) if cls else "",
                                    lookup_tier(node_types))
         cls, kind, tier = classes[node_types]
-        G.add_node(str(node), iri=str(node), label=labels[node][1] if node in labels else _fallback(node),
-                   cls=cls, kind=kind, tier=tier)
+        label = labels[node][1] if node in labels else _fallback(node)
+        if node in statuses:  # a claim reads as one: "alleged: ..."
+            label = as_claim(label, spec.label(statuses[node], lang), lang)
+        G.add_node(str(node), iri=str(node), label=label, cls=cls, kind=kind, tier=tier)
 
     relation = {p: spec.label(p, lang) for p in spec.edge_properties}
     urls_of: dict[frozenset, tuple[str, ...]] = {}
@@ -191,6 +194,8 @@ def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add
         predicate = predicates.get(hub_node)
         label = spec.label(predicate, lang) if predicate is not None else (hub.labels.get(lang) or hub.labels.get("en"))
         status = statuses.get(hub_node)
+        status_label = spec.label(status, lang) if status is not None else ""
+        label = as_claim(label, status_label, lang)  # a claim's edge reads "alleged: trained on", never as fact
         for s in values.get(hub.from_property, ()):
             for o in values.get(hub.to_property, ()):
                 if s == o:
@@ -201,8 +206,7 @@ def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add
                            predicate=str(predicate or hub.cls),
                            label=label, graphs=sorted(str(g) for g in hub_graphs[hub_node]),
                            sources=_urls(hub_graphs[hub_node], sources),
-                           status=spec.label(status, lang) if status is not None else "",
-                           date=dates.get(hub_node, ""), inferred=False, via=str(hub_node))
+                           status=status_label, date=dates.get(hub_node, ""), inferred=False, via=str(hub_node))
 
 
 def _most_specific(classes: set[URIRef], spec: ProjectionSpec) -> URIRef | None:

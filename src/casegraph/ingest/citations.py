@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import docket_key
+
 #: federal district docket numbers: office:year-type-number, optionally followed by the judges' initials
 DISTRICT_DOCKET = re.compile(r"\b(?P<core>\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6})(?P<judges>(?:-[A-Z]{2,4})*)\b")
 #: other docket forms, only after "No." / "Case No." / "n°": "No. 24-1234", "MDL No. 3143", "No. 1:23-cv-11195"
@@ -33,17 +35,6 @@ class Citation:
     def to_dict(self) -> dict:
         return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
                 "normalized": self.normalized, "case": self.case}
-
-
-def docket_key(docket: str) -> str:
-    """A docket number without judges' initials, prefixes or case.
-
-    >>> docket_key("3:23-cv-03417-VC") == docket_key("3:23-CV-03417") == "3:23-cv-03417"
-    True
-    """
-    docket = re.sub(r"^(?:case\s+)?(?:mdl\s+)?(?:no\.?\s*)?", "", docket.strip(), flags=re.I)
-    match = re.match(r"(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6})", docket, re.I)
-    return (match.group(1) if match else docket).lower()
 
 
 def find_citations(text: str, dockets: dict[str, str]) -> list[Citation]:
