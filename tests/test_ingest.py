@@ -21,7 +21,6 @@ from casegraph.vocab import PREFIXES
 
 HERE = Path(__file__).parent / "data" / "ingest"
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-SEED = Path(__file__).parents[2] / "shared" / "seed" / "kadrey-meta-article-fr.txt"
 ARTICLES = ["article-fr.txt", "article-en.txt"]
 
 
@@ -126,28 +125,6 @@ def test_an_unnamed_speaker_is_kept_in_words_and_the_graph_still_validates():
     statement = URIRef(PREFIXES["statement"] + f"{found.source.key}-{quote.start}-{quote.end}")
     assert str(cg.dataset.value(statement, URIRef(PREFIXES["cg"] + "speakerName"))) == "unnamed executive"
     assert cg.validate().conforms
-
-
-@pytest.mark.skipif(not SEED.is_file(), reason="the seed article is not beside the project (../shared/seed)")
-def test_the_seed_article_gives_its_five_quotes_and_links_every_entity_it_names(bundled):
-    reading = bundled.ingest(SEED)
-    quotes = [q for q in reading.quotes if q.kind == "quote"]
-    assert [(q.speaker_entity, q.speaker if q.speaker_entity is None else None) for q in quotes] == [
-        (iri("person:ahmad-al-dahle"), None),     # « Honnêtement, notre objectif doit être GPT-4 … »
-        (iri("person:ahmad-al-dahle"), None),     # « Mistral est un jeu d'enfant pour nous … »
-        (None, "unnamed executive"),              # « Llama3 est la seule chose qui m'importe. » (un dirigeant)
-        (iri("person:ahmad-al-dahle"), None),     # « Avons-nous les ensembles de données appropriés ? … »
-        (iri("person:mark-zuckerberg"), None),    # « Cette année, Llama3 est compétitif … » (a letter)
-    ]
-    assert [q.date for q in quotes] == ["2023-10", None, None, None, "2024-07"]
-    # Each is a statement the curated graph already holds, from the sources that report it.
-    assert all(q.known_statement for q in quotes)
-    named = {"case:cand-3-23-cv-03417", "organization:meta-platforms", "organization:openai", "model:gpt-4",
-             "model:llama-3", "person:ahmad-al-dahle", "organization:anthropic", "model:claude",
-             "organization:mistral-ai", "model:llama", "model:llama-2", "person:hugo-touvron",
-             "person:mark-zuckerberg", "organization:google"}
-    assert {m.entity for m in reading.mentions} >= {iri(n) for n in named}
-    assert not [m for m in reading.mentions if m.entity is None]
 
 
 def test_names_are_matched_forgiving_case_accents_hyphens_and_spaces_but_not_common_words():

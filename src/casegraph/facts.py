@@ -33,7 +33,7 @@ SELECT ?s ?p ?o ?since ?until WHERE {
 
 @dataclass(frozen=True)
 class SourceRef:
-    """The document behind a named graph: its URL, publisher and the fact sheet's confidence."""
+    """The document behind a named graph: its URL, publisher, title and confidence (H, M or L)."""
 
     graph: str
     url: str | None = None
