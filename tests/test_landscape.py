@@ -124,8 +124,12 @@ def test_every_case_has_court_docket_filing_date_parties_and_a_sourced_status(bu
           OPTIONAL { GRAPH ?g { ?case cg:caseStatus ?status } ?g prov:wasDerivedFrom/schema:url ?url }
         } GROUP BY ?case""").rows
     assert len(rows) >= 15
+    # A suit no source gives the docket number of yet is kept, and validation warns about each such case.
+    warned = {r.focus for r in bundled.validate().results if r.severity == "Warning" and r.path == "cg:docketNumber"}
+    assert {row["case"] for row in rows if row["dockets"] == 0} == warned
+    assert len(warned) <= 2
     for row in rows:
-        assert row["courts"] == 1 and row["dockets"] >= 1, row["case"]
+        assert row["courts"] == 1, row["case"]
         assert row["filingDates"] >= 1, f"{row['case']} has no filing date"
         assert row["plaintiffs"] >= 1 and row["defendants"] >= 1, f"{row['case']} lacks a plaintiff or a defendant"
         assert row["statusSources"] >= 1, f"{row['case']} has no status with a source"

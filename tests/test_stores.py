@@ -143,7 +143,8 @@ def on_disk(request, tmp_path_factory):
 
 #: the columns the saved queries fill with GROUP_CONCAT, and their separators: SPARQL leaves the order of the
 #: concatenated values to the engine, so they are compared as sets
-CONCATENATED = {"assertedBy": "; ", "sources": " ", "judges": "; ", "caseStatus": " | ", "caseNames": " | "}
+CONCATENATED = {"assertedBy": "; ", "sources": " ", "judges": "; ", "caseStatus": " | ", "caseNames": " | ",
+                "parties": "; ", "outcomes": "; "}
 
 
 def rows(result):
@@ -169,6 +170,8 @@ def test_the_facade_reads_the_same_on_disk(bundled, on_disk):
     assert on_disk.stats() == bundled.stats()
     assert on_disk.entity("llama3") == bundled.entity("llama3")
     assert on_disk.describe("Al-Dahle").to_dict() == bundled.describe("Al-Dahle").to_dict()
+    assert on_disk.describe("Mark A. Lemley").to_dict() == bundled.describe("Mark A. Lemley").to_dict()  # roles
+    assert on_disk.conflicts().to_dict() == bundled.conflicts().to_dict()
     assert [s.to_dict() for s in on_disk.statements(speaker="Al-Dahle")] == \
         [s.to_dict() for s in bundled.statements(speaker="Al-Dahle")]
     assert [m for m in on_disk.timeline(case="Kadrey v. Meta")] == [m for m in bundled.timeline(case="Kadrey v. Meta")]

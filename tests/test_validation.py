@@ -44,12 +44,23 @@ def test_a_statement_without_speaker_fails_naming_the_node_and_the_rule(tmp_path
     assert "<https://example.org/quote>" in result.message and "Or" in result.message
 
 
-def test_a_case_without_court_or_docket_fails(tmp_path):
+def test_a_case_without_court_fails_and_one_without_docket_is_warned_about(tmp_path):
     bad = tmp_path / "case.trig"
     bad.write_text(SOURCED % 'ex:case a cg:LegalCase ; rdfs:label "A v. B" .', encoding="utf-8")
-    rules = {r.path: r.rule for r in CaseGraph.open([bad]).validate().results}
-    assert "every case has exactly one court" in rules["cg:court"]
-    assert "every case has a docket number" in rules["cg:docketNumber"]
+    report = CaseGraph.open([bad]).validate()
+    rules = {r.path: (r.rule, r.severity) for r in report.results}
+    assert rules["cg:court"] == ("every case has exactly one court (cg:court), a cg:Court", "Violation")
+    assert rules["cg:docketNumber"] == ("no source gives this case's docket number (cg:docketNumber) yet", "Warning")
+    assert "warning: " in report.text
+
+
+def test_a_case_with_a_court_and_no_docket_conforms_with_a_warning(tmp_path):
+    case = tmp_path / "case.trig"
+    case.write_text(SOURCED % 'ex:case a cg:LegalCase ; rdfs:label "A v. B" ; cg:court ex:court . '
+                    'ex:court a cg:Court ; rdfs:label "A court" .', encoding="utf-8")
+    report = CaseGraph.open([case]).validate()
+    assert report.conforms and [r.severity for r in report.results] == ["Warning"]
+    assert report.text.startswith("conforms, with 1 warning:")
 
 
 def test_a_claim_without_status_fails(tmp_path):

@@ -256,8 +256,8 @@ def query(ctx, query, fmt, params, list_saved):
 # --- describe, statements ------------------------------------------------------------------------------
 
 def _source_note(sources) -> str:
-    urls = [s.url or s.graph for s in sources]
-    return "; ".join(urls)
+    # A fact worked out from a page rather than stated by it says so beside the page's URL.
+    return "; ".join(f"{s.url or s.graph}{' (derived by hand)' if s.derived else ''}" for s in sources)
 
 
 def _role_span(fact) -> str:

@@ -40,6 +40,12 @@ class SourceRef:
     publisher: str | None = None
     title: str | None = None
     confidence: str | None = None
+    method: str | None = None  # how the graph's triples were made: cg:CuratedByHand, cg:DerivedByHand ...
+
+    @property
+    def derived(self) -> bool:
+        """True for a graph of facts a person worked out from sources rather than read in one."""
+        return self.method == str(CG.DerivedByHand)
 
 
 @dataclass

@@ -49,10 +49,11 @@ class Entity:
 
 #: the source document of each named graph, for stores that answer SPARQL fast (see ``CaseGraph._sources``)
 SOURCES_QUERY = """
-SELECT ?g (STR(?u) AS ?url) (STR(?p) AS ?publisher) (STR(?t) AS ?title) (STR(?c) AS ?confidence) WHERE {
+SELECT ?g (STR(?u) AS ?url) (STR(?p) AS ?publisher) (STR(?t) AS ?title) (STR(?c) AS ?confidence)
+       (STR(?m) AS ?method) WHERE {
   GRAPH ?g { ?g prov:wasDerivedFrom ?doc
     OPTIONAL { ?doc schema:url ?u } OPTIONAL { ?doc dcterms:publisher ?p }
-    OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc cg:confidence ?c } }
+    OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc cg:confidence ?c } OPTIONAL { ?g cg:method ?m } }
 }"""
 
 
@@ -241,9 +242,10 @@ class CaseGraph:
             if doc is None:
                 continue
             value = lambda p: (str(graph.value(doc, p)) if graph.value(doc, p) is not None else None)  # noqa: E731
+            method = graph.value(graph.identifier, CG.method)
             found[str(graph.identifier)] = SourceRef(str(graph.identifier), value(SCHEMA.url),
                                                      value(DCTERMS.publisher), value(DCTERMS.title),
-                                                     value(CG.confidence))
+                                                     value(CG.confidence), str(method) if method else None)
         return found
 
     def _sources_by_query(self) -> dict[str, SourceRef]:
@@ -252,7 +254,7 @@ class CaseGraph:
         found = {}
         for row in rows:  # a document with two titles gives two rows: the first is kept, as rdflib's value() does
             found.setdefault(row["g"], SourceRef(row["g"], row["url"], row["publisher"], row["title"],
-                                                 row["confidence"]))
+                                                 row["confidence"], row["method"]))
         return found
 
     def sources(self) -> dict[str, SourceRef]:

@@ -56,9 +56,12 @@ class ValidationReport:
 
     @property
     def text(self) -> str:
-        if self.conforms:
+        if self.conforms and not self.results:
             return "conforms: every shape holds and every graph names its source"
-        return "\n".join(r.message for r in self.results)
+        lines = [("warning: " if r.severity != "Violation" else "") + r.message for r in self.results]
+        if self.conforms:  # only warnings: something to look for (a docket no source gives yet), not an error
+            lines.insert(0, f"conforms, with {len(self.results)} warning{'s' if len(self.results) > 1 else ''}:")
+        return "\n".join(lines)
 
     def __bool__(self) -> bool:
         return self.conforms

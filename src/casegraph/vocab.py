@@ -42,6 +42,7 @@ class CG(DefinedNamespace):
     Court: URIRef  # class: A court or tribunal before which cases are heard.
     CuratedByHand: URIRef  # Method: Written by a person from the source document.
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
+    Defence: URIRef  # class: A defence a defendant pleads against the causes of action, such as fair use; like a cause of action, its fate is told by its dispositions (fair use found or rejected).
     Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
     Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
     DerivedByHand: URIRef  # Method: Reasoned by a person from what the source states, not stated by it in so many words; the graph's cg:Derivation says how.
@@ -50,7 +51,7 @@ class CG(DefinedNamespace):
     DismissedWithLeave: URIRef  # Outcome: Dismissed, and the plaintiffs may plead it again in an amended complaint.
     DismissedWithPrejudice: URIRef  # Outcome: Dismissed for good; it cannot be pleaded again.
     DismissedWithoutPrejudice: URIRef  # Outcome: Dismissed, and the claim may be brought again, in this case or another.
-    Disposition: URIRef  # class: What one ruling decided about one cause of action: the outcome and the ruling.
+    Disposition: URIRef  # class: What one ruling decided about one cause of action or defence: the outcome and the ruling.
     Disputed: URIRef  # ClaimStatus: Asserted by one side and denied by the other.
     EntityCandidate: URIRef  # class: A name found in a document that matches no known entity: a proposal for a person to review, with the class a program proposes for it. Not an entity until someone curates it.
     Event: URIRef  # class: Something that happened on a date: a filing, a ruling, a release, an unsealing, a settlement, a hearing.
@@ -128,6 +129,7 @@ class CG(DefinedNamespace):
     court: URIRef  # object property: The court the case is before.
     datasetAtIssue: URIRef  # object property: A data set the case is about.
     date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year. One date per thing: an event that sources date differently is a conflict to explain.
+    defence: URIRef  # object property: A defence pleaded in the case, such as fair use.
     defendant: URIRef  # object property: An agent sued in the case.
     defendantsCounsel: URIRef  # object property: A lawyer or law firm acting for the defendant.
     derivedObject: URIRef  # object property: The object of the derived triple.
@@ -137,7 +139,7 @@ class CG(DefinedNamespace):
     description: URIRef  # datatype property: A short description in words, language-tagged.
     developedBy: URIRef  # object property: The organisation that built and released the model.
     disagreeingSource: URIRef  # object property: A source document that gives one of the values in dispute.
-    disposition: URIRef  # object property: A ruling's decision on this cause of action.
+    disposition: URIRef  # object property: A ruling's decision on this cause of action or defence.
     disputedProperty: URIRef  # object property: The property whose value the sources disagree on (for example cg:foundedOn).
     disputedSubject: URIRef  # object property: The thing whose value the sources disagree on.
     docketEntry: URIRef  # datatype property: The number of the entry on the docket, for example "Dkt 56".
