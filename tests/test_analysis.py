@@ -127,9 +127,13 @@ def test_unknown_name_in_path_suggests(bundled):
 
 def test_rank_backends_give_the_same_ranking_on_the_bundled_graph(bundled):
     for by in ("pagerank", "betweenness"):
-        reference = [r.iri for r in bundled.rank(by, top=15, backend="networkx")]
-        fast = [r.iri for r in bundled.rank(by, top=15, backend="igraph")]
-        assert reference == fast, by
+        reference = bundled.rank(by, top=15, backend="networkx")
+        fast = bundled.rank(by, top=15, backend="igraph")
+        reference_score = {r.iri: r.score for r in bundled.rank(by, top=30, backend="networkx")}
+        # The same entities rank by rank, except that two whose scores the backends' iterations cannot tell
+        # apart (within 1e-4 relative) may come in either order.
+        for r, f in zip(reference, fast):
+            assert f.iri == r.iri or reference_score.get(f.iri, 0) == pytest.approx(r.score, rel=1e-4), (by, r, f)
     assert bundled.rank("pagerank", top=1)[0].iri == KADREY
 
 
