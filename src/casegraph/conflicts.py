@@ -194,8 +194,13 @@ def find_conflicts(cg, lang: str | None = None) -> ConflictReport:
         if note_label is not None and note_label not in entry["labels"]:
             entry["labels"].append(note_label)
     readings: dict[URIRef, list[Reading]] = defaultdict(list)
+    by_url: dict[str, SourceRef] = {}
+    for ref in sorted(sources.values(), key=lambda r: r.graph):  # sorted: one answer whatever the store's order
+        if ref.url:
+            by_url.setdefault(ref.url, ref)
     for note, value, _doc, url in cg.query(_READINGS_QUERY).raw:
-        readings[note].append(Reading(str(value), str(value), [SourceRef("", str(url))] if url else []))
+        cited = [by_url.get(str(url), SourceRef("", str(url)))] if url else []
+        readings[note].append(Reading(str(value), str(value), cited))
 
     for note, entry in sorted(notes.items()):
         explained = [key for key in conflicts if key[0] in entry["subjects"]
