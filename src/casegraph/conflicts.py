@@ -151,7 +151,7 @@ SELECT ?note ?kind ?subject ?prop ?label WHERE {
 }"""
 
 _READINGS_QUERY = """
-SELECT ?note ?reading ?doc ?url WHERE {
+SELECT ?note ?reading ?url WHERE {
   { ?note cg:erroneousReading ?reading . OPTIONAL { ?note cg:erroneousSource ?doc } }
   UNION
   { ?note cg:correctedReading ?reading . OPTIONAL { ?note cg:correctingSource ?doc } }
@@ -198,7 +198,7 @@ def find_conflicts(cg, lang: str | None = None) -> ConflictReport:
     for ref in sorted(sources.values(), key=lambda r: r.graph):  # sorted: one answer whatever the store's order
         if ref.url:
             by_url.setdefault(ref.url, ref)
-    for note, value, _doc, url in cg.query(_READINGS_QUERY).raw:
+    for note, value, url in cg.query(_READINGS_QUERY).raw:
         cited = [by_url.get(str(url), SourceRef("", str(url)))] if url else []
         readings[note].append(Reading(str(value), str(value), cited))
 

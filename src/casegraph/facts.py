@@ -159,8 +159,7 @@ class FactReader:
                 entry["types"].add(type_)
             if text is not None and (int(rank), str(text), text) not in entry["texts"]:
                 entry["texts"].append((int(rank), str(text), text))
-            if date is not None and len(str(date)) > len(entry["date"] or ""):
-                entry["date"] = str(date)  # sources may date it to the month or the day: keep the finer
+            entry["date"] = _finer(entry["date"], date)  # sources may date it to the month or the day
             entry["status"] = entry["status"] or status
         return found
 
