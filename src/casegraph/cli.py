@@ -133,7 +133,9 @@ def build(ctx, out, formats):
         click.echo(report.text, err=True)
         click.echo(f"casegraph: validation failed ({len(report.results)} problems); nothing written", err=True)
         sys.exit(EXIT_FAILED)
-    click.echo("validation: conforms")
+    warnings = len(report.results)  # a report that conforms holds warnings only (a docket no source gives yet)
+    click.echo("validation: conforms" + (f", {warnings} warning{'s' if warnings > 1 else ''} (casegraph validate)"
+                                         if warnings else ""))
     click.echo("conflicts: " + _conflict_counts(cg.conflicts()))
     for fmt in formats:
         path = out / f"casegraph{FORMATS[fmt][1]}"
