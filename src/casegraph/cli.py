@@ -480,7 +480,8 @@ def neighbors(ctx, name, depth, no_inferred, lang, as_json):
 
 
 @cli.command()
-@click.option("--by", type=click.Choice(["degree", "pagerank", "betweenness"]), default="pagerank", show_default=True)
+@click.option("--by", type=click.Choice(["degree", "indegree", "pagerank", "betweenness"]), default="pagerank",
+              show_default=True, help="indegree: relations pointing at it (in a citation network: times cited).")
 @click.option("--top", "top", default=10, show_default=True, type=click.IntRange(1, 100000))
 @click.option("--all", "everything", is_flag=True, help="Rank statements, claims and events too, not only entities.")
 @click.option("--backend", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True)
@@ -735,15 +736,27 @@ def _review(found) -> str:
 
     table("mentions of known entities", ["at", "text", "entity"],
           [[f"{m.start}-{m.end}", m.text, m.label or "ambiguous: " + ", ".join(map(compact, m.ambiguous))]
-           for m in found.mentions])
-    table("quotations", ["at", "speaker", "date", "kind", "known", "text"],
-          [[f"{q.start}-{q.end}", q.speaker or "?", q.date, q.kind, compact(q.known_statement or ""), q.text]
-           for q in found.quotes])
+           for m in found.mentions if m.linked])
+    table("possible matches (not linked)", ["at", "text", "may be", "score", "context"],
+          [[f"{m.start}-{m.end}", m.text, ", ".join(compact(e) for e, _s in m.possible),
+            f"{max(s for _e, s in m.possible):.2f}", m.evidence or ""] for m in found.mentions if not m.linked])
+    table("quotations", ["at", "speaker or source", "date", "kind", "known", "text"],
+          [[f"{q.start}-{q.end}", q.speaker or (q.cited[0] if q.cited else "?"), q.date, q.kind,
+            compact(q.known_statement or ""), q.text] for q in found.quotes])
     table("new names (candidates)", ["at", "text", "class", "found by", "times"],
           [[f"{c.start}-{c.end}", c.text, c.proposed_class, c.found_by, len(c.occurrences)]
            for c in found.candidates])
     table("citations", ["at", "text", "kind", "case"],
           [[f"{c.start}-{c.end}", c.text, c.kind, compact(c.case or "")] for c in found.citations])
+    decision = found.decision
+    if decision:
+        lines += ["", f"this text is a decision: {decision.name or '?'}; {', '.join(decision.citations) or 'no reporter'}"
+                      f"; {decision.date or 'undated'}; {decision.court_name or 'court not read'}"
+                      f"{'; case ' + compact(decision.case) if decision.case else ''}"]
+    table("decisions cited", ["decision", "citations", "year"],
+          [[d.name or "?", ", ".join(d.citations), d.date] for d in found.cited])
+    if found.warnings:
+        lines += ["", f"{len(found.warnings)} warning(s) from the citation reader (in --json: warnings)"]
     return "\n".join(lines)
 
 

@@ -25,7 +25,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
 KINDS = (
     "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
     "event", "disposition", "correction", "disagreement", "role", "document", "graph", "derivation", "mention",
-    "candidate", "citation",
+    "candidate", "citation", "decision",
 )
 
 
@@ -45,7 +45,7 @@ def shapes_graph() -> Graph:
 #: (agents, cases, models, data sets) before the records about them (statements, claims, events), before the
 #: paperwork (documents, source graphs, dispositions, corrections). Tiers apply to subclasses too.
 LOOKUP_TIERS = {
-    "Agent": 0, "LegalCase": 0, "AIModel": 0, "Dataset": 0,
+    "Agent": 0, "LegalCase": 0, "AIModel": 0, "Dataset": 0, "Decision": 0,
     "SourceDocument": 2, "SourceGraph": 2, "Disposition": 2, "Correction": 2, "Disagreement": 2, "Role": 2,
 }
 DEFAULT_TIER = 1

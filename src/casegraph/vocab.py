@@ -42,6 +42,7 @@ class CG(DefinedNamespace):
     Court: URIRef  # class: A court or tribunal before which cases are heard.
     CuratedByHand: URIRef  # Method: Written by a person from the source document.
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
+    Decision: URIRef  # class: A court decision as lawyers cite it: a published opinion or order, known by its reporter citations (cg:reporterCitation, such as 499 U.S. 340), which cites other decisions (cg:cites). Read from the opinions that casegraph ingest reads: the decision a text is, and each decision it cites in full.
     Defence: URIRef  # class: A defence a defendant pleads against the causes of action, such as fair use; like a cause of action, its fate is told by its dispositions (fair use found or rejected).
     Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
     Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
@@ -112,7 +113,8 @@ class CG(DefinedNamespace):
     caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.
     causeOfAction: URIRef  # object property: A legal claim pleaded in the case.
     chiefExecutiveOf: URIRef  # object property: The organisation the person leads as chief executive.
-    citationKind: URIRef  # datatype property: What the citation points to: case (a reported decision), statute, docket (a docket number) or other.
+    citationKind: URIRef  # datatype property: What the citation points to: case (a reported decision), statute, docket (a docket number), entry (a docket entry: ECF No. 12, Dkt. 45) or other.
+    cites: URIRef  # object property: The decision relies on, quotes or discusses the other decision, which its text cites in full.
     claimObject: URIRef  # object property: The object of the relation the claim asserts.
     claimPredicate: URIRef  # object property: The relation the claim asserts, for example cg:trainedOn.
     claimSubject: URIRef  # object property: The subject of the relation the claim asserts.
@@ -129,6 +131,7 @@ class CG(DefinedNamespace):
     court: URIRef  # object property: The court the case is before.
     datasetAtIssue: URIRef  # object property: A data set the case is about.
     date: URIRef  # datatype property: When it happened or was said: xsd:date, or xsd:gYearMonth / xsd:gYear when the sources give only the month or year. One date per thing: an event that sources date differently is a conflict to explain.
+    decidedBy: URIRef  # object property: The court that gave the decision.
     defence: URIRef  # object property: A defence pleaded in the case, such as fair use.
     defendant: URIRef  # object property: An agent sued in the case.
     defendantsCounsel: URIRef  # object property: A lawyer or law firm acting for the defendant.
@@ -189,7 +192,7 @@ class CG(DefinedNamespace):
     partOf: URIRef  # object property: The data set is included in a larger one (Books3 in The Pile).
     plaintiff: URIRef  # object property: An agent suing in the case.
     plaintiffsCounsel: URIRef  # object property: A lawyer or law firm acting for the plaintiffs.
-    possibleReferent: URIRef  # object property: One of the known entities an ambiguous mention may designate; the program did not choose.
+    possibleReferent: URIRef  # object property: One of the known entities a mention may designate: one of several an ambiguous name fits, or a known entity whose name is close (a misspelling) or short (a last name alone) without the context confirming it; the program did not choose.
     presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
     projected: URIRef  # annotation property: On an object property: true when its triples become edges of the graph projection. On a class: false when its instances stay out of the projection (documents, source graphs, controlled values).
     proposedClass: URIRef  # object property: The class a program proposes for a candidate entity (person, organisation, AI model).
@@ -197,9 +200,11 @@ class CG(DefinedNamespace):
     qualifiedObject: URIRef  # object property: The object of the plain triple the role restates (the party, judge or counsel; the employer).
     qualifiedProperty: URIRef  # object property: The property of the plain triple the role restates (for example cg:defendantsCounsel).
     qualifiedSubject: URIRef  # object property: The subject of the plain triple the role restates (the case, or the person employed).
+    quotedFrom: URIRef  # object property: The citation a document gives for the words it quotes: in an opinion, the decision or statute the quotation comes from (the citation that follows it, or the one an "Id." repeats), not a person.
     refersTo: URIRef  # object property: The known entity a mention or citation designates.
     relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
     releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
+    reporterCitation: URIRef  # datatype property: A citation of the decision in a law reporter, normalised as eyecite writes it (499 U.S. 340, 105 S. Ct. 2218); a decision has one per reporter that prints it.
     revealedIn: URIRef  # object property: The case in whose record the statement or document became public.
     rule: URIRef  # object property: The rule that made the derivation.
     ruling: URIRef  # object property: The ruling that made the disposition.
@@ -251,7 +256,8 @@ PREFIXES = {
     "mention": BASE + "mention/",
     "candidate": BASE + "candidate/",
     "citation": BASE + "citation/",
+    "decision": BASE + "decision/",
 }
 
 #: the kinds of things casegraph mints IRIs for; each has a prefix above
-KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'disagreement', 'role', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation')
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'disagreement', 'role', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation', 'decision')

@@ -17,7 +17,7 @@ import networkx as nx
 from ..errors import CaseGraphError
 
 BACKENDS = ("auto", "networkx", "igraph")
-MEASURES = ("degree", "pagerank", "betweenness")
+MEASURES = ("degree", "indegree", "pagerank", "betweenness")
 
 
 class NoPathError(CaseGraphError):
@@ -227,9 +227,11 @@ def weighted_undirected(G: nx.MultiDiGraph) -> nx.Graph:
 
 def rank(G: nx.MultiDiGraph, by: str = "pagerank", *, backend: str = "auto", samples: int | None = None,
          seed: int = 0) -> dict:
-    """Centrality of every node: ``degree`` (number of relations), ``pagerank`` or ``betweenness``.
+    """Centrality of every node: ``degree`` (number of relations), ``indegree`` (relations that point at
+    it: in a citation network, how often a decision is cited), ``pagerank`` or ``betweenness``.
 
-    Computed on the undirected view (relations weigh by how many link the two ends). ``backend="networkx"``
+    Computed on the undirected view (relations weigh by how many link the two ends), but ``indegree``, which
+    counts each distinct (source, relation) pointing at the node. ``backend="networkx"``
     is the reference; ``"igraph"`` gives the same numbers much faster on large graphs; ``"auto"`` picks igraph
     when it is installed. ``samples`` estimates betweenness from that many source nodes (exact when None).
 
@@ -243,6 +245,8 @@ def rank(G: nx.MultiDiGraph, by: str = "pagerank", *, backend: str = "auto", sam
         raise CaseGraphError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
     if backend == "auto":
         backend = "igraph" if _igraph() is not None else "networkx"
+    if by == "indegree":
+        return {n: float(len({(u, key) for u, _v, key in G.in_edges(n, keys=True) if u != n})) for n in G.nodes}
     if backend == "igraph" and by != "degree":
         return _rank_igraph(G, by, samples, seed)
     H = weighted_undirected(G)

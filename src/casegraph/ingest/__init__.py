@@ -8,35 +8,42 @@ graph for the document, with ``cg:ExtractedByRule`` as its method and the extrac
 
 >>> from casegraph import CaseGraph
 >>> cg = CaseGraph.open()
->>> found = cg.ingest(text="Al Dahle wrote: “Honestly, our goal needs to be GPT4.” in October 2023.", lang="en")
+>>> found = cg.ingest(text="Ahmad Al-Dahle ran the team. Al Dahle wrote: “Honestly, our goal needs to be GPT4.” "
+...                        "in October 2023.", lang="en")
 >>> [(m.text, m.label) for m in found.mentions]
-[('Al Dahle', 'Ahmad Al-Dahle'), ('GPT4', 'GPT-4')]
+[('Ahmad Al-Dahle', 'Ahmad Al-Dahle'), ('Al Dahle', 'Ahmad Al-Dahle'), ('GPT4', 'GPT-4')]
 >>> quote = found.quotes[0]
 >>> quote.text, quote.speaker, quote.date
 ('Honestly, our goal needs to be GPT4.', 'Al Dahle', '2023-10')
+
+A court opinion or order is also a decision (:mod:`casegraph.ingest.opinions`): ``found.decision`` is the
+decision the text is (caption, court, date, own citations), ``found.cited`` every decision it cites in full,
+and the accepted graph links them with ``cg:cites``. Warnings of the libraries used are counted in
+``found.warnings``, never printed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlparse
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
 
 from ..errors import InputError
 from ..model import Source, mint_iri, name_key
 from ..vocab import CG
 from .candidates import Candidate, find_candidates, model_versions, recognise
-from .citations import Citation, docket_key, eyecite_version, find_citations
+from .citations import Citation, docket_key, eyecite_version, read_citations
 from .linking import Gazetteer, Mention
+from .opinions import Decision, cited_decisions, decision_iri, read_decision
 from .quotes import Person, Quote, find_quotes
 from .reading import MAX_BYTES, detect_language, read_text, sha256
 
-__all__ = ["Ingestion", "ingest", "Mention", "Quote", "Candidate", "Citation"]
+__all__ = ["Ingestion", "ingest", "Mention", "Quote", "Candidate", "Citation", "Decision"]
 
 CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "AIModel": CG.AIModel}
 AGENT_KINDS = ("person", "organization")
@@ -56,6 +63,10 @@ class Ingestion:
     citations: list[Citation] = field(default_factory=list)
     extractor: str = ""
     accepted: bool = False
+    decision: Decision | None = None
+    cited: list[Decision] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    quoted_citations: list[Citation] = field(default_factory=list)  # short forms and "Id." that quotes cite
 
     @property
     def graph_iri(self) -> URIRef:
@@ -75,6 +86,9 @@ class Ingestion:
             "quotes": [q.to_dict() for q in self.quotes],
             "candidates": [c.to_dict() for c in self.candidates],
             "citations": [c.to_dict() for c in self.citations],
+            "decision": self.decision.to_dict() if self.decision else None,
+            "cited_decisions": [d.to_dict() for d in self.cited],
+            "warnings": {"count": len(self.warnings), "messages": self.warnings[:20]},
         }
 
     def triples(self) -> list[tuple]:
@@ -94,30 +108,58 @@ class Ingestion:
             if m.entity:
                 triples.append((node, CG.refersTo, URIRef(m.entity)))
             triples.extend((node, CG.possibleReferent, URIRef(e)) for e in m.ambiguous)
+            triples.extend((node, CG.possibleReferent, URIRef(e)) for e, _score in m.possible if not m.entity)
+        decisions = {c: d.iri for d in self.cited + ([self.decision] if self.decision else []) for c in d.citations}
+        written = {(c.start, c.end) for c in self.citations}
+
+        def citation_node(c: Citation):
+            node = mint_iri("citation", key, f"{c.start}-{c.end}")
+            triples.extend([(node, RDF.type, CG.Citation), (node, CG.citationKind, Literal(c.kind))])
+            passage(node, c.start, c.end, c.text)
+            target = c.case or next((decisions[p] for p in (c.parallel or (c.normalized,)) if p in decisions), None)
+            if target:
+                triples.append((node, CG.refersTo, URIRef(target)))
+            return node
+
         for q in self.quotes:
             node = mint_iri("statement", key, f"{q.start}-{q.end}")
             triples += [(node, RDF.type, CG.Statement), (node, CG.text, Literal(q.text, lang=lang))]
             passage(node, q.start, q.end, q.text)
-            if q.speaker_entity:
+            if q.cited:
+                source = mint_iri("citation", key, f"{q.cited_at[0]}-{q.cited_at[1]}")
+                triples.append((node, CG.quotedFrom, source))
+                if q.cited_at not in written:  # an "Id." or a short form: its passage is written here
+                    pointer = next(c for c in self.quoted_citations if (c.start, c.end) == q.cited_at)
+                    citation_node(pointer)
+                    written.add(q.cited_at)
+            elif q.speaker_entity:
                 triples.append((node, CG.speaker, URIRef(q.speaker_entity)))
             elif q.speaker:
                 triples.append((node, CG.speakerName, Literal(q.speaker)))
             else:
                 triples.append((node, CG.speakerName, Literal("unknown speaker")))
             if q.date:
-                datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(q.date)]
-                triples.append((node, CG.date, Literal(q.date, datatype=datatype)))
+                triples.append((node, CG.date, _dated(q.date)))
             triples.extend((node, CG.mentions, URIRef(e)) for e in q.mentions)
         for c in self.candidates:
             node = mint_iri("candidate", key, name_key(c.text))
             triples += [(node, RDF.type, CG.EntityCandidate), (node, CG.proposedClass, CLASSES[c.proposed_class])]
             passage(node, c.start, c.end, c.text)
         for c in self.citations:
-            node = mint_iri("citation", key, f"{c.start}-{c.end}")
-            triples += [(node, RDF.type, CG.Citation), (node, CG.citationKind, Literal(c.kind))]
-            passage(node, c.start, c.end, c.text)
-            if c.case:
-                triples.append((node, CG.refersTo, URIRef(c.case)))
+            citation_node(c)
+        for d in ([self.decision] if self.decision else []) + self.cited:
+            node = URIRef(d.iri)
+            triples += [(node, RDF.type, CG.Decision),
+                        (node, RDFS.label, Literal(d.name or f"decision {d.key if d.citations else d.iri}"))]
+            for citation in d.citations:
+                triples += [(node, CG.reporterCitation, Literal(citation)), (node, SKOS.altLabel, Literal(citation))]
+            if d.date:
+                triples.append((node, CG.date, _dated(d.date)))
+            if d.court:
+                triples.append((node, CG.decidedBy, URIRef(d.court)))
+            if d.case:
+                triples.append((node, CG.inCase, URIRef(d.case)))
+            triples.extend((node, CG.cites, URIRef(cited)) for cited in d.cites)
         return triples
 
 
@@ -151,18 +193,56 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     recognition = recognise(text, mentions) if lang == "fr" else None
     dockets = {docket_key(str(d)): str(case) for case, d in
                cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
-    citations = find_citations(text, dockets)
+    reading = read_citations(text, dockets)
+    decision = read_decision(text, reading.citations)
+    about = _case_of(decision, reading.citations)
+    citations = [replace(c, case=about) if c.kind == "entry" else c for c in reading.citations]
+    cited = cited_decisions(citations, decision)
+    _identify(cg, gazetteer, text, decision, cited, about, digest)
     candidates = find_candidates(text, lang, mentions, set(cg.names.by_key),
-                                 recognition.result() if recognition else None)
+                                 recognition.result() if recognition else None, citations)
     people = [Person(m.text, m.start, m.end, m.entity) for m in mentions if m.kind == "person"]
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
-    quotes = find_quotes(text, people, mentions)
+    quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
     _link_known_statements(cg, quotes)
     extractor = f"casegraph-ingest {version('casegraph')}; {model_versions() if lang == 'fr' else 'rules'}; " \
                 f"{eyecite_version()}"
     return Ingestion(source, digest, len(text), None if path is None else name, mentions, quotes, candidates,
-                     citations, extractor)
+                     citations, extractor, decision=decision, cited=cited, warnings=reading.warnings,
+                     quoted_citations=reading.pointers)
+
+
+def _case_of(decision: Decision | None, citations: list[Citation]) -> str | None:
+    """The known case a text is about: its own docket's, else the first known docket it cites."""
+    dockets = [c for c in citations if c.kind == "docket" and c.case]
+    if decision and decision.docket:
+        own = next((c.case for c in dockets if c.normalized == decision.docket), None)
+        if own:
+            return own
+    return dockets[0].case if dockets else None
+
+
+def _identify(cg, gazetteer: Gazetteer, text: str, decision: Decision | None, cited: list[Decision],
+              about: str | None, digest: str) -> None:
+    """Give the decisions their IRIs (those the graph holds under any of their citations), and the text's own
+    decision its court, case and the decisions it cites."""
+    known = {str(c): str(d) for d, c in cg.query("SELECT ?d ?c WHERE { ?d cg:reporterCitation ?c }").raw}
+    for d in cited:
+        d.iri = decision_iri(d, known, digest)
+    if decision is None:
+        return
+    decision.iri = decision_iri(decision, known, " ".join(filter(None, (decision.docket, decision.date))) or digest)
+    decision.case = about if decision.docket else None
+    decision.cites = sorted({d.iri for d in cited} - {decision.iri})
+    if decision.court_name:
+        courts = {str(c) for (c,) in cg.query("SELECT ?c WHERE { ?c a cg:Court }").raw}
+        decision.court = next((m.entity for m in gazetteer.find(decision.court_name) if m.entity in courts), None)
+
+
+def _dated(value: str) -> Literal:
+    """A date, year-month or year as the typed literal of its precision."""
+    return Literal(value, datatype={10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(value)])
 
 
 def _link_known_statements(cg, quotes: list[Quote]) -> None:

