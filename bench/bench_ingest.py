@@ -172,8 +172,8 @@ def opinion_accuracy(cg, src: Path, heldout: bool = True) -> dict:
         found = {(m.start, m.end, json.dumps(m.entity or sorted(m.ambiguous))) for m in linked}
         expected = {(*_span(text, w, n), json.dumps(_iri(e, PREFIXES))) for w, n, e in gold["links"]}
         person = PREFIXES["person"]
-        right = _overlapping(found, expected)
-        right_people = {f for f in right if person in f[2]}
+        linked_right = _overlapping(found, expected)
+        right_people = {f for f in linked_right if person in f[2]}
         found_people = {f for f in found if person in f[2]}
         expected_people = {e for e in expected if person in e[2]}
         cits = reading.citations
@@ -211,7 +211,7 @@ def opinion_accuracy(cg, src: Path, heldout: bool = True) -> dict:
                              env=env)
         rows[gold["file"]] = {
             "heldout": gold.get("heldout", False),
-            "links": (len(right), len(found), len(expected)),
+            "links": (len(linked_right), len(found), len(expected)),
             "person links": (len(right_people), len(found_people), len(expected_people)),
             "dockets": located("docket", gold["dockets"]),
             "entries": located("entry", gold["entries"]),

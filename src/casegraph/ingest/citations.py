@@ -240,12 +240,12 @@ def _eyecite(text: str) -> tuple[list[Citation], list[Citation], list[str]]:
                 volume, _sep, page = p.rpartition(" ")
                 if page.isdigit():
                     by_volume.setdefault(volume, []).append((int(page), c))
-    placed = {(c.start, c.end) for c in pointers}
+    placed = {(c.start, c.end): c for c in pointers}
     last = None
     for citation in found:
         start, end = citation.span()
         if (start, end) in placed:
-            last = next(c for c in pointers if (c.start, c.end) == (start, end))
+            last = placed[start, end]
             continue
         if isinstance(citation, ShortCaseCitation):
             volume = f"{citation.groups.get('volume')} {citation.corrected_reporter()}"

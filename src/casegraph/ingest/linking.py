@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -77,6 +78,12 @@ ROLE_BEFORE = {role: re.compile(rf"\b(?:{words})\.?(?:\s+[A-Z]\.)?\s+$") for rol
 #: a title before a name, which is not another name ("Judge Chhabria", "Mr. Kadrey")
 TITLE = re.compile(r"^(?:Judge|Justice|Chief|Magistrate|District|Circuit|Mr|Mrs|Ms|Dr|Prof|Professor|Sen|Senator|"
                    r"Rep|CEO|Me|M|Mme|Mlle|Sir|Dame|Lord|Lady|Hon|Honorable|Plaintiff|Defendant|Judges?)\.?$")
+#: words that open sentences and are not names, whether or not the text also writes them in lower case
+COMMON_OPENERS = {"the", "a", "an", "in", "on", "at", "for", "but", "and", "so", "yet", "then", "when", "while",
+                  "after", "before", "since", "as", "if", "meanwhile", "yesterday", "today", "later", "earlier",
+                  "now", "still", "also", "even", "only", "here", "there", "this", "that", "these", "those",
+                  "le", "la", "les", "un", "une", "des", "et", "mais", "puis", "hier", "ensuite", "alors", "selon",
+                  "pour", "dans", "avec", "quand", "lorsque", "depuis", "enfin", "aussi", "même", "ainsi", "déjà"}
 #: what people hold in organisations, read to tell a possible match from a chance likeness
 AFFILIATIONS = "cg:employedBy|cg:formerlyEmployedBy|cg:chiefExecutiveOf|cg:founded|cg:memberOf"
 ROLES_QUERY = f"""
@@ -171,11 +178,17 @@ class Gazetteer:
             # own ("Andrea Bartz" the author, not Andrea Bartz Inc.).
             if kind == "organization" and CORPORATE.search(name):
                 self._index(iri, CORPORATE.sub("", name), surname=True)
+            # "Ninth Circuit", "9th Cir.", "CA9" for the U.S. Court of Appeals for the Ninth Circuit; "N.D. Cal."
+            # and "SDNY" for district courts: the forms opinions cite courts in.
+            if kind == "organization":
+                for variant in court_variants(name):
+                    self._index(iri, variant, surname=False)
             # "Kadrey" for "Kadrey v. Meta": a case goes by its first party, who may be a person too (then
             # the mention is ambiguous, as it is to a reader without context).
             if kind == "case" and re.match(r"^[A-Z][\w-]+ v\. ", name):
                 self._index(iri, name.split()[0], surname=True)
         self.prefixes = {key[:i] for key in self.by_key for i in range(1, len(key) + 1)}
+        self._closest_cache: dict[str, tuple[float, str | None]] = {}
 
     def _index(self, iri: str, name: str, surname: bool) -> None:
         key = name_key(name)
@@ -212,8 +225,19 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """The mentions of known entities in ``text``, leftmost-longest, never overlapping, each kept only
         where its context allows (see the module's docstring); possible matches of misspelt names included."""
-        found = _Context(self, text).mentions(self._match(text))
-        return sorted(found + self._possible(text, found), key=lambda m: m.start)
+        context = _Context(self, text)
+        found = context.mentions(self._match(text))
+        possible = self._possible(context, found)
+        # "Ahmed Al-Dahle": the close full name replaces the last name found inside it.
+        inside = {(m.start, m.end) for p in possible for m in found if p.start <= m.start and m.end <= p.end}
+        found = [m for m in found if (m.start, m.end) not in inside]
+        # A close name linked by its context names that person for the rest of the document, as a full one does.
+        confirmed = {p.entity: p.text for p in possible if p.entity}
+        found = [self.mention(m.text, m.start, m.end, [m.possible[0][0]],
+                              evidence=f"named as {confirmed[m.possible[0][0]]} in the document")
+                 if not m.linked and len(m.possible) == 1 and m.possible[0][0] in confirmed and m.possible[0][1] == 1.0
+                 else m for m in found]
+        return sorted(found + possible, key=lambda m: m.start)
 
     def _match(self, text: str) -> list[tuple[Mention, bool]]:
         """Every (mention, is a short form) by name alone, before the context is read."""
@@ -253,6 +277,10 @@ class Gazetteer:
         if not entities:
             return None
         short = all(n.surname for n in names)
+        article = re.match(r"(?:the|The|THE)\s+", surface)
+        if article and any(n.entity in entities for n in self.by_key.get(key[3:], ())):
+            start += article.end()  # "the Authors Guild": the article is not part of the name
+            surface = text[start:end]
         if text[end:end + 1] == "." and any(n.spelling.endswith(".") and n.spelling.count(".") > 1 for n in names):
             end += 1  # "N.D. Cal." : an abbreviation's dot belongs to the name (a company's "Inc." may end a sentence)
             surface = text[start:end]
@@ -265,23 +293,46 @@ class Gazetteer:
             return Mention(surface, start, end, iri, self.labels.get(iri), self.kinds.get(iri), **extra)
         return Mention(surface, start, end, None, None, None, tuple(entities), **extra)
 
-    def _possible(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _closest(self, key: str) -> tuple[float, str | None]:
+        """(score, IRI) of the known person's full name closest to ``key`` (names repeat: cached)."""
+        if key not in self._closest_cache:
+            best = (0.0, None)
+            for iri, name in self.full_names.get(key[:1], ()):
+                other = name_key(name)
+                if abs(len(other) - len(key)) > 3:
+                    continue
+                matcher = difflib.SequenceMatcher(None, key, other)
+                if matcher.real_quick_ratio() >= CLOSE and matcher.quick_ratio() >= CLOSE:
+                    best = max(best, (matcher.ratio(), iri))
+            self._closest_cache[key] = best
+        return self._closest_cache[key]
+
+    def _possible(self, context: "_Context", found: list[Mention]) -> list[Mention]:
         """Names of two to four capitalised words close to a known person's full name but not equal."""
-        taken = Spans([(m.start, m.end) for m in found])
-        blocked = Spans(case_names(text) + firm_names(text))
+        text = context.text
+        located = Spans([(f.start, f.end) for f in found])
+        by_start = sorted(found, key=lambda f: f.start)
+        starts = [f.start for f in by_start]
         out = []
         for m in POSSIBLE_NAME.finditer(text):
             start, end = m.span()
-            if taken.overlaps(start, end) or blocked.overlaps(start, end):
+            if context.cases.overlaps(start, end) or context.firms.overlaps(start, end):
                 continue
-            key = name_key(m.group())
-            best = max(((difflib.SequenceMatcher(None, key, name_key(name)).ratio(), iri)
-                        for iri, name in self.full_names.get(key[:1], ())
-                        if abs(len(name_key(name)) - len(key)) <= 3), default=(0.0, None))
-            score, iri = best
+            overlapping = []
+            if located.overlaps(start, end):
+                i = max(bisect_right(starts, start) - 1, 0)
+                overlapping = [f for f in by_start[i:bisect_right(starts, end)] if f.start < end and start < f.end]
+            if any(f.kind != "person" or f.start < start or f.end > end or (f.start, f.end) == (start, end)
+                   for f in overlapping):
+                continue
+            score, iri = self._closest(name_key(m.group()))
             if iri is None or score < CLOSE or score == 1.0:
                 continue
-            evidence = _Context(self, text).support(iri, start, end, found)
+            # Only a last name of the same person may lie inside ("Al-Dahle" in "Ahmed Al-Dahle").
+            if any(iri not in ((f.entity,) if f.entity else tuple(e for e, _s in f.possible) + f.ambiguous)
+                   for f in overlapping):
+                continue
+            evidence = context.support(iri, start, end, found)
             extra = {"possible": ((iri, score),), "evidence": evidence}
             if evidence:
                 out.append(self.mention(m.group(), start, end, [iri], **extra))
@@ -318,12 +369,15 @@ class _Context:
         self.cited_parties = {_party_key(p) for span in names if span[0] >= HEADER
                               for p in parties(text, span)} - own
         self.used_as_case_names: set[str] = set()  # names the text uses as a case's short form somewhere
+        self._namesakes: dict[str, bool] = {}
+        self._lower_words: set[str] | None = None
 
     def mentions(self, matched: list[tuple[Mention, bool]]) -> list[Mention]:
         """The matched mentions the context allows, each reduced to the entities it allows."""
         placed = [(m, short, self._allowed(m, short)) for m, short in matched]
         # One sense per document: a short form may stand for an entity the document names in full.
         named_in_full = {e for m, short, allowed in placed if not short for e in allowed}
+        full_spans = [(m.start, m.end) for m, short, allowed in placed if not short and allowed]
         linked = [m for m, short, allowed in placed if allowed]
         out = []
         for mention, short, allowed in placed:
@@ -331,7 +385,8 @@ class _Context:
                 continue
             entities = list(mention.ambiguous) if mention.ambiguous else [mention.entity]
             if short:
-                supported = {e: "named in full in the document" if e in named_in_full else
+                namesake = self._namesake(mention.text, full_spans)
+                supported = {e: "named in full in the document" if e in named_in_full and not namesake else
                              self.support(e, mention.start, mention.end, linked) for e in allowed}
                 keep = [e for e in allowed if supported[e]]
                 if not keep:
@@ -350,6 +405,31 @@ class _Context:
             out.append(mention if keep == entities else self.gazetteer.mention(
                 mention.text, mention.start, mention.end, keep))
         return out
+
+    def _namesake(self, surname: str, full_spans: list[tuple[int, int]]) -> bool:
+        if surname not in self._namesakes:
+            self._namesakes[surname] = self._find_namesake(surname, full_spans)
+        return self._namesakes[surname]
+
+    def _find_namesake(self, surname: str, full_spans: list[tuple[int, int]]) -> bool:
+        """Whether the text also names someone else with this last name ("Rowan Lee" beside "Eumi K. Lee"):
+        then a bare "Lee" is not told apart by the document, only by a role."""
+        pattern = rf"\b([A-ZÀ-ÖØ-Þ][\w'’-]+)\s+(?:[A-Z]\.\s+)*{re.escape(surname)}\b"
+        for m in re.finditer(pattern, self.text):
+            if any(s <= m.start(1) < e for s, e in full_spans) or TITLE.match(m.group(1)):
+                continue
+            if m.start(1) == 0 or self.text[:m.start(1)].rstrip(" \t").endswith("\n"):
+                continue  # a heading's first word ("Procès Kadrey"), not a given name
+            if not self._common_word(m.group(1), m.start(1)):
+                return True
+        return False
+
+    def _common_word(self, word: str, at: int) -> bool:
+        """Whether a capitalised word is a common word (the text writes it in lower case too, or it opens
+        sentences: "Yesterday", "Meanwhile", "Le") rather than a given name."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[^\W\d_A-ZÀ-ÖØ-Þ][\w'’-]*", self.text))
+        return word.lower() in COMMON_OPENERS or word.lower() in self._lower_words
 
     def _cited_case_name(self, mention: Mention) -> bool:
         """Whether an organisation's name stands for a cited case named after it: "Google" in an opinion that
@@ -402,11 +482,14 @@ class _Context:
         before = re.search(r"(?:^|[\s(])([A-Z][\w'’]*\.?)\s+$", self.text[window:start])
         if before:
             word = before.group(1)
-            preceding = self.text[:window + before.start(1)].rstrip()
+            preceding = self.text[:window + before.start(1)].rstrip(" \t")
+            opens_line = not preceding or preceding.endswith("\n")  # a heading's first word: "Procès Kadrey :"
+            preceding = preceding.rstrip()
             opens_sentence = not preceding or preceding[-1] in ".!?:;\"“«(\n"
             initial = re.fullmatch(r"[A-Z]\.", word)
             ends_sentence = word.endswith(".") and not initial
-            if not TITLE.match(word) and not ends_sentence and (initial or not opens_sentence):
+            given_name = opens_sentence and not opens_line and not self._common_word(word, window + before.start(1))
+            if not TITLE.match(word) and not ends_sentence and (initial or not opens_sentence or given_name):
                 return True
         after = re.match(r"\s+[A-Z][a-z]", self.text[end:end + 4])
         return bool(after) and not re.match(r"[,;:.]", self.text[end:end + 1])
@@ -421,11 +504,58 @@ class _Context:
             if found:
                 return f"role: {found.group().strip()}"
         organisations = self.gazetteer.organisations.get(entity, set())
+        if not organisations:
+            return None
         first, last = _sentence(self.text, start, end)
-        for m in mentions:
-            if first <= m.start < last and m.entity in organisations:
+        starts = [m.start for m in mentions]  # mentions come in text order
+        for m in mentions[bisect_left(starts, first):bisect_left(starts, last)]:
+            if m.entity in organisations:
                 return f"organisation: {m.text}"
         return None
+
+
+ORDINALS = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6, "Seventh": 7, "Eighth": 8,
+            "Ninth": 9, "Tenth": 10, "Eleventh": 11}
+#: the abbreviations of states in court names, as the Bluebook writes them
+STATES = {"California": "Cal.", "New York": "N.Y.", "Tennessee": "Tenn.", "Delaware": "Del.", "Texas": "Tex.",
+          "Illinois": "Ill.", "Florida": "Fla.", "Massachusetts": "Mass.", "Washington": "Wash.", "Pennsylvania": "Pa.",
+          "Georgia": "Ga.", "Virginia": "Va.", "New Jersey": "N.J.", "Michigan": "Mich.", "Colorado": "Colo.",
+          "Minnesota": "Minn.", "Ohio": "Ohio", "Columbia": "D.C.", "Maryland": "Md.", "Connecticut": "Conn.",
+          "Oregon": "Or.", "Arizona": "Ariz.", "Nevada": "Nev.", "North Carolina": "N.C.", "Missouri": "Mo."}
+CIRCUIT = re.compile(r"^(?:U\.S\.|United States) Court of Appeals for the (?P<which>\w+|D\.C\.) Circuit$")
+DISTRICT = re.compile(r"^(?:U\.S\.|United States) District Court for the (?:(?P<part>Northern|Southern|Eastern|Western|"
+                      r"Central|Middle) )?District of (?P<state>[A-Z][\w ]+)$")
+
+
+def court_variants(name: str) -> list[str]:
+    """The forms opinions and articles write a U.S. federal court's name in.
+
+    >>> court_variants("U.S. Court of Appeals for the Ninth Circuit")[:5]
+    ['United States Court of Appeals for the Ninth Circuit', 'Court of Appeals for the Ninth Circuit', 'Ninth Circuit', '9th Cir.', 'CA9']
+    >>> court_variants("U.S. District Court for the Northern District of California")[2:]
+    ['Northern District of California', 'N.D. Cal.']
+    """
+    circuit, district = CIRCUIT.match(name), DISTRICT.match(name)
+    if not (circuit or district):
+        return []
+    rest = name.split(" ", 1)[1] if name.startswith("U.S. ") else name.split(" ", 2)[2]
+    out = [f"United States {rest}", rest]
+    if circuit:
+        which = circuit.group("which")
+        n = ORDINALS.get(which)
+        out.append(f"{which} Circuit")
+        if n:
+            suffix = {1: "st", 2: "d", 3: "d"}.get(n, "th")
+            out += [f"{n}{suffix} Cir.", f"CA{n}", f"C.A.{n}"]
+        elif which == "Federal":
+            out += ["Fed. Cir.", "CAFC"]
+    else:
+        part, state = district.group("part"), district.group("state")
+        out.append(f"{part + ' ' if part else ''}District of {state}")
+        abbreviation = STATES.get(state)
+        if abbreviation:
+            out.append(f"{part[0] + '.' if part else ''}D. {abbreviation}")
+    return out
 
 
 def _party_key(party: str) -> str:

@@ -47,7 +47,8 @@ _EN_VERBS = (r"said|says|say|wrote|writes|write|written|asked|asks|told|tells|ad
              r"explained|explains|noted|notes|replied|replies|argued|argues|declared|claimed|claims|warned|"
              r"warns|joked|insisted|acknowledged|admitted|conceded|remarked|continued|recalled|observed|"
              r"testified|responded|countered|commented|quipped|emphasized|stressed|complained|conceded|announced|"
-             r"messaged|texted|posted|tweeted|replied|went on")
+             r"messaged|texted|posted|tweeted|replied|went on|found|finds|held|holds|ruled|rules|concluded|"
+             r"concludes|called|calls|described|describes")
 REPORTING = re.compile(rf"\b(?:{_FR_VERBS}|{_EN_VERBS})\b", re.I)
 #: "selon X", "d'après X", "according to X": the speaker follows
 ACCORDING = re.compile(r"\b(?:selon|d['’]après|according\s+to|per)\b", re.I)
@@ -68,8 +69,8 @@ UNNAMED = [
 PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|he|she|they)\b", re.I)
 #: a preposition (and the words of its noun phrase) just before a name: the name is its object, not a speaker
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|to|from|for|about|against|toward|towards|between|among|under|than|like|of|avec|à|auprès\s+de|"
-    r"pour|contre|envers|entre|sur|chez)\s+(?:(?:[a-zà-ÿ][\w'’-]*|[A-Z][\w'’-]*['’]s|[A-Z]{2,})\s+){0,4}$")
+    r"\b(?:with|to|from|for|about|against|toward|towards|between|among|under|than|like|of|before|after|since|"
+    r"until|when|while|avec|à|auprès\s+de|pour|contre|envers|entre|sur|chez|avant|après|depuis|quand|lorsque)\s+(?:(?:[a-zà-ÿ][\w'’-]*|[A-Z][\w'’-]*['’]s|[A-Z]{2,})\s+){0,4}$")
 #: a quotation inside the words between another quotation and a citation
 OTHER_QUOTE = re.compile(r'“[^“”]*”|"[^"\n]*"|«[^«»]*»')
 #: words a citation sentence may hold between quoted words and their citation
@@ -271,13 +272,16 @@ def _speaker(text, lead, tail, people, bounds, lang="en"):
     before, after = text[lead[0]:lead[1]], text[tail[0]:tail[1]]
     in_lead = [p for p in people.within(*lead) if not _object_of_preposition(text, lead[0], p)]
     in_tail = [p for p in people.within(*tail) if not _object_of_preposition(text, tail[0], p)]
-    verb_before, verb_after = REPORTING.search(before), REPORTING.search(after)
+    # The verb nearest the quotation reports it ("two days before Chhabria ruled, Judge Alsup found that “…”").
+    verb_before = next(reversed(list(REPORTING.finditer(before))), None)
+    verb_after = REPORTING.search(after)
     according = ACCORDING.search(before) or POUR.match(before)
     if according:
         named = [p for p in people.within(*lead) if p.start >= lead[0] + according.end()]
         if named:
             return (named[0].text, named[0].entity), lead
-    if lang == "fr":
+    if lang == "fr" and len(people.within(*lead)) + len(people.within(*tail)) >= 2:
+        # Parsing decides between people; with one or none named, the rules below say the same.
         parsed = _parsed_subject(text, lead, tail, people)
         if parsed is not None:
             return parsed
