@@ -271,3 +271,24 @@ def test_speakers_named_after_the_verb_by_a_role_or_as_a_spokesperson(bundled):
     assert [(q.text, q.speaker) for q in quotes] == [("Nobody asked us", "Dana Whitlock"),
                                                      ("It was taken.", "Elias Brandt"),
                                                      ("We expect a long fight.", "unnamed spokesperson")]
+
+
+@pytest.mark.slow
+def test_news_texts_quotes_are_attributed_and_known_entities_found(bundled):
+    # Every marked news text, those written later by someone who did not see the extractor included.
+    attributed = quotes = recalled = marked = 0
+    for name, gold in GOLD.items():
+        if name.startswith("_"):
+            continue
+        text = (HERE / name).read_text(encoding="utf-8")
+        reading = bundled.ingest(HERE / name)
+        found = {(q.start, q.end): q.speaker_entity or q.speaker for q in reading.quotes}
+        for words, speaker, entity, _when, _kind in gold["quotes"]:
+            quotes += 1
+            attributed += found.get(span(text, words)) == (iri(entity) or speaker)
+        links = {(m.start, m.end, json.dumps(m.entity or sorted(m.ambiguous))) for m in reading.mentions if m.linked}
+        for words, n, entity in gold["mentions"]:
+            marked += 1
+            recalled += (*span(text, words, n), json.dumps(iri(entity))) in links
+    assert quotes >= 70 and attributed / quotes >= 0.95
+    assert marked >= 250 and recalled / marked >= 0.9

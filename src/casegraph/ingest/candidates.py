@@ -158,7 +158,9 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
     """New-name candidates in ``text``: the rules, plus (for French) the recogniser's spans ``recognised``
     (from :func:`recognise`; computed here when not given). Nothing inside a known entity's mention, a
     citation (``citations``) or a case name is new."""
-    taken = Spans([(m.start, m.end) for m in known] + [(c.start, c.end) for c in citations] + case_names(text))
+    # A possible match is no known entity: the name around it may be new ("Erik Andersen").
+    taken = Spans([(m.start, m.end) for m in known if m.linked] + [(c.start, c.end) for c in citations]
+                  + case_names(text))
     found: list[tuple[int, int, str, str]] = []
     for pattern, proposed in RULES:
         for m in pattern.finditer(text):

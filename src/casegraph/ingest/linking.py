@@ -316,6 +316,12 @@ class Gazetteer:
         out = []
         for m in POSSIBLE_NAME.finditer(text):
             start, end = m.span()
+            titles = re.match(r"(?:(?:Judge|Justice|Mrs|Mr|Ms|Dr|Chief|Magistrate|Professor|Lord|Lady|Sir|Dame)\.?\s+)+",
+                              text[start:end])
+            if titles:  # "Judge Sydney Stein": the name is what follows the titles
+                start += titles.end()
+                if " " not in text[start:end].strip():
+                    continue
             if context.cases.overlaps(start, end) or context.firms.overlaps(start, end):
                 continue
             overlapping = []
@@ -323,9 +329,10 @@ class Gazetteer:
                 i = max(bisect_right(starts, start) - 1, 0)
                 overlapping = [f for f in by_start[i:bisect_right(starts, end)] if f.start < end and start < f.end]
             if any(f.kind != "person" or f.start < start or f.end > end or (f.start, f.end) == (start, end)
-                   for f in overlapping):
-                continue
-            score, iri = self._closest(name_key(m.group()))
+                   or (f.linked and f.evidence is None) for f in overlapping):
+                continue  # only a last name found alone may give way to the close full name around it
+            words = text[start:end]
+            score, iri = self._closest(name_key(words))
             if iri is None or score < CLOSE or score == 1.0:
                 continue
             # Only a last name of the same person may lie inside ("Al-Dahle" in "Ahmed Al-Dahle").
@@ -335,14 +342,15 @@ class Gazetteer:
             evidence = context.support(iri, start, end, found)
             extra = {"possible": ((iri, score),), "evidence": evidence}
             if evidence:
-                out.append(self.mention(m.group(), start, end, [iri], **extra))
+                out.append(self.mention(words, start, end, [iri], **extra))
             else:
-                out.append(Mention(m.group(), start, end, None, None, "person", **extra))
+                out.append(Mention(words, start, end, None, None, "person", **extra))
         return out
 
 
-#: a short citation right after a name: the name is a case's short form ("Google, 593 U. S., at 20")
-SHORT_CITATION_AFTER = re.compile(r",?\s+\d{1,4}\s+[A-Z][\w.]*")
+#: a short citation right after a name: the name is a case's short form ("Google, 593 U. S., at 20",
+#: "Hachette Book Grp., 115 F.4th at 179")
+SHORT_CITATION_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'’]*){0,3},?\s+\d{1,4}\s+[A-Z][\w.]*")
 #: "in Google," / "see Campbell." : a case's short form after a citation signal
 SIGNAL_BEFORE = re.compile(r"(?:^|\s)(?:in|In|see|See|Cf\.|cf\.|under|Under|accord|Accord)\s+$")
 #: capitalised words and a company form after an organisation's name: a longer name, another company
@@ -466,8 +474,8 @@ class _Context:
                 continue
             if hyphenated and short:
                 continue
-            if short and kind == "person" and self._next_to_another_name(start, end):
-                continue
+            if short and kind in ("person", "case") and self._next_to_another_name(start, end):
+                continue  # "Timothy B. Lee" is not Eumi K. Lee; "Erik Andersen" is not Andersen v. Stability AI
             keep.append(entity)
         return keep
 
@@ -479,7 +487,7 @@ class _Context:
         """Whether a last name is part of a longer name: a capitalised word or an initial just before it
         (not a title, not a sentence's first word) or a capitalised word just after it."""
         window = max(0, start - 40)
-        before = re.search(r"(?:^|[\s(])([A-Z][\w'’]*\.?)\s+$", self.text[window:start])
+        before = re.search(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’]*\.?)\s+$", self.text[window:start])
         if before:
             word = before.group(1)
             preceding = self.text[:window + before.start(1)].rstrip(" \t")
@@ -491,7 +499,7 @@ class _Context:
             given_name = opens_sentence and not opens_line and not self._common_word(word, window + before.start(1))
             if not TITLE.match(word) and not ends_sentence and (initial or not opens_sentence or given_name):
                 return True
-        after = re.match(r"\s+[A-Z][a-z]", self.text[end:end + 4])
+        after = re.match(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]", self.text[end:end + 4])
         return bool(after) and not re.match(r"[,;:.]", self.text[end:end + 1])
 
     def support(self, entity: str, start: int, end: int, mentions: list[Mention]) -> str | None:

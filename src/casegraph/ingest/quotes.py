@@ -69,8 +69,9 @@ UNNAMED = [
 PRONOUN = re.compile(r"\b(?:il|elle|ils|elles|he|she|they)\b", re.I)
 #: a preposition (and the words of its noun phrase) just before a name: the name is its object, not a speaker
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|to|from|for|about|against|toward|towards|between|among|under|than|like|of|before|after|since|"
-    r"until|when|while|avec|à|auprès\s+de|pour|contre|envers|entre|sur|chez|avant|après|depuis|quand|lorsque)\s+(?:(?:[a-zà-ÿ][\w'’-]*|[A-Z][\w'’-]*['’]s|[A-Z]{2,})\s+){0,4}$")
+    r"\b(?:(?:with|to|from|for|about|against|toward|towards|between|among|under|than|like|of|before|after|since|"
+    r"until|when|while|avec|à|auprès\s+de|contre|envers|entre|sur|chez|avant|après|depuis|quand|lorsque|de|du|"
+    r"des)\s+|d['’])(?:(?:[a-zà-ÿ][\w'’-]*|[A-Z][\w'’-]*['’]s|[A-Z]{2,})\s+){0,4}$")
 #: a quotation inside the words between another quotation and a citation
 OTHER_QUOTE = re.compile(r'“[^“”]*”|"[^"\n]*"|«[^«»]*»')
 #: words a citation sentence may hold between quoted words and their citation
@@ -79,6 +80,8 @@ CITATION_WORDS = {"v.", "see", "quoting", "citing", "accord", "cf.", "also", "e.
                   "omitted", "internal", "quotation", "marks", "original", "brackets"}
 #: where a sentence ends (outside quotations): after . ! ? … followed by a space, or at a line break
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)(?<!\bv)[.!?…]+[\"”»)]?(?=\s)|\n")
+#: "selon ses termes", "according to his words": the speaker is someone named before
+POSSESSIVE = re.compile(r"\s*(?:ses|son|sa|leurs?|his|her|their|lui|elle|eux|them|him)\b", re.I)
 #: "Pour X, « … »": in French, the view of X follows
 POUR = re.compile(r"^\s*Pour\s")
 
@@ -165,12 +168,18 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
             quotes.append(quote)
             continue
         speaker, where = _speaker(text, lead, tail, people, bounds, lang)
-        if speaker is None:
-            speaker, where = _continued(text, quotes, lead, tail, people)
+        if speaker is None or where is not None and where[1] <= lead[0]:
+            # No one named in the sentence: the quotation just before, if it is near and no one else is
+            # named between, goes on ("Plus loin dans le même message : « … »"); else the last person named.
+            continued = _continued(text, quotes, lead, tail, people)
+            if continued[0] is not None:
+                speaker, where = continued
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
         quote.date = _date_near(text, lead, tail) or (_date_near(text, where, (where[1], where[1]))
                                                         if where else None)
+        if quote.date is None and where is not None and quotes and where == (quotes[-1].start, quotes[-1].end):
+            quote.date = quotes[-1].date  # a quotation that goes on is dated as the one it continues
         quotes.append(quote)
     return quotes
 
@@ -226,7 +235,9 @@ def _continued(text, quotes, lead, tail, people):
     if previous.speaker is None or previous.cited:
         return None, None
     between = text[previous.end:lead[1]]
-    if "\n\n" in between or len(between) > 400 or people.within(previous.end, tail[1]):
+    others = [p for p in people.within(previous.end, tail[1])
+              if (p.entity or p.text) != (previous.speaker_entity or previous.speaker)]
+    if "\n\n" in between or len(between) > 400 or others:
         return None, None
     return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
 
@@ -280,6 +291,8 @@ def _speaker(text, lead, tail, people, bounds, lang="en"):
         named = [p for p in people.within(*lead) if p.start >= lead[0] + according.end()]
         if named:
             return (named[0].text, named[0].entity), lead
+        if POSSESSIVE.match(before, according.end()):  # "selon ses termes", "in her words"
+            return _earlier(text, lead, people, bounds)
     if lang == "fr" and len(people.within(*lead)) + len(people.within(*tail)) >= 2:
         # Parsing decides between people; with one or none named, the rules below say the same.
         parsed = _parsed_subject(text, lead, tail, people)
@@ -349,7 +362,8 @@ def _earlier(text, lead, people, bounds, sentences: int = 3):
     floor = bounds[max(i - sentences, 0)]
     paragraph = text.rfind("\n\n", floor, lead[0])
     floor = max(floor, paragraph + 2 if paragraph >= 0 else 0)
-    earlier = people.within(floor, lead[0])
+    # Not the object of a preposition ("homonyme d'Arthur Mensch", "a écrit à Joelle Pineau").
+    earlier = [p for p in people.within(floor, lead[0]) if not _object_of_preposition(text, floor, p)]
     if not earlier:
         return None, None
     person = earlier[-1]

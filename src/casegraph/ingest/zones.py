@@ -16,7 +16,11 @@ from __future__ import annotations
 import re
 
 #: "v." between two parties ("vs." and "v" in some captions)
-VERSUS = re.compile(r"(?<=\s)(?:v\.|vs\.?|V\.|VS\.)(?=\s)")
+VERSUS = re.compile(r"(?<=\s)(?:v\.|vs\.?|V\.|VS\.|c\.)(?=\s)")
+#: French "contre" between parties, after a word that names a suit ("le dossier SNE contre Meta"); elsewhere it
+#: is prose ("le groupe de Mark Zuckerberg contre OpenAI")
+CONTRE = re.compile(r"\b(?:affaire|dossier|procès|litige|arrêt|jugement|décision|instance|action)\s+"
+                    r"(?:[A-ZÀ-ÖØ-Þ][\w'’&.-]*\s+){1,5}(?P<versus>contre)\s")
 #: "In re X", "Ex parte X", "Matter of X": a case named after one party
 IN_RE = re.compile(r"\b(?:In re|IN RE|Ex parte|EX PARTE|In the Matter of|Matter of)\s+")
 #: small words a party's name may hold ("Board of Regents of the University", "Procter & Gamble")
@@ -48,9 +52,10 @@ MAX_PARTY_WORDS = 9
 def case_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each case name written in ``text``: "X v. Y" and "In re X"."""
     spans = []
-    for m in VERSUS.finditer(text):
-        start, end = _party_before(text, m.start()), _party_after(text, m.end())
-        if start < m.start() - 1 and end > m.end() + 1:
+    versus = [m.span() for m in VERSUS.finditer(text)] + [m.span("versus") for m in CONTRE.finditer(text)]
+    for v_start, v_end in versus:
+        start, end = _party_before(text, v_start), _party_after(text, v_end)
+        if start < v_start - 1 and end > v_end + 1:
             spans.append((start, end))
     for m in IN_RE.finditer(text):
         end = _party_after(text, m.end())
@@ -64,7 +69,7 @@ def parties(text: str, span: tuple[int, int]) -> list[str]:
     """The parties' names in the case name at ``span`` ("Google LLC v. Oracle America, Inc." gives both)."""
     words = re.sub(r"\s+", " ", text[span[0]:span[1]])
     words = IN_RE.sub("", words)
-    return [p.strip(" ,") for p in re.split(r"\s(?:v\.|vs\.?|V\.|VS\.)\s", words) if p.strip(" ,")]
+    return [p.strip(" ,") for p in re.split(r"\s(?:v\.|vs\.?|V\.|VS\.|c\.|contre)\s", words) if p.strip(" ,")]
 
 
 def firm_names(text: str) -> list[tuple[int, int]]:
