@@ -290,5 +290,5 @@ def test_news_texts_quotes_are_attributed_and_known_entities_found(bundled):
         for words, n, entity in gold["mentions"]:
             marked += 1
             recalled += (*span(text, words, n), json.dumps(iri(entity))) in links
-    assert quotes >= 70 and attributed / quotes >= 0.95
-    assert marked >= 250 and recalled / marked >= 0.9
+    assert quotes >= 50 and attributed / quotes >= 0.95
+    assert marked >= 200 and recalled / marked >= 0.9
