@@ -18,26 +18,11 @@ from casegraph import CaseGraph
 from casegraph.errors import InputError
 from casegraph.ingest.linking import Gazetteer
 from casegraph.vocab import PREFIXES
+from marks import iri, span
 
 HERE = Path(__file__).parent / "data" / "ingest"
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
 ARTICLES = ["article-fr.txt", "article-en.txt"]
-
-
-def iri(short):
-    """'person:ahmad-al-dahle' -> the full IRI (lists and None pass through)."""
-    if short is None:
-        return None
-    if isinstance(short, list):
-        return sorted(iri(s) for s in short)
-    prefix, local = short.split(":", 1)
-    return PREFIXES[prefix] + local
-
-
-def span(text, words, occurrence=0):
-    """(start, end) of the ``occurrence``-th appearance of ``words`` in ``text``."""
-    starts = [m.start() for m in re.finditer(re.escape(words), text)]
-    return starts[occurrence], starts[occurrence] + len(words)
 
 
 @pytest.fixture(scope="module")

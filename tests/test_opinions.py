@@ -7,28 +7,17 @@ went wrong when the extractor was first tried on real opinions.
 """
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from casegraph import CaseGraph
 from casegraph.ingest.citations import find_citations
-from casegraph.vocab import PREFIXES
+from marks import iri, span
 
 OPINIONS = Path(__file__).parent / "data" / "opinions"
 GOLDS = {p.name.removesuffix(".gold.json"): json.loads(p.read_text(encoding="utf-8"))
          for p in sorted(OPINIONS.glob("*.gold.json"))}
-
-
-def iri(short):
-    prefix, local = short.split(":", 1)
-    return PREFIXES[prefix] + local
-
-
-def span(text, words, occurrence=0):
-    starts = [m.start() for m in re.finditer(re.escape(words), text)]
-    return starts[occurrence], starts[occurrence] + len(words)
 
 
 @pytest.fixture(scope="module")
