@@ -90,8 +90,10 @@ def _open(ctx) -> CaseGraph:
     ctx.call_on_close(cg.close)
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
-    if ctx.obj.get("with"):
-        cg.load(*ctx.obj["with"])
+    # A folder that `ingest --accept --into` has not written into yet adds nothing, rather than failing.
+    extra = [p for p in ctx.obj.get("with", []) if not (p.is_dir() and not any(p.iterdir()))]
+    if extra:
+        cg.load(*extra)
     if ctx.obj.get("infer"):
         cg.infer()
     return cg
