@@ -426,13 +426,17 @@ class _Context:
         for m in re.finditer(pattern, self.text):
             if any(s <= m.start(1) < e for s, e in full_spans) or TITLE.match(m.group(1)):
                 continue
-            if m.start(1) == 0 or self.text[:m.start(1)].rstrip(" \t").endswith("\n"):
+            if self._opens_line(m.start(1)):
                 continue  # a heading's first word ("Procès Kadrey"), not a given name
-            if not self._common_word(m.group(1), m.start(1)):
+            if not self._common_word(m.group(1)):
                 return True
         return False
 
-    def _common_word(self, word: str, at: int) -> bool:
+    def _opens_line(self, at: int) -> bool:
+        """Whether only spaces stand between the start of the line and ``at``."""
+        return not self.text[self.text.rfind("\n", 0, at) + 1:at].strip()
+
+    def _common_word(self, word: str) -> bool:
         """Whether a capitalised word is a common word (the text writes it in lower case too, or it opens
         sentences: "Yesterday", "Meanwhile", "Le") rather than a given name."""
         if self._lower_words is None:
@@ -489,14 +493,13 @@ class _Context:
         window = max(0, start - 40)
         before = re.search(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][\w'’]*\.?)\s+$", self.text[window:start])
         if before:
-            word = before.group(1)
-            preceding = self.text[:window + before.start(1)].rstrip(" \t")
-            opens_line = not preceding or preceding.endswith("\n")  # a heading's first word: "Procès Kadrey :"
-            preceding = preceding.rstrip()
+            word, at = before.group(1), window + before.start(1)
+            opens_line = self._opens_line(at)  # a heading's first word: "Procès Kadrey :"
+            preceding = self.text[max(0, at - 40):at].rstrip()
             opens_sentence = not preceding or preceding[-1] in ".!?:;\"“«(\n"
             initial = re.fullmatch(r"[A-Z]\.", word)
             ends_sentence = word.endswith(".") and not initial
-            given_name = opens_sentence and not opens_line and not self._common_word(word, window + before.start(1))
+            given_name = opens_sentence and not opens_line and not self._common_word(word)
             if not TITLE.match(word) and not ends_sentence and (initial or not opens_sentence or given_name):
                 return True
         after = re.match(r"\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]", self.text[end:end + 4])
