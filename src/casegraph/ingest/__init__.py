@@ -129,9 +129,10 @@ class Ingestion:
                 source = mint_iri("citation", key, f"{q.cited_at[0]}-{q.cited_at[1]}")
                 triples.append((node, CG.quotedFrom, source))
                 if q.cited_at not in written:  # an "Id." or a short form: its passage is written here
-                    pointer = next(c for c in self.quoted_citations if (c.start, c.end) == q.cited_at)
-                    citation_node(pointer)
-                    written.add(q.cited_at)
+                    pointer = next((c for c in self.quoted_citations if (c.start, c.end) == q.cited_at), None)
+                    if pointer is not None:
+                        citation_node(pointer)
+                        written.add(q.cited_at)
             elif q.speaker_entity:
                 triples.append((node, CG.speaker, URIRef(q.speaker_entity)))
             elif q.speaker:
