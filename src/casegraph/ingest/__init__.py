@@ -125,14 +125,13 @@ class Ingestion:
             node = mint_iri("statement", key, f"{q.start}-{q.end}")
             triples += [(node, RDF.type, CG.Statement), (node, CG.text, Literal(q.text, lang=lang))]
             passage(node, q.start, q.end, q.text)
-            if q.cited:
-                source = mint_iri("citation", key, f"{q.cited_at[0]}-{q.cited_at[1]}")
-                triples.append((node, CG.quotedFrom, source))
-                if q.cited_at not in written:  # an "Id." or a short form: its passage is written here
-                    pointer = next((c for c in self.quoted_citations if (c.start, c.end) == q.cited_at), None)
-                    if pointer is not None:
-                        citation_node(pointer)
-                        written.add(q.cited_at)
+            if q.cited and q.cited_at not in written:  # an "Id." or a short form: its passage is written here
+                pointer = next((c for c in self.quoted_citations if (c.start, c.end) == q.cited_at), None)
+                if pointer is not None:
+                    citation_node(pointer)
+                    written.add(q.cited_at)
+            if q.cited and q.cited_at in written:
+                triples.append((node, CG.quotedFrom, mint_iri("citation", key, f"{q.cited_at[0]}-{q.cited_at[1]}")))
             elif q.speaker_entity:
                 triples.append((node, CG.speaker, URIRef(q.speaker_entity)))
             elif q.speaker:
