@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 MINI = Path(__file__).parent / "data" / "mini.trig"
 
 
@@ -40,3 +42,15 @@ def test_statements_prefer_the_asked_language(run):
     english = run("statements", "--speaker", "Al-Dahle", "--mentions", "Mistral AI", "--lang", "en").stdout
     assert french.splitlines()[1].strip().startswith("[fr]") and english.splitlines()[1].strip().startswith("[en]")
     assert run("statements", "--speaker", "Al-Dahle").stdout == run("statements", "--speaker", "Al-Dahle").stdout
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_a_solution_that_binds_nothing_is_a_row_not_no_result(run, store):
+    # SELECT * over a triple that is there has one solution with no variable; MAX over no match has one row.
+    found = run("--store", store, "query", "--format", "json",
+                "SELECT * WHERE { model:llama-3 cg:developedBy organization:meta-platforms }")
+    assert found.exit_code == 0 and json.loads(found.stdout) == [{}]
+    maximum = run("--store", store, "query", "--format", "csv", "SELECT (MAX(?v) AS ?m) WHERE { ?s cg:noSuch ?v }")
+    assert maximum.exit_code == 0 and maximum.stdout.splitlines() == ["m", '""']
+    nothing = run("--store", store, "query", "SELECT ?v WHERE { ?s cg:noSuch ?v }")
+    assert nothing.exit_code == 1 and "no result" in nothing.stderr

@@ -5,6 +5,7 @@ Every answer is compared with the Python API's answer to the same query.
 
 from __future__ import annotations
 
+import http.client
 import json
 import shutil
 import socket
@@ -364,3 +365,70 @@ def test_query_page_runs_a_saved_query_offline(base, cg):
     assert rows == len(cg.saved("models").rows) > 0 and links > 0
     assert csv_href.startswith("blob:")
     assert outside == [] and errors == []
+
+
+# --- the protocol's edges (issue 16, in part) -----------------------------------------------------------------
+
+def test_clients_at_their_default_settings_get_every_query_form(base, cg):
+    # SPARQLWrapper asks for XML results and RDF/XML graphs unless told otherwise; so does rdflib's SPARQLStore.
+    for query in (SELECT, ASK, CONSTRUCT, DESCRIBE):
+        client = SPARQLWrapper(base + "/sparql")
+        client.setQuery(query)
+        answer = client.query().convert()  # SELECT and ASK: an XML document; CONSTRUCT and DESCRIBE: a Graph
+        if query is ASK:
+            assert Result.parse(BytesIO(answer.toxml().encode()), format="xml").askAnswer is True
+        elif query is SELECT:
+            assert terms(Result.parse(BytesIO(answer.toxml().encode()), format="xml")) == terms(cg.query(SELECT).raw)
+        else:
+            assert isinstance(answer, Graph) and isomorphic(answer, cg.query(query).graph)
+    remote = Graph(store=SPARQLStore(base + "/sparql"))
+    assert sorted(terms(remote.query(SELECT))) == sorted(terms(cg.query(SELECT).raw))
+    assert remote.query(ASK).askAnswer is True
+    for query in (CONSTRUCT, DESCRIBE):
+        assert isomorphic(remote.query(query).graph, cg.query(query).graph)
+
+
+def test_two_queries_or_a_query_and_an_update_are_refused(base):
+    twice = httpx.get(base + "/sparql", params=[("query", ASK), ("query", SELECT)])
+    assert twice.status_code == 400 and "2 'query' parameters" in twice.json()["error"]
+    form = httpx.post(base + "/sparql", content=f"query={ASK}&query={ASK}",
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert form.status_code == 400
+    both = httpx.post(base + "/sparql", data={"query": ASK, "update": "CLEAR ALL"})
+    assert both.status_code == 400
+
+
+def test_a_body_in_another_charset_is_decoded_or_refused_and_the_connection_stays_open(base):
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=20)
+
+    def post(body: bytes, content_type: str):
+        connection.request("POST", "/sparql", body=body, headers={"Content-Type": content_type,
+                                                                  "Accept": "application/sparql-results+json"})
+        answer = connection.getresponse()
+        return answer.status, answer.getheader("connection"), answer.read()
+
+    status, _, body = post(ASK.encode("utf-16"), "application/sparql-query; charset=UTF-16")
+    assert status == 200 and json.loads(body)["boolean"] is True
+    used = connection.sock
+    for bad, media in ((b"\xff\xfe\x00", "application/sparql-query; charset=utf-16"),
+                       (ASK.encode(), "application/sparql-query; charset=x-no-such-charset"),
+                       (b"ASK { \xe9 }", "application/sparql-query"),
+                       ("query=é".encode("latin-1"), "application/x-www-form-urlencoded")):
+        status, closing, body = post(bad, media)
+        assert status in (400, 415) and set(json.loads(body)) == {"error", "status"}
+        assert closing != "close"
+    status, _, body = post(ASK.encode(), "application/sparql-query")
+    assert status == 200 and connection.sock is used  # the same connection answered every request
+    connection.close()
+
+
+def test_an_update_prologue_wins_over_the_built_in_prefixes():
+    cg = CaseGraph(store="memory")
+    update = ('PREFIX dc: <http://purl.org/dc/terms/>\n'
+              'INSERT DATA { GRAPH <urn:g> { <urn:a> dc:title "A" } } ;\n'
+              'INSERT DATA { GRAPH <urn:g> { <urn:b> dc:title "B" } }')
+    with serving(create_app(cg, allow_update=True, token=TOKEN)) as url:
+        done = httpx.post(url + "/sparql", data={"update": update}, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert done.status_code == 204, done.text
+    assert len(cg.query("SELECT ?s WHERE { ?s dcterms:title ?t }")) == 2

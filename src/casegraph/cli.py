@@ -189,7 +189,7 @@ def format_rows(result: QueryResult, fmt: str) -> str:
         writer.writerow(result.vars)
         for row in result.rows:
             writer.writerow([_text(row[v]) for v in result.vars])
-        return buffer.getvalue().rstrip("\n")
+        return buffer.getvalue().removesuffix("\n")  # a row that binds nothing is an empty line, kept
     if fmt == "tsv":
         # Tab-separated values have no quoting: tabs and line breaks inside a value are escaped instead.
         escape = lambda value: _text(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")  # noqa: E731

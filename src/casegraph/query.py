@@ -105,7 +105,10 @@ def from_rdflib(raw: Result) -> QueryResult:
     names = [str(v) for v in raw.vars]
     if hasattr(raw, "plain_rows"):  # Oxigraph's answer: plain values read without building rdflib terms
         return QueryResult("SELECT", vars=names, rows=raw.plain_rows(plain), raw=raw)
-    rows = [{name: plain(row[i]) for i, name in enumerate(names)} for row in raw]
+    # raw.bindings, not the rows rdflib iterates: those skip a solution that binds nothing, which is still a
+    # solution (SELECT * { <s> <p> <o> } when the triple is there; MAX over no match).
+    variables = list(raw.vars or ())
+    rows = [{name: plain(binding.get(var)) for name, var in zip(names, variables)} for binding in raw.bindings]
     return QueryResult("SELECT", vars=names, rows=rows, raw=raw)
 
 

@@ -247,9 +247,8 @@ class _OxigraphSolutions(Result):
     def __init__(self, solutions):
         super().__init__("SELECT")
         self.vars = [Variable(v.value) for v in solutions.variables]
-        # A solution binding nothing is no row, as in rdflib's memory store: the stores must agree.
-        width = len(self.vars)
-        self._cells = [row for row in map(tuple, solutions) if row.count(None) < width]
+        # A solution that binds nothing is still a row (SELECT * { <s> <p> <o> } when the triple is there).
+        self._cells = [tuple(row) for row in solutions]
         self._convert = convert = _term_converter()
         self.bindings = ({var: convert(cell) for var, cell in zip(self.vars, row) if cell is not None}
                          for row in self._cells)

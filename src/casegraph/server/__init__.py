@@ -51,7 +51,12 @@ GRAPH_FORMATS = {
     "ntriples": ("application/n-triples", "nt"),
     "jsonld": ("application/ld+json", "json-ld"),
     "trig": ("application/trig", "trig"),
+    # What SPARQLWrapper and rdflib's SPARQLStore ask for by default for CONSTRUCT and DESCRIBE.
+    "rdfxml": ("application/rdf+xml", "xml"),
 }
+#: the names clients give graph formats in ``format=`` (SPARQLWrapper's returnFormat), as ours
+_GRAPH_NAMES = {"xml": "rdfxml", "rdf+xml": "rdfxml", "rdf": "rdfxml", "n3": "turtle", "ttl": "turtle",
+                "nt": "ntriples", "json-ld": "jsonld", "json": "jsonld"}
 _ALIASES = {"application/json": "json", "text/xml": "xml", "application/xml": "xml", "text/plain": "ntriples",
             "application/x-turtle": "turtle", "text/n3": "turtle", "application/rdf+json": "jsonld"}
 
@@ -239,6 +244,8 @@ def _media_ranges(accept: str) -> list[tuple[str, float]]:
 def negotiate(kind: str, accept: str, requested: str | None = None) -> str:
     """The short name of the answer format for a result of ``kind``, from ``format=`` or the Accept header."""
     formats = RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS
+    if requested and formats is GRAPH_FORMATS:
+        requested = _GRAPH_NAMES.get(requested, requested)  # SPARQLWrapper sends format=xml for RDF/XML
     if requested:
         if requested in formats:
             return requested
@@ -303,6 +310,59 @@ def service_description(endpoint: str, dataset: Dataset, allow_update: bool) -> 
     return g
 
 
+# --- requests -------------------------------------------------------------------------------------------------
+
+def _one(values: list[str], name: str) -> str | None:
+    """The one value of a protocol parameter; two are refused (the protocol says 400: which would run?)."""
+    if len(values) > 1:
+        raise ApiError(400, f"{len(values)} {name!r} parameters: send one {name} per request")
+    return values[0] if values else None
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    """(media type, charset or None) of a Content-Type header."""
+    media, *params = [part.strip() for part in header.split(";")]
+    charset = next((p.split("=", 1)[1].strip().strip('"') for p in params if p.lower().startswith("charset=")), None)
+    return media.lower(), charset
+
+
+def _decoded(body: bytes, charset: str | None) -> str:
+    """The body as text in its declared charset (UTF-8 when none is): 415 for a charset Python does not know,
+    400 for bytes that are not in it."""
+    import codecs
+
+    name = charset or "utf-8"
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise ApiError(415, f"charset {name!r} is unknown; send the body in UTF-8") from None
+    try:
+        return body.decode(codec.name)
+    except UnicodeDecodeError as e:
+        raise ApiError(400, f"the body is not valid {name}: {e.reason} at byte {e.start}") from None
+
+
+def _built_in_prefixes(text: str) -> dict[str, str]:
+    """casegraph's prefixes less those the text declares itself, by name or by namespace: rdflib loses a
+    prologue's ``PREFIX dc: <http://purl.org/dc/terms/>`` when the namespace is already bound as dcterms."""
+    import re
+
+    declared = dict(re.findall(r"(?i)\bPREFIX\s+([\w.-]*):\s*<([^>]*)>", text))
+    return {p: iri for p, iri in PREFIXES.items() if p not in declared and iri not in declared.values()}
+
+
+def _guarded(handler):
+    """The handler, with every error answered in the one shape. An error that reached Starlette's last-resort
+    handler would be answered but then raised again, and uvicorn closes the connection after it: a pooling
+    client's next, valid request would fail with "connection reset"."""
+    async def guarded(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except Exception as e:  # noqa: BLE001 - answered, never raised further
+            return await _error_handler(request, e)
+    return guarded
+
+
 # --- the app -------------------------------------------------------------------------------------------------
 
 _PAGE = Path(__file__).with_name("query.html")
@@ -337,31 +397,40 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
 
     async def operation(request: Request) -> dict[str, Any]:
         """The protocol's parameters, from the URL and the body: query or update, graphs, format."""
-        params = {"query": None, "update": None, "default": request.query_params.getlist("default-graph-uri"),
-                  "named": request.query_params.getlist("named-graph-uri"), "format": request.query_params.get("format"),
-                  "using": request.query_params.getlist("using-graph-uri")}
-        params["query"] = request.query_params.get("query")
+        url = request.query_params
+        params = {"query": _one(url.getlist("query"), "query"), "update": None,
+                  "default": url.getlist("default-graph-uri"), "named": url.getlist("named-graph-uri"),
+                  "format": url.get("format"), "using": url.getlist("using-graph-uri")}
         if request.method == "POST":
             body = await body_of(request)
-            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            media, charset = _content_type(request.headers.get("content-type", ""))
             if media == "application/sparql-query":
-                params["query"] = body.decode("utf-8")
+                params["query"] = _decoded(body, charset)
+                if url.getlist("query"):
+                    raise ApiError(400, "the query is both in the URL and in the body; send it once")
             elif media == "application/sparql-update":
-                params["update"] = body.decode("utf-8")
+                params["update"] = _decoded(body, charset)
             elif media == "application/x-www-form-urlencoded":
                 from urllib.parse import parse_qs
 
-                form = parse_qs(body.decode("utf-8"), keep_blank_values=True)
-                params["query"] = form.get("query", [params["query"]])[0]
-                params["update"] = form.get("update", [None])[0]
+                try:
+                    form = parse_qs(_decoded(body, charset), keep_blank_values=True, encoding=charset or "utf-8",
+                                    errors="strict")
+                except UnicodeDecodeError as e:
+                    raise ApiError(400, f"the form is not valid {charset or 'UTF-8'}: {e.reason}") from None
+                queries = url.getlist("query") + form.get("query", [])
+                params["query"] = _one(queries, "query")
+                params["update"] = _one(form.get("update", []), "update")
                 params["default"] += form.get("default-graph-uri", [])
                 params["named"] += form.get("named-graph-uri", [])
                 params["format"] = form.get("format", [params["format"]])[0]
             else:
                 raise ApiError(415, "send the query as application/sparql-query, the update as "
                                     "application/sparql-update, or either as a form (query=..., update=...)")
-        elif request.query_params.get("update") is not None:
+        elif url.get("update") is not None:
             raise ApiError(405, "an update must be sent with POST")
+        if params["query"] is not None and params["update"] is not None:
+            raise ApiError(400, "a request carries a query or an update, not both")
         return params
 
     def locked(work):
@@ -405,7 +474,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         check_update(text)
 
         def work():
-            cg.dataset.update(text, initNs=PREFIXES)
+            cg.dataset.update(text, initNs=_built_in_prefixes(text))
             cg._changed()  # drop the name index and projections derived from the old data
             viewer_html.clear()
 
@@ -468,9 +537,10 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                     "relations": dict(ego.relations.most_common())}
         return await api(work)
 
-    routes = [Route("/", viewer), Route("/query", page), Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
-              Route("/api/entities", entities), Route("/api/entity", entity), Route("/api/path", path),
-              Route("/api/neighbors", neighbors)]
+    routes = [Route("/", _guarded(viewer)), Route("/query", _guarded(page)),
+              Route("/sparql", _guarded(sparql_endpoint), methods=["GET", "POST"]),
+              Route("/api/entities", _guarded(entities)), Route("/api/entity", _guarded(entity)),
+              Route("/api/path", _guarded(path)), Route("/api/neighbors", _guarded(neighbors))]
     return Starlette(routes=routes, exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
                                                          ApiError: _error_handler, CaseGraphError: _error_handler})
 
