@@ -432,3 +432,48 @@ def test_an_update_prologue_wins_over_the_built_in_prefixes():
         done = httpx.post(url + "/sparql", data={"update": update}, headers={"Authorization": f"Bearer {TOKEN}"})
         assert done.status_code == 204, done.text
     assert len(cg.query("SELECT ?s WHERE { ?s dcterms:title ?t }")) == 2
+
+
+def test_graph_store_protocol_gives_one_sources_graph_in_any_rdf_format(base, cg):
+    source = next(g.identifier for g in cg.dataset.graphs() if "graph/" in str(g.identifier) and len(g) > 5)
+    expected = cg.dataset.get_context(source)
+    for media, parser in (("text/turtle", "turtle"), ("application/n-triples", "nt"),
+                          ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml")):
+        answer = httpx.get(base + "/store", params={"graph": str(source)}, headers={"Accept": media})
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith(media)
+        assert isomorphic(Graph().parse(data=answer.content, format=parser), expected)
+    head = httpx.head(base + "/store", params={"graph": str(source)}, headers={"Accept": "text/turtle"})
+    assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
+    assert httpx.get(base + "/store", params={"graph": "urn:no-such-graph"}).status_code == 404
+    assert httpx.get(base + "/store").status_code == 400
+    assert httpx.get(base + "/store", params={"graph": str(source), "default": ""}).status_code == 400
+    # Writes are refused on a read-only server, and change nothing.
+    before = snapshot(cg)
+    for method in ("PUT", "POST", "DELETE"):
+        refused = httpx.request(method, base + "/store", params={"graph": str(source)}, content=b"",
+                                headers={"Content-Type": "text/turtle"})
+        assert refused.status_code == 403
+    assert snapshot(cg) == before
+
+
+def test_graph_store_protocol_writes_one_graph_whole_with_the_token():
+    cg = CaseGraph(store="memory")
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    turtle = {"Content-Type": "text/turtle", **auth}
+    with serving(create_app(cg, allow_update=True, token=TOKEN)) as url:
+        store = url + "/store"
+        created = httpx.put(store, params={"graph": "urn:g"}, content=b'<urn:a> <urn:p> "one" .', headers=turtle)
+        assert created.status_code == 201 and len(cg.dataset.get_context(URIRef("urn:g"))) == 1
+        added = httpx.post(store, params={"graph": "urn:g"}, content=b'<urn:b> <urn:p> "two" .', headers=turtle)
+        assert added.status_code == 204 and len(cg.dataset.get_context(URIRef("urn:g"))) == 2
+        replaced = httpx.put(store, params={"graph": "urn:g"}, content=b'<urn:c> <urn:p> "three" .', headers=turtle)
+        assert replaced.status_code == 204 and len(cg.dataset.get_context(URIRef("urn:g"))) == 1
+        assert cg.query('ASK { <urn:c> <urn:p> "three" }').boolean  # queries see the change
+        bad = httpx.put(store, params={"graph": "urn:g"}, content=b"<urn:c> <urn:p", headers=turtle)
+        assert bad.status_code == 400 and len(cg.dataset.get_context(URIRef("urn:g"))) == 1  # nothing lost
+        assert httpx.put(store, params={"graph": "urn:g"}, content=b"x",
+                         headers={"Content-Type": "text/turtle"}).status_code == 403  # no token
+        assert httpx.put(store, params={"default": ""}, content=b"", headers=turtle).status_code == 400
+        assert httpx.delete(store, params={"graph": "urn:g"}, headers=auth).status_code == 204
+        assert len(cg.dataset.get_context(URIRef("urn:g"))) == 0
+        assert httpx.delete(store, params={"graph": "urn:g"}, headers=auth).status_code == 404

@@ -6,7 +6,8 @@ or a file, every query has a time limit and a result-size cap, request bodies ha
 is ``{"error": "...", "status": N}``.
 
 Routes: ``/`` the viewer, ``/query`` the query page, ``/sparql`` the endpoint (its service description when no
-query is given), ``/api/entities?name=``, ``/api/entity?name=``, ``/api/path?from=&to=``, ``/api/neighbors?name=``.
+query is given), ``/store?graph=IRI`` the Graph Store Protocol (a source's graph in any RDF format; PUT, POST and
+DELETE only with updates allowed), ``/api/entities?name=``, ``/api/entity?name=``, ``/api/path?from=&to=``, ``/api/neighbors?name=``.
 """
 
 from __future__ import annotations
@@ -464,13 +465,16 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         body, media = await run_limited(locked(work), limits.seconds)
         return Response(body, media_type=media, headers={"Vary": "Accept"})
 
-    async def update(request: Request, text: str) -> Response:
+    def authorize(request: Request, what: str) -> None:
         if not allow_update:
-            raise ApiError(403, "SPARQL Update is refused: the endpoint is read-only (casegraph serve --allow-update "
+            raise ApiError(403, f"{what} is refused: the endpoint is read-only (casegraph serve --allow-update "
                                 "--token ... enables it)")
         given = request.headers.get("authorization", "")
         if not (given.startswith("Bearer ") and hmac.compare_digest(given[7:].strip(), token)):
-            raise ApiError(403, "SPARQL Update needs the server's token: send 'Authorization: Bearer TOKEN'")
+            raise ApiError(403, f"{what} needs the server's token: send 'Authorization: Bearer TOKEN'")
+
+    async def update(request: Request, text: str) -> Response:
+        authorize(request, "SPARQL Update")
         check_update(text)
 
         def work():
@@ -537,8 +541,71 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                     "relations": dict(ego.relations.most_common())}
         return await api(work)
 
+    def store_target(request: Request) -> URIRef | None:
+        """The graph a Graph Store Protocol request names: ``?graph=IRI``, or None for ``?default``."""
+        named, default = request.query_params.getlist("graph"), "default" in request.query_params
+        if len(named) + default != 1:
+            raise ApiError(400, "name one graph: ?graph=IRI, or ?default for the default graph (the union of all)")
+        return URIRef(named[0]) if named else None
+
+    async def graph_store(request: Request) -> Response:
+        """The SPARQL 1.1 Graph Store HTTP Protocol: GET and HEAD a graph in any RDF format; PUT, POST and
+        DELETE one graph whole, only with --allow-update and the token."""
+        target = store_target(request)
+        if request.method in ("GET", "HEAD"):
+            def work():
+                if target is None:
+                    graph = Graph()
+                    for triple in cg.dataset.triples((None, None, None)):
+                        graph.add(triple)
+                else:
+                    graph = cg.dataset.get_context(target)
+                    if not len(graph):
+                        raise ApiError(404, f"no graph {target} in this store")
+                if len(graph) > limits.rows:
+                    raise ApiError(413, f"the graph has {len(graph)} triples, more than the server's limit of "
+                                        f"{limits.rows}")
+                name = negotiate("CONSTRUCT", request.headers.get("accept", "*/*"), request.query_params.get("format"))
+                media, serializer = GRAPH_FORMATS[name]
+                return graph.serialize(format=serializer, encoding="utf-8"), media
+            body, media = await run_limited(locked(work), limits.seconds)
+            headers = {"Vary": "Accept", "Content-Length": str(len(body))}
+            return Response(b"" if request.method == "HEAD" else body, media_type=media, headers=headers)
+        authorize(request, "the Graph Store's PUT, POST and DELETE")
+        if target is None:
+            raise ApiError(400, "casegraph keeps every triple in the named graph of its source: name it with ?graph=IRI")
+        added = Graph()
+        if request.method in ("PUT", "POST"):
+            media, charset = _content_type(request.headers.get("content-type", ""))
+            serializer = next((s for m, s in GRAPH_FORMATS.values() if m == media), None)
+            if serializer is None or serializer == "trig":
+                raise ApiError(415, "send the graph as " + ", ".join(m for m, s in GRAPH_FORMATS.values() if s != "trig"))
+            text = _decoded(await body_of(request), charset)
+            try:
+                added.parse(data=text, format=serializer, publicID=str(target))
+            except Exception as e:  # noqa: BLE001 - a parser's error is the client's input
+                raise ApiError(400, f"the body is not valid {media}: {str(e).splitlines()[0][:200]}") from None
+
+        def work():
+            existed = len(cg.dataset.get_context(target)) > 0
+            if request.method == "DELETE" and not existed:
+                raise ApiError(404, f"no graph {target} in this store")
+            if request.method in ("PUT", "DELETE"):
+                cg.dataset.remove_graph(target)
+            if request.method in ("PUT", "POST"):
+                graph = cg.dataset.graph(target)
+                for triple in added:
+                    graph.add(triple)
+            cg._changed()  # drop the name index and projections derived from the old data
+            viewer_html.clear()
+            return existed
+
+        existed = await asyncio.get_running_loop().run_in_executor(None, locked(work))
+        return Response(status_code=204 if existed or request.method == "DELETE" else 201)
+
     routes = [Route("/", _guarded(viewer)), Route("/query", _guarded(page)),
               Route("/sparql", _guarded(sparql_endpoint), methods=["GET", "POST"]),
+              Route("/store", _guarded(graph_store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
               Route("/api/entities", _guarded(entities)), Route("/api/entity", _guarded(entity)),
               Route("/api/path", _guarded(path)), Route("/api/neighbors", _guarded(neighbors))]
     return Starlette(routes=routes, exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
