@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 import warnings
 from dataclasses import dataclass, field, replace
 
@@ -299,7 +300,8 @@ def _name_before(text: str, citation, names: list[tuple[int, int]]) -> str | Non
     """The case name written just before a citation ("Feist Publications, Inc. v. Rural Telephone Service
     Co., 499 U.S. 340"), or the parties eyecite read."""
     start = citation.span()[0]
-    for s, e in reversed(names):
+    # The case names are sorted by start: look only at those that start before the citation, nearest first.
+    for s, e in reversed(names[:bisect_left(names, (start,))]):
         if e <= start and start - e <= 4:
             return re.sub(r"\s+", " ", text[s:e]).strip(" ,")
         if e < start - 4:

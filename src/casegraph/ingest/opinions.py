@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ..model import mint_iri
 from .citations import Citation
 from .quotes import DATE, _iso
-from .zones import case_names
+from .zones import case_names, parties
 
 #: where the header of an opinion ends, at the latest
 HEADER = 5000
@@ -40,11 +40,6 @@ COURT_LINE = re.compile(
     r"(?:United States|UNITED STATES) (?:Bankruptcy|BANKRUPTCY|Claims|CLAIMS) (?:Court|COURT)[^\n]*|"
     r"(?:Court of Appeals|COURT OF APPEALS) (?:for|FOR) [^\n]+|Supreme Court of [A-Z][a-z]+[^\n]*)\s*\.?$", re.M)
 DATED = re.compile(r"\b(?:Decided|DECIDED|Filed|FILED|Dated|DATED|Entered|Signed|Date Filed)\s*:?\s*", re.M)
-#: a caption written across lines: "GOOGLE LLC, Petitioner / v. / ORACLE AMERICA, INC."
-SPLIT_CAPTION = re.compile(r"^(?P<a>[^\n]{2,200}?)\s*\n\s*(?:\n\s*)?v\.\s*\n\s*(?:\n\s*)?(?P<b>[^\n]{2,200})", re.M)
-PARTY_ROLE = re.compile(r",?\s*(?:et al\.,?\s*)?(?:Petitioners?|Respondents?|Plaintiffs?|Defendants?|Appellants?|"
-                        r"Appellees?|Cross-Appellants?|Plaintiffs?-Appellants?|Defendants?-Appellees?|"
-                        r"Defendants?-Cross-Appellants?)[\s,.]*$", re.I)
 #: the parties' roles that captions write inside the case name
 ROLE_IN_NAME = re.compile(r",?\s*\b(?:et al\.,?\s*)?(?:Plaintiffs?|Defendants?|Petitioners?|Respondents?|Appellants?|"
                           r"Appellees?|Cross|Counter)(?:[-–](?:Appellants?|Appellees?|Cross|Petitioners?|"
@@ -149,15 +144,9 @@ def _own_citations(text: str, citations: list[Citation]) -> tuple[str, ...]:
 
 
 def _caption(header: str) -> str | None:
-    split = SPLIT_CAPTION.search(header)
+    """The first case name of the header (a caption over three lines, "X, Petitioner / v. / Y", included)."""
     names = case_names(header)
-    if split and (not names or split.start() < names[0][0]):
-        a, b = (PARTY_ROLE.sub("", split.group(g)).strip(" ,") for g in ("a", "b"))
-        return _clean_name(f"{a} v. {b}")
-    if names:
-        start, end = names[0]
-        return _clean_name(header[start:end])
-    return None
+    return _clean_name(" v. ".join(parties(header, names[0]))) if names else None
 
 
 def _clean_name(name: str | None) -> str | None:

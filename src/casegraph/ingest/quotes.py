@@ -336,7 +336,7 @@ def _parsed_subject(text, lead, tail, people):
             continue
         doc = nlp(words)
         for token in doc:
-            if not REPORTING.fullmatch(token.text) and not (token.pos_ == "VERB" and REPORTING.fullmatch(token.lemma_ or "")):
+            if not REPORTING.fullmatch(token.text):
                 continue
             for child in token.children:
                 if child.dep_ not in ("nsubj", "nsubj:pass"):

@@ -13,10 +13,12 @@ DELETE only with updates allowed), ``/api/entities?name=``, ``/api/entity?name=`
 from __future__ import annotations
 
 import asyncio
+import codecs
 import ctypes
 import hmac
 import html
 import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -330,8 +332,6 @@ def _content_type(header: str) -> tuple[str, str | None]:
 def _decoded(body: bytes, charset: str | None) -> str:
     """The body as text in its declared charset (UTF-8 when none is): 415 for a charset Python does not know,
     400 for bytes that are not in it."""
-    import codecs
-
     name = charset or "utf-8"
     try:
         codec = codecs.lookup(name)
@@ -346,8 +346,6 @@ def _decoded(body: bytes, charset: str | None) -> str:
 def _built_in_prefixes(text: str) -> dict[str, str]:
     """casegraph's prefixes less those the text declares itself, by name or by namespace: rdflib loses a
     prologue's ``PREFIX dc: <http://purl.org/dc/terms/>`` when the namespace is already bound as dcterms."""
-    import re
-
     declared = dict(re.findall(r"(?i)\bPREFIX\s+([\w.-]*):\s*<([^>]*)>", text))
     return {p: iri for p, iri in PREFIXES.items() if p not in declared and iri not in declared.values()}
 
