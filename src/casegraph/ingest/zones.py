@@ -14,6 +14,7 @@ still found as a whole, since its name covers the stretch).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: "v." between two parties ("vs." and "v" in some captions)
 VERSUS = re.compile(r"(?<=\s)(?:v\.|vs\.?|V\.|VS\.|c\.)(?=\s)")
@@ -51,6 +52,12 @@ MAX_PARTY_WORDS = 9
 
 def case_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each case name written in ``text``: "X v. Y" and "In re X"."""
+    return list(_case_names(text))
+
+
+@lru_cache(maxsize=2)
+def _case_names(text: str) -> tuple[tuple[int, int], ...]:
+    # Read once per text: the linker, the citation reader and the new-name finder all ask for them.
     spans = []
     versus = [m.span() for m in VERSUS.finditer(text)] + [m.span("versus") for m in CONTRE.finditer(text)]
     for v_start, v_end in versus:
@@ -62,7 +69,7 @@ def case_names(text: str) -> list[tuple[int, int]]:
         if end > m.end():
             spans.append((m.start(), end))
     spans.extend(m.span() for m in SPLIT_CAPTION.finditer(text))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def parties(text: str, span: tuple[int, int]) -> list[str]:
