@@ -15,7 +15,6 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from casegraph import CaseGraph
-from casegraph.errors import InputError
 from casegraph.ingest.linking import Gazetteer
 from casegraph.vocab import PREFIXES
 from marks import iri, span

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, URIRef
 
 import casegraph.vocab
 from casegraph.ontology import NAMESPACE, ontology_graph, render_vocab, shapes_graph, terms

@@ -31,10 +31,12 @@ class ParseError(InputError):
 class QueryError(InputError):
     """A SPARQL query that does not parse or cannot run; the message gives line and column."""
 
-    def __init__(self, reason: str, line: int | None = None, column: int | None = None, syntax: bool = True):
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None, syntax: bool = True,
+                 verb: str | None = None):
         self.reason, self.line, self.column = reason, line, column
         where = f"line {line}, column {column}: " if line else ""
-        super().__init__(f"{'SPARQL syntax error' if syntax else 'SPARQL query failed'}: {where}{reason}")
+        heading = "SPARQL " + (verb or ("syntax error" if syntax else "query failed"))
+        super().__init__(f"{heading}: {where}{reason}")
 
 
 class NotFoundError(CaseGraphError):

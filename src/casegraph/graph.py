@@ -139,6 +139,21 @@ class CaseGraph:
         self._changed()
         return source.graph_iri
 
+    def update(self, text: str, *, using: Iterable[str] = (), using_named: Iterable[str] = (),
+               base: str | None = None) -> None:
+        """Apply a SPARQL 1.1 Update to the sources' named graphs (see :mod:`casegraph.update`).
+
+        ``using`` and ``using_named`` give the graphs the ``WHERE`` of ``DELETE``/``INSERT`` reads (the SPARQL
+        Protocol's ``using-graph-uri`` and ``using-named-graph-uri``); ``base`` resolves relative IRIs. A write
+        to the default graph, which is the union of the sources' graphs, is refused with QueryError.
+        """
+        from . import update
+
+        try:
+            update.run(self._dataset, text, using=using, using_named=using_named, base=base)
+        finally:
+            self._changed()  # even a failed update may have applied its first operations
+
     def close(self) -> None:
         """Release the store (an Oxigraph store on disk is locked while it is open); memory has nothing to do."""
         if self.store.persistent:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from pyparsing import ParseBaseException
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import CaseGraphError, InputError, QueryError
@@ -95,6 +95,23 @@ def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult
             raise QueryError(f"unknown prefix {match.group(1)!r}", line, col) from None
         first_line = str(e).splitlines()[0] if str(e) else "the query engine gave no reason"
         raise QueryError(f"{type(e).__name__}: {first_line}", syntax=False) from None
+
+
+def dataset_of(dataset: Dataset, default: list[str], named: list[str]) -> Dataset:
+    """The dataset a query (or an update's ``WHERE``) reads when it names its graphs (``FROM``, ``USING``, the
+    protocol's graph parameters): a default graph merged from the ``default`` graphs, and the ``named`` graphs
+    only. The whole dataset when it names none; a graph the store does not hold is empty, never fetched."""
+    if not default and not named:
+        return dataset
+    chosen = Dataset(default_union=False)
+    for iri in default:
+        for triple in dataset.get_context(URIRef(iri)):
+            chosen.default_graph.add(triple)
+    for iri in named:
+        graph = chosen.graph(URIRef(iri))
+        for triple in dataset.get_context(URIRef(iri)):
+            graph.add(triple)
+    return chosen
 
 
 def from_rdflib(raw: Result) -> QueryResult:

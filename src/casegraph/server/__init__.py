@@ -18,7 +18,6 @@ import ctypes
 import hmac
 import html
 import json
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,7 +37,6 @@ from starlette.routing import Route
 
 from .. import query as sparql
 from ..errors import AmbiguousNameError, CaseGraphError, NotFoundError, QueryError
-from ..vocab import PREFIXES
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
@@ -146,31 +144,16 @@ def check_update(text: str) -> None:
 
 class _Unfetched:
     """Hands rdflib the query with its FROM clauses removed: rdflib would otherwise fetch each FROM IRI from the
-    web (or add it into the default graph). The dataset the query sees is chosen by :func:`query_dataset`."""
+    web (or add it into the default graph). The dataset the query sees is chosen by :func:`query.dataset_of`;
+    relative IRIs resolve against ``base``, the endpoint's URL."""
 
-    def __init__(self, dataset: Dataset):
-        self.dataset = dataset
+    def __init__(self, dataset: Dataset, base: str):
+        self.dataset, self.base = dataset, base
 
     def query(self, text: str, initNs: dict):
-        prepared = translateQuery(parseQuery(text), initNs=initNs)
+        prepared = translateQuery(parseQuery(text), base=self.base, initNs=initNs)
         prepared.algebra["datasetClause"] = None
         return self.dataset.query(prepared)
-
-
-def query_dataset(dataset: Dataset, default: list[str], named: list[str]) -> Dataset:
-    """The dataset of one request: the whole graph, or (SPARQL Protocol) a default graph merged from the
-    ``default`` graphs and the ``named`` graphs only. Unknown graph IRIs are empty graphs."""
-    if not default and not named:
-        return dataset
-    chosen = Dataset(default_union=False)
-    for iri in default:
-        for triple in dataset.get_context(URIRef(iri)):
-            chosen.default_graph.add(triple)
-    for iri in named:
-        graph = chosen.graph(URIRef(iri))
-        for triple in dataset.get_context(URIRef(iri)):
-            graph.add(triple)
-    return chosen
 
 
 # --- running with a time limit -------------------------------------------------------------------------------
@@ -330,24 +313,19 @@ def _content_type(header: str) -> tuple[str, str | None]:
 
 
 def _decoded(body: bytes, charset: str | None) -> str:
-    """The body as text in its declared charset (UTF-8 when none is): 415 for a charset Python does not know,
-    400 for bytes that are not in it."""
-    name = charset or "utf-8"
+    """The body as text. The SPARQL Protocol has queries and updates sent in UTF-8, so another declared charset
+    is refused with 415 (ASCII, a subset, is read as UTF-8), and bytes that are not UTF-8 with 400."""
+    if charset is not None:
+        try:
+            codec = codecs.lookup(charset).name
+        except LookupError:
+            raise ApiError(415, f"charset {charset!r} is unknown; send the body in UTF-8") from None
+        if codec not in ("utf-8", "ascii"):
+            raise ApiError(415, f"charset {charset!r}: send the body in UTF-8, as the SPARQL Protocol asks")
     try:
-        codec = codecs.lookup(name)
-    except LookupError:
-        raise ApiError(415, f"charset {name!r} is unknown; send the body in UTF-8") from None
-    try:
-        return body.decode(codec.name)
+        return body.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise ApiError(400, f"the body is not valid {name}: {e.reason} at byte {e.start}") from None
-
-
-def _built_in_prefixes(text: str) -> dict[str, str]:
-    """casegraph's prefixes less those the text declares itself, by name or by namespace: rdflib loses a
-    prologue's ``PREFIX dc: <http://purl.org/dc/terms/>`` when the namespace is already bound as dcterms."""
-    declared = dict(re.findall(r"(?i)\bPREFIX\s+([\w.-]*):\s*<([^>]*)>", text))
-    return {p: iri for p, iri in PREFIXES.items() if p not in declared and iri not in declared.values()}
+        raise ApiError(400, f"the body is not valid UTF-8: {e.reason} at byte {e.start}") from None
 
 
 def _guarded(handler):
@@ -399,7 +377,8 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         url = request.query_params
         params = {"query": _one(url.getlist("query"), "query"), "update": None,
                   "default": url.getlist("default-graph-uri"), "named": url.getlist("named-graph-uri"),
-                  "format": url.get("format"), "using": url.getlist("using-graph-uri")}
+                  "format": url.get("format"), "using": url.getlist("using-graph-uri"),
+                  "using_named": url.getlist("using-named-graph-uri")}
         if request.method == "POST":
             body = await body_of(request)
             media, charset = _content_type(request.headers.get("content-type", ""))
@@ -413,15 +392,16 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                 from urllib.parse import parse_qs
 
                 try:
-                    form = parse_qs(_decoded(body, charset), keep_blank_values=True, encoding=charset or "utf-8",
-                                    errors="strict")
+                    form = parse_qs(_decoded(body, charset), keep_blank_values=True, errors="strict")
                 except UnicodeDecodeError as e:
-                    raise ApiError(400, f"the form is not valid {charset or 'UTF-8'}: {e.reason}") from None
+                    raise ApiError(400, f"the form is not valid UTF-8: {e.reason}") from None
                 queries = url.getlist("query") + form.get("query", [])
                 params["query"] = _one(queries, "query")
                 params["update"] = _one(form.get("update", []), "update")
                 params["default"] += form.get("default-graph-uri", [])
                 params["named"] += form.get("named-graph-uri", [])
+                params["using"] += form.get("using-graph-uri", [])
+                params["using_named"] += form.get("using-named-graph-uri", [])
                 params["format"] = form.get("format", [params["format"]])[0]
             else:
                 raise ApiError(415, "send the query as application/sparql-query, the update as "
@@ -443,7 +423,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
     async def sparql_endpoint(request: Request) -> Response:
         params = await operation(request)
         if params["update"] is not None:
-            return await update(request, params["update"])
+            return await update(request, params)
         text = params["query"]
         if text is None:
             return describe_service(request, params["format"])
@@ -452,9 +432,10 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         default, named = (params["default"], params["named"]) if params["default"] or params["named"] \
             else (from_default, from_named)
         accept = request.headers.get("accept", "*/*")
+        endpoint = str(request.url.replace(query=""))
 
         def work():
-            result = sparql.run(_Unfetched(query_dataset(cg.dataset, default, named)), text)
+            result = sparql.run(_Unfetched(sparql.dataset_of(cg.dataset, default, named), endpoint), text)
             if len(result) > limits.rows:
                 raise ApiError(413, f"the result has {len(result)} {'rows' if result.kind == 'SELECT' else 'triples'}, "
                                     f"more than the server's limit of {limits.rows}; add a LIMIT")
@@ -471,13 +452,13 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         if not (given.startswith("Bearer ") and hmac.compare_digest(given[7:].strip(), token)):
             raise ApiError(403, f"{what} needs the server's token: send 'Authorization: Bearer TOKEN'")
 
-    async def update(request: Request, text: str) -> Response:
+    async def update(request: Request, params: dict[str, Any]) -> Response:
         authorize(request, "SPARQL Update")
-        check_update(text)
+        check_update(params["update"])
+        endpoint = str(request.url.replace(query=""))
 
         def work():
-            cg.dataset.update(text, initNs=_built_in_prefixes(text))
-            cg._changed()  # drop the name index and projections derived from the old data
+            cg.update(params["update"], using=params["using"], using_named=params["using_named"], base=endpoint)
             viewer_html.clear()
 
         # An update is not interrupted (that could leave it half applied): it runs to its end.
@@ -603,6 +584,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
 
     routes = [Route("/", _guarded(viewer)), Route("/query", _guarded(page)),
               Route("/sparql", _guarded(sparql_endpoint), methods=["GET", "POST"]),
+              Route("/sparql/", _guarded(sparql_endpoint), methods=["GET", "POST"]),  # no redirect for a POST
               Route("/store", _guarded(graph_store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
               Route("/api/entities", _guarded(entities)), Route("/api/entity", _guarded(entity)),
               Route("/api/path", _guarded(path)), Route("/api/neighbors", _guarded(neighbors))]
