@@ -87,7 +87,7 @@ def main(argv=None) -> int:
               "| raw pyoxigraph on disk s | overhead (oxigraph) | overhead (oxigraph:PATH) "
               "| pyoxigraph on casegraph's union s | reading the rows |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-        union = fast.dataset.store._inner  # casegraph's in-memory Oxigraph store: the set union is its default graph
+        union = fast.dataset.store.inner  # casegraph's in-memory Oxigraph store: the set union is its default graph
         for name, text in QUERIES.items():
             # Warm-up for Oxigraph (and casegraph's caches); rdflib is timed on its first run, which at a million
             # quads takes minutes per query, its parse a few milliseconds of that.

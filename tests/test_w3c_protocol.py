@@ -122,7 +122,8 @@ CASES: dict[str, list[Call]] = {
     "update_dataset_default_graphs": [
         post(f"/sparql/?using-graph-uri={q(iri(1))}&using-graph-uri={q(iri(2))}",
              PREFIXES + f"DROP ALL ;\nINSERT DATA {{\n{THREE_DOCUMENTS}}} ;\n"
-             "INSERT { GRAPH <http://example.org/protocol-update-dataset-graphs-test/> { ?s a dc:BibliographicResource } }\n"
+             "INSERT { GRAPH <http://example.org/protocol-update-dataset-graphs-test/> "
+             "{ ?s a dc:BibliographicResource } }\n"
              "WHERE { ?s a foaf:Document }", UPDATE),
         post("/sparql/", typed_in("http://example.org/protocol-update-dataset-graphs-test/", (1, 2), 3), QUERY,
              **TRUE)],
@@ -136,7 +137,8 @@ CASES: dict[str, list[Call]] = {
     "update_dataset_full": [
         post(f"/sparql/?using-graph-uri={q(iri(1))}&using-named-graph-uri={q(iri(2))}",
              PREFIXES + f"DROP ALL ;\nINSERT DATA {{\n{THREE_DOCUMENTS}}} ;\n"
-             "INSERT { GRAPH <http://example.org/protocol-update-dataset-full-test/> { ?s <http://example.org/in> ?in } }\n"
+             "INSERT { GRAPH <http://example.org/protocol-update-dataset-full-test/> "
+             "{ ?s <http://example.org/in> ?in } }\n"
              "WHERE { { GRAPH ?g { ?s a foaf:Document } BIND(?g AS ?in) }\n"
              "  UNION { ?s a foaf:Document . BIND(\"default\" AS ?in) } }", UPDATE),
         post("/sparql/", "ASK { GRAPH <http://example.org/protocol-update-dataset-full-test/> { "

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql, stores
@@ -66,11 +66,13 @@ class CaseGraph:
 
     def __init__(self, store: str | StoreSpec | None = None):
         self.store = store if isinstance(store, StoreSpec) else StoreSpec.parse(store)
-        self._dataset = stores.open_dataset(self.store)
-        #: what the last ``load`` into a persistent store wrote (a :class:`~casegraph.stores.LoadReport`)
+        #: the back-end (see :mod:`casegraph.stores`); every write to it goes through this object
+        self._store = stores.open_store(self.store)
+        self._dataset = self._store.dataset
+        #: what the last ``load`` wrote (a :class:`~casegraph.stores.LoadReport`)
         self.last_load = None
         #: graphs an interrupted ``load`` had left half-written, dropped when the store was opened
-        self.recovered = stores.recover(self._dataset)
+        self.recovered = self._store.recovered
         self._projections: dict[tuple, Any] = {}
 
     # --- opening and loading -------------------------------------------------------------------------
@@ -100,18 +102,14 @@ class CaseGraph:
         """Add the quads of each file; a folder adds the RDF files directly in it (not in its sub-folders).
 
         Every file is parsed before anything is added, so a bad file leaves the graph as it was. In a
-        persistent store each named graph is replaced whole (see :func:`casegraph.stores.load_files`),
+        persistent store each named graph is replaced whole (see :mod:`casegraph.stores`),
         ``progress(file, graphs, quads)`` is called after each file, and :attr:`last_load` says what was written.
         """
         files = io.rdf_files(paths)
-        if self.store.kind != "memory":  # Oxigraph's own loader, or one request per graph to a server
-            self.last_load = stores.load_files(self._dataset, self.store, files, progress=progress)
+        try:
+            self.last_load = self._store.load(files, progress=progress)
+        finally:
             self._changed()
-            return self
-        parsed = [io.parse_file(path) for path in files]
-        for dataset in parsed:
-            io.merge(self._dataset, dataset)
-        self._changed()
         return self
 
     def add(self, triples: Iterable[tuple], *, source: Source) -> URIRef:
@@ -133,11 +131,29 @@ class CaseGraph:
             if len(triple) != 3 or not (isinstance(triple[0], (URIRef, BNode)) and isinstance(triple[1], URIRef)
                                         and isinstance(triple[2], (URIRef, BNode, Literal))):
                 raise InputError(f"not an RDF triple (subject IRI, predicate IRI, object term): {triple!r}")
-        graph = self._dataset.graph(source.graph_iri)
-        # One addN: a SPARQL server gets one request, not one per triple.
-        self._dataset.addN((s, p, o, graph) for s, p, o in source.provenance() + triples)
+        # One write: a SPARQL server gets one request, not one per triple.
+        self._store.add((s, p, o, source.graph_iri) for s, p, o in source.provenance() + triples)
         self._changed()
         return source.graph_iri
+
+    def write_graph(self, graph: str | URIRef, triples: Iterable[tuple], *, replace: bool = True) -> None:
+        """Replace (or, with ``replace=False``, extend) the named graph ``graph`` with ``triples`` as they are,
+        with no provenance added: for graphs casegraph derives itself (``infer``) and for the Graph Store
+        Protocol. Facts from a document go through :meth:`add`, which records their source."""
+        graph, triples = URIRef(graph), list(triples)
+        try:
+            if replace:
+                self._store.remove_graph(graph)
+            self._store.add((s, p, o, graph) for s, p, o in triples)
+        finally:
+            self._changed()
+
+    def remove_graph(self, graph: str | URIRef) -> None:
+        """Remove the named graph ``graph`` whole (nothing happens when there is none)."""
+        try:
+            self._store.remove_graph(URIRef(graph))
+        finally:
+            self._changed()
 
     def update(self, text: str, *, using: Iterable[str] = (), using_named: Iterable[str] = (),
                base: str | None = None) -> None:
@@ -147,17 +163,15 @@ class CaseGraph:
         Protocol's ``using-graph-uri`` and ``using-named-graph-uri``); ``base`` resolves relative IRIs. A write
         to the default graph, which is the union of the sources' graphs, is refused with QueryError.
         """
-        from . import update
-
         try:
-            update.run(self._dataset, text, using=using, using_named=using_named, base=base)
+            self._store.update(text, using=using, using_named=using_named, base=base)
         finally:
             self._changed()  # even a failed update may have applied its first operations
 
     def close(self) -> None:
         """Release the store (an Oxigraph store on disk is locked while it is open); memory has nothing to do."""
         if self.store.persistent:
-            self._dataset.close()
+            self._store.close()
 
     def __enter__(self) -> "CaseGraph":
         return self
@@ -175,8 +189,15 @@ class CaseGraph:
 
     @property
     def dataset(self):
-        """The underlying rdflib Dataset (named graphs; its default graph is their union)."""
+        """An rdflib Dataset view of the quads (named graphs; its default graph is their union), for code that
+        wants rdflib's API. Write through this object's methods (:meth:`add`, :meth:`update`,
+        :meth:`write_graph`), so that what it derives from the data (names, projections) follows."""
         return self._dataset
+
+    def quads(self, subject: URIRef | None = None, predicates: Iterable[URIRef] | None = None):
+        """The quads ``(s, p, o, graph)`` of the named graphs, only those of ``subject`` and ``predicates``
+        when given, read by the store's own engine."""
+        return self._store.named_quads(subject, predicates)
 
     @property
     def ontology(self) -> Graph:
@@ -185,7 +206,7 @@ class CaseGraph:
 
     def __len__(self) -> int:
         """The number of quads (a triple stated by two sources counts twice)."""
-        return stores.count_quads(self._dataset)
+        return self._store.count_quads()
 
     def query(self, text: str, **bindings: Any) -> sparql.QueryResult:
         """Run SPARQL; keyword arguments fix variables (``cg.query(q, speaker=iri)``).
@@ -193,7 +214,7 @@ class CaseGraph:
         The prefixes ``cg:``, ``rdfs:``, ``skos:``, ``prov:``, ``schema:``, ``dcterms:`` and the entity kinds
         (``person:``, ``model:`` ...) are predefined. The default graph is the union of all source graphs.
         """
-        return sparql.run(self._dataset, text, bindings)
+        return sparql.run(self._store, text, bindings)
 
     def saved(self, name: str, **params: str) -> sparql.QueryResult:
         """Run the saved query ``name`` from ``data/queries``; entity parameters are resolved by name."""
@@ -205,7 +226,7 @@ class CaseGraph:
                 raise InputError(f"saved query {name!r} has no parameter {key!r}; "
                                  f"it takes: {', '.join(declared) or 'none'}")
             bindings[key] = self.entity(value).iri if declared[key].kind == "entity" else Literal(value)
-        return sparql.run(self._dataset, saved.text, bindings)
+        return sparql.run(self._store, saved.text, bindings)
 
     @cached_property
     def names(self) -> NameIndex:
@@ -247,10 +268,10 @@ class CaseGraph:
 
     @cached_property
     def _sources(self) -> dict[str, SourceRef]:
-        if stores.store_kind(self._dataset) != "memory":
+        if not self._store.reads_graphs_directly:
             return self._sources_by_query()
-        # In memory, read graph by graph rather than by SPARQL: rdflib answers a GRAPH ?g query by walking
-        # every quad (seconds at 100k).
+        # In rdflib's memory store, read graph by graph rather than by SPARQL: rdflib answers a GRAPH ?g query
+        # by walking every quad (seconds at 100k).
         found = {}
         for graph in self._dataset.graphs():
             doc = graph.value(graph.identifier, PROV.wasDerivedFrom)
@@ -384,7 +405,7 @@ class CaseGraph:
     def accept(self, found) -> URIRef:
         """Write what :meth:`ingest` read (an :class:`~casegraph.ingest.Ingestion`) into this graph, replacing
         any earlier reading of the same document; return the graph's IRI."""
-        self._dataset.remove_graph(found.graph_iri)
+        self.remove_graph(found.graph_iri)
         self.add(found.triples(), source=found.source)
         found.accepted = True
         return found.graph_iri
@@ -401,7 +422,7 @@ class CaseGraph:
 
     def validate(self) -> ValidationReport:
         """Check the graph against ``ontology/shapes.ttl`` and check that every graph names its source."""
-        return validate(self._dataset, self.ontology, shapes_graph(), self.names)
+        return validate(self._store, self.ontology, shapes_graph(), self.names)
 
     def export(self, format: str = "trig", path: str | os.PathLike | None = None) -> str:
         """The graph as ``trig``, ``nquads``, ``jsonld`` (named graphs kept), ``turtle`` or ``ntriples``
@@ -412,31 +433,22 @@ class CaseGraph:
 
             text = graph_text(self.project(), format.lower())
         else:
-            dataset = self._dataset
-            if self.store.kind != "memory":
-                # An Oxigraph or server store's default graph holds the union it keeps for queries: export the
-                # named graphs only.
-                dataset = io.new_dataset()
-                for s, p, o, g in stores.named_quads(self._dataset):
-                    dataset.graph(g).add((s, p, o))
-            text = io.serialize(dataset, format)
+            text = io.serialize(self._store.export_dataset(), format)
         if path is not None:
             io.write_atomically(path, text)
         return text
 
     def stats(self) -> dict[str, Any]:
         """Counts: quads, distinct triples, source graphs, entities by class, claims by status."""
-        classes: Counter = Counter()
-        for _s, o in set(self._dataset.subject_objects(RDF.type)):
-            if str(o).startswith(str(CG._NS)):
-                classes[FactReader(self).term_label(o)] += 1
-        statuses = Counter(FactReader(self).term_label(o) for _s, o in set(self._dataset.subject_objects(CG.status)))
-        graphs = [g for g in self._dataset.graphs() if len(g) and (g.identifier, PROV.wasDerivedFrom, None) in g]
+        counts = self._store.counts()  # aggregates computed by the store's own engine
+        term = FactReader(self).term_label
+        classes = Counter({term(o): n for o, n in counts["classes"].items() if str(o).startswith(str(CG._NS))})
+        statuses = Counter({term(o): n for o, n in counts["statuses"].items()})
         confidence = Counter(ref.confidence or "unrated" for ref in self.sources().values())
         return {
-            "quads": len(self),
-            "triples": len(set(self._dataset.triples((None, None, None)))),
-            "source graphs": len(graphs),
+            "quads": counts["quads"],
+            "triples": counts["triples"],
+            "source graphs": counts["source graphs"],
             "sources by confidence": dict(sorted(confidence.items())),
             "entities by class": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),
             "claims by status": dict(sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF
 
-from .stores import loose_triples, named_quads
 from .vocab import PREFIXES, SCHEMA
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -67,11 +66,13 @@ class ValidationReport:
         return self.conforms
 
 
-def check_provenance(dataset) -> list[ValidationResult]:
-    """Every non-empty named graph must say, inside itself, which document it comes from and its URL."""
+def check_provenance(store) -> list[ValidationResult]:
+    """Every non-empty named graph of ``store`` (a :class:`casegraph.stores.Store`) must say, inside itself,
+    which document it comes from and its URL."""
     problems = []
+    dataset = store.dataset
     default = dataset.default_graph.identifier
-    loose = loose_triples(dataset)
+    loose = store.loose_triples()
     if loose:
         problems.append(ValidationResult(
             focus=str(default), focus_label="default graph", path=None,
@@ -91,8 +92,9 @@ def check_provenance(dataset) -> list[ValidationResult]:
     return problems
 
 
-def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport:
-    """Check ``dataset`` against ``shapes``; ``names`` (a NameIndex) labels the nodes in the report."""
+def validate(store, ontology: Graph, shapes: Graph, names) -> ValidationReport:
+    """Check the quads of ``store`` (a :class:`casegraph.stores.Store`) against ``shapes``; ``names`` (a
+    NameIndex) labels the nodes in the report."""
     import pyshacl  # imported here: it is slow to import and only validation needs it
 
     # The ontology goes into the data graph so that subclasses and the SKOS values (cg:Alleged a
@@ -100,7 +102,7 @@ def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport
     union = Graph()
     for triple in ontology:
         union.add(triple)
-    for s, p, o, _g in named_quads(dataset):
+    for s, p, o, _g in store.named_quads():
         union.add((s, p, o))
     conforms, report, _text = pyshacl.validate(union, shacl_graph=shapes, inference="none", allow_warnings=True)
     results = []
@@ -117,9 +119,9 @@ def validate(dataset, ontology: Graph, shapes: Graph, names) -> ValidationReport
             rule=str(message) if message is not None else "breaks a shape",
             constraint=str(component).rsplit("#", 1)[-1],
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            graphs=tuple(sorted({str(c) for _s, _p, _o, c in named_quads(dataset, focus)})),
+            graphs=tuple(sorted({str(c) for _s, _p, _o, c in store.named_quads(focus)})),
         ))
-    results.extend(check_provenance(dataset))
+    results.extend(check_provenance(store))
     results.sort(key=lambda r: (r.focus, r.path or "", r.rule))
     violations = [r for r in results if r.severity == "Violation"]
     return ValidationReport(conforms=not violations, results=tuple(results), graph=report)

@@ -59,10 +59,8 @@ def rules() -> list[Rule]:
 
 def infer(cg) -> InferenceReport:
     """Run every rule over the curated graphs of ``cg`` and (re)write the inferred graph."""
-    ds = cg.dataset
-    report = InferenceReport(before=len(ds.graph(INFERRED_GRAPH)))
-    ds.remove_graph(ds.graph(INFERRED_GRAPH))
-    cg._changed()  # the rules must not see the previous run's triples
+    report = InferenceReport(before=len(cg.dataset.graph(INFERRED_GRAPH)))
+    cg.remove_graph(INFERRED_GRAPH)  # the rules must not see the previous run's triples
 
     derivations: dict[tuple, dict] = defaultdict(lambda: {"support": set(), "graphs": set()})
     for rule in rules():
@@ -95,10 +93,8 @@ def infer(cg) -> InferenceReport:
             *((node, CG.supportedBy, support) for support in entry["support"]),
             *((node, PROV.wasDerivedFrom, graph) for graph in entry["graphs"]),
         ]
-    inferred = ds.graph(INFERRED_GRAPH)
-    ds.addN((s, p, o, inferred) for s, p, o in triples)  # one request to a SPARQL server, not one per triple
-    cg._changed()
-    report.after = len(inferred)
+    cg.write_graph(INFERRED_GRAPH, triples)  # one request to a SPARQL server, not one per triple
+    report.after = len(cg.dataset.graph(INFERRED_GRAPH))
     return report
 
 

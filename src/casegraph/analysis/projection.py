@@ -23,7 +23,6 @@ from rdflib.namespace import PROV
 
 from ..facts import as_claim
 from ..ontology import NAMESPACE, lookup_tier, ontology_graph
-from ..stores import named_quads
 from ..vocab import CG
 
 #: the named graph that holds derived triples (see casegraph.analysis.inference)
@@ -107,7 +106,7 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     # rdflib terms compare and hash in Python: the constants are looked up once, outside the loop.
     edge_properties, rdf_type, rdfs_label, cg_status, cg_date = (
         spec.edge_properties, RDF.type, RDFS.label, CG.status, CG.date)
-    for s, p, o, g in named_quads(ds, predicates=[*edge_properties, rdf_type, rdfs_label, cg_status, cg_date]):
+    for s, p, o, g in cg.quads(predicates=[*edge_properties, rdf_type, rdfs_label, cg_status, cg_date]):
         if p in edge_properties:
             if type(o) is URIRef and type(s) is URIRef and (include_inferred or g != INFERRED_GRAPH):
                 candidates[(s, p, o)].add(g)

@@ -569,13 +569,10 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
             existed = len(cg.dataset.get_context(target)) > 0
             if request.method == "DELETE" and not existed:
                 raise ApiError(404, f"no graph {target} in this store")
-            if request.method in ("PUT", "DELETE"):
-                cg.dataset.remove_graph(target)
-            if request.method in ("PUT", "POST"):
-                graph = cg.dataset.graph(target)
-                for triple in added:
-                    graph.add(triple)
-            cg._changed()  # drop the name index and projections derived from the old data
+            if request.method == "DELETE":
+                cg.remove_graph(target)
+            else:
+                cg.write_graph(target, added, replace=request.method == "PUT")
             viewer_html.clear()
             return existed
 

@@ -1,0 +1,416 @@
+"""``oxigraph`` and ``oxigraph:PATH``: pyoxigraph's store, in memory or on disk; SPARQL runs in Oxigraph.
+
+**The union default graph is a set.** Oxigraph's own union of named graphs is a bag: a triple that twenty sources
+state matches twenty times, so a join of three such patterns gives 8,000 rows where rdflib gives one. This store
+keeps, in Oxigraph's default graph (which casegraph never uses for data: every fact sits in its source's graph),
+each distinct triple of the named graphs once, updates it on every write, and answers union queries from it.
+
+**Loading is safe to interrupt.** A file is parsed (by Oxigraph, counting each graph's quads) before anything is
+written; then its graphs are noted in a journal graph, Oxigraph's bulk loader (fast, not transactional) reads
+the file, the union gains the new triples, and the notes are struck off. Opening a store whose journal still
+has notes drops those graphs (they may be partial) and says which.
+
+Oxigraph reports plain literals as ``xsd:string`` ones; they come back plain, as rdflib's own store gives them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+from rdflib import XSD, BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.query import Result
+from rdflib.store import Store as RdflibStore
+
+from .. import io
+from ..errors import InputError, ParseError
+from ..vocab import PREFIXES
+from . import JOURNAL, LOADING, LoadReport, Progress, Store, own_graph_filter
+
+UNION = ox.DefaultGraph()  # where the set union of the named graphs is kept
+_JOURNAL = ox.NamedNode(str(JOURNAL))
+_STRING = ox.NamedNode(str(XSD.string))
+#: what Oxigraph reads itself, by file suffix; other formats (JSON-LD) are read by rdflib and handed over
+OXIGRAPH_FORMATS = {".nq": "N_QUADS", ".trig": "TRIG", ".nt": "N_TRIPLES", ".ttl": "TURTLE"}
+
+
+# --- terms -------------------------------------------------------------------------------------------------
+
+def to_ox(term):
+    """An rdflib term (or graph) as pyoxigraph's; None stays None (a wildcard in a pattern)."""
+    if term is None:
+        return None
+    if isinstance(term, Graph):
+        term = term.identifier
+    if term == DATASET_DEFAULT_GRAPH_ID:
+        return UNION
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"not an RDF term Oxigraph stores: {term!r}")
+
+
+def from_ox(term):
+    """A pyoxigraph term as rdflib's, ``xsd:string`` literals plain."""
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return URIRef(term.value)
+    if kind is ox.Literal:
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype == _STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if kind is ox.BlankNode:
+        return BNode(term.value)
+    if kind is ox.DefaultGraph:
+        return DATASET_DEFAULT_GRAPH_ID
+    raise TypeError(f"an Oxigraph term rdflib has no form for: {term!r}")
+
+
+def converter() -> Callable:
+    """:func:`from_ox` remembering each term it converted: the same IRIs come back row after row, and rdflib
+    checks every IRI it builds. Make one per answer, so that what it remembers goes with the answer (a cache
+    shared by all would thrash at a million quads)."""
+    seen: dict = {}
+
+    def convert(term):
+        found = seen.get(term)
+        if found is None:
+            found = seen[term] = from_ox(term)
+        return found
+
+    return convert
+
+
+def _named(graph_name) -> bool:
+    return type(graph_name) is not ox.DefaultGraph and graph_name != _JOURNAL
+
+
+# --- answers -----------------------------------------------------------------------------------------------
+
+class _Solutions(Result):
+    """Oxigraph's solutions as an rdflib SELECT result, each cell converted only when it is read.
+
+    :meth:`plain_rows` reads the cells as plain Python values without building rdflib terms for IRIs and
+    strings, which is most of what casegraph's own queries return (converting every cell nearly tripled the
+    time of a query returning 46,000 rows: BENCHMARKS.md)."""
+
+    def __init__(self, solutions):
+        super().__init__("SELECT")
+        self.vars = [Variable(v.value) for v in solutions.variables]
+        # A solution that binds nothing is still a row (SELECT * { <s> <p> <o> } when the triple is there).
+        self._cells = [tuple(row) for row in solutions]
+        self._convert = convert = converter()
+        self.bindings = ({var: convert(cell) for var, cell in zip(self.vars, row) if cell is not None}
+                         for row in self._cells)
+
+    def plain_rows(self, plain: Callable) -> list[dict]:
+        """The rows as dicts of plain values; ``plain`` converts an rdflib term (used for typed literals)."""
+        def value(cell):
+            kind = type(cell)
+            if kind is ox.NamedNode or kind is ox.BlankNode or (
+                    kind is ox.Literal and (cell.language or cell.datatype == _STRING)):
+                return cell.value
+            return None if cell is None else plain(self._convert(cell))
+
+        names = [str(var) for var in self.vars]
+        return [{name: value(cell) for name, cell in zip(names, row)} for row in self._cells]
+
+
+def rdflib_result(answer) -> Result:
+    """An rdflib Result for the answer of pyoxigraph's ``Store.query``."""
+    if isinstance(answer, ox.QuerySolutions):
+        return _Solutions(answer)
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    result = Result("CONSTRUCT")
+    result.graph = Graph()
+    convert = converter()
+    result.graph += ((convert(t.subject), convert(t.predicate), convert(t.object)) for t in answer)
+    return result
+
+
+# --- the rdflib view ---------------------------------------------------------------------------------------
+
+class _View(RdflibStore):
+    """rdflib's Store API over the pyoxigraph store, for code that reads (or updates) through an rdflib
+    ``Dataset``: the default graph is the set union, every write keeps it in step."""
+
+    context_aware = True
+    graph_aware = True
+    formula_aware = False
+    transaction_aware = False
+
+    def __init__(self, inner: ox.Store):
+        super().__init__()
+        self.inner = inner
+        self._prefixes: dict[str, URIRef] = {}
+
+    # writes
+    def add(self, triple, context, quoted=False):
+        s, p, o = (to_ox(t) for t in triple)
+        graph = to_ox(context)
+        if graph is None or graph == UNION:
+            raise ValueError("casegraph writes named graphs only: the default graph is their union")
+        self.inner.extend([ox.Quad(s, p, o, graph), ox.Quad(s, p, o, UNION)])
+
+    def addN(self, quads):  # noqa: N802 (rdflib's name)
+        batch = []
+        for s, p, o, g in quads:
+            triple = (to_ox(s), to_ox(p), to_ox(o))
+            batch += [ox.Quad(*triple, to_ox(g)), ox.Quad(*triple, UNION)]
+        self.inner.extend(batch)
+
+    def remove(self, triple_pattern, context=None):
+        graph = to_ox(context)
+        if graph == UNION:
+            graph = None  # removing from the union removes from every graph
+        pattern = [to_ox(t) for t in triple_pattern]
+        found = [q for q in self.inner.quads_for_pattern(*pattern, graph) if _named(q.graph_name)]
+        for quad in found:
+            self.inner.remove(quad)
+        forget(self.inner, [(q.subject, q.predicate, q.object) for q in found])
+
+    def add_graph(self, graph):
+        pass  # a graph exists here by holding triples
+
+    def remove_graph(self, graph):
+        forget_graph(self.inner, to_ox(graph))
+
+    # reads
+    def triples(self, triple_pattern, context=None):
+        s, p, o = (to_ox(t) for t in triple_pattern)
+        graph = to_ox(context)
+        convert = converter()
+        if graph is not None and graph != UNION:
+            for quad in self.inner.quads_for_pattern(s, p, o, graph):
+                yield (convert(quad.subject), convert(quad.predicate), convert(quad.object)), iter([context])
+            return
+        for quad in self.inner.quads_for_pattern(s, p, o, UNION):
+            triple = (convert(quad.subject), convert(quad.predicate), convert(quad.object))
+            yield triple, self._graphs_of(quad)
+
+    def _graphs_of(self, quad):
+        # Lazily: rdflib's Dataset.triples ignores them, its quads() reads them.
+        for found in self.inner.quads_for_pattern(quad.subject, quad.predicate, quad.object, None):
+            if _named(found.graph_name):
+                yield Graph(store=self, identifier=from_ox(found.graph_name))
+
+    def __len__(self, context=None):
+        graph = to_ox(context)
+        return sum(1 for _ in self.inner.quads_for_pattern(None, None, None, UNION if graph is None else graph))
+
+    def contexts(self, triple=None):
+        if triple is None:
+            names = (g for g in self.inner.named_graphs() if _named(g))
+        else:
+            names = {q.graph_name for q in self.inner.quads_for_pattern(*(to_ox(t) for t in triple), None)
+                     if _named(q.graph_name)}
+        for name in names:
+            yield Graph(store=self, identifier=from_ox(name))
+
+    def query(self, query, initNs, initBindings, queryGraph, **kwargs):  # noqa: N803 (rdflib's names)
+        if not isinstance(query, str) or kwargs:
+            raise NotImplementedError  # a prepared query: rdflib evaluates it over this view
+        default = None if queryGraph in (None, "__UNION__", DATASET_DEFAULT_GRAPH_ID) else to_ox(queryGraph)
+        return rdflib_result(self.inner.query(
+            query, default_graph=default, prefixes={**{k: str(v) for k, v in self._prefixes.items()},
+                                                   **{k: str(v) for k, v in initNs.items()}},
+            substitutions={ox.Variable(str(k)): to_ox(v) for k, v in initBindings.items()}))
+
+    def update(self, *args, **kwargs):
+        raise NotImplementedError  # rdflib evaluates it over this view (casegraph.update does its own)
+
+    # prefixes
+    def bind(self, prefix, namespace, override=True):
+        if override or prefix not in self._prefixes:
+            self._prefixes[prefix] = URIRef(namespace)
+
+    def namespace(self, prefix):
+        return self._prefixes.get(prefix)
+
+    def prefix(self, namespace):
+        return next((p for p, n in self._prefixes.items() if n == URIRef(namespace)), None)
+
+    def namespaces(self):
+        yield from self._prefixes.items()
+
+
+def forget(inner: ox.Store, triples) -> None:
+    """Take out of the union the triples that no named graph states any more."""
+    for s, p, o in triples:
+        if not any(_named(q.graph_name) for q in inner.quads_for_pattern(s, p, o, None)):
+            inner.remove(ox.Quad(s, p, o, UNION))
+
+
+def forget_graph(inner: ox.Store, graph_name) -> None:
+    """Remove a named graph, and from the union the triples no other graph states."""
+    found = [(q.subject, q.predicate, q.object) for q in inner.quads_for_pattern(None, None, None, graph_name)]
+    if inner.contains_named_graph(graph_name):
+        inner.remove_graph(graph_name)
+    forget(inner, found)
+
+
+def rebuild_union(inner: ox.Store) -> None:
+    inner.update("DELETE WHERE { ?s ?p ?o } ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                 f"{own_graph_filter()} }}")
+
+
+# --- the store ---------------------------------------------------------------------------------------------
+
+class OxigraphStore(Store):
+    """pyoxigraph's Store, in memory or on disk at ``spec.location``."""
+
+    def __init__(self, spec):
+        super().__init__(spec)
+        try:
+            self.inner = ox.Store(spec.location) if spec.location is not None else ox.Store()
+        except OSError as e:
+            raise InputError(f"store oxigraph:{spec.location}: cannot open it ({e}); is another casegraph "
+                             "process using it?") from None
+        self.dataset = Dataset(store=_View(self.inner), default_union=True)
+        self._bind_prefixes()
+        self.recovered = self.recover()
+
+    def query(self, text: str, initNs: dict | None = None) -> Result:  # noqa: N803 - as rdflib's Graph.query
+        return rdflib_result(self.inner.query(text, prefixes=dict(initNs or PREFIXES)))
+
+    def add(self, quads: Iterable[tuple]) -> None:
+        self.dataset.store.addN(quads)
+
+    def remove_graph(self, graph: URIRef) -> None:
+        forget_graph(self.inner, to_ox(graph))
+
+    def named_quads(self, subject=None, predicates=None):
+        # GRAPH ?g in Oxigraph's SPARQL reads the named graphs only: its quad API would also walk the union
+        # kept in the default graph (twice the quads) and hand each quad to Python.
+        text = f"SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {own_graph_filter()} }}"
+        convert = converter()
+        for predicate in [None] if predicates is None else list(predicates):
+            fixed = {ox.Variable(name): to_ox(term) for name, term in (("s", subject), ("p", predicate))
+                     if term is not None}
+            for s, p, o, g in self.inner.query(text, substitutions=fixed):
+                yield (convert(s) if subject is None else subject, convert(p) if predicate is None else predicate,
+                       convert(o), convert(g))
+
+    def close(self) -> None:
+        if self.inner is not None:
+            self.inner.flush()
+        # pyoxigraph releases the folder's lock when its Store is dropped: drop every reference to it.
+        self.inner = self.dataset.store.inner = None
+
+    # --- loading ---
+
+    def load(self, files: list[Path], progress: Progress | None = None) -> LoadReport:
+        started = time.perf_counter()
+        report = LoadReport({}, 0.0, self.recover())
+        checked = [_check(path) for path in files]
+        for item in checked:
+            self._load_one(item)
+            report.files[str(item.path)] = (len(item.graphs), item.quads)
+            if progress:
+                progress(str(item.path), len(item.graphs), item.quads)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _load_one(self, item: "_Checked") -> None:
+        """Write one checked file: note its graphs in the journal, empty them, let Oxigraph's bulk loader read
+        the file, add the new triples to the union with Oxigraph itself, strike the notes off."""
+        inner = self.inner
+        notes = [ox.Quad(graph, ox.NamedNode(str(LOADING)), ox.Literal(str(item.path)), _JOURNAL)
+                 for graph in item.graphs]
+        inner.extend(notes)  # one transaction: the journal names every graph before any is touched
+        for graph in item.graphs:
+            forget_graph(inner, graph)
+        # Bulk writes are fast but not transactional: the journal is what makes them safe (see recover()).
+        if item.remapped is not None:
+            inner.bulk_extend(item.remapped)
+        else:
+            inner.bulk_load(**item.source, lenient=True)  # lenient: the file was checked by the parse above
+        # The union, written by Oxigraph itself: in memory a SPARQL update is fastest; on disk a transaction that
+        # size is slow, and the bulk writer, handed the triples as N-Triples, about twice as fast (BENCHMARKS.md).
+        graphs = " ".join(str(graph) for graph in item.graphs)
+        pattern = f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        if self.persistent:
+            triples = inner.query(f"CONSTRUCT {{ ?s ?p ?o }} {pattern}").serialize(format=ox.RdfFormat.N_TRIPLES)
+            inner.bulk_load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=UNION, lenient=True)
+        else:
+            inner.update(f"INSERT {{ ?s ?p ?o }} {pattern}")
+        inner.flush()
+        for note in notes:
+            inner.remove(note)
+
+    def recover(self) -> list[str]:
+        inner = self.inner
+        notes = list(inner.quads_for_pattern(None, None, None, _JOURNAL))
+        if not notes:
+            # A store written by another program (Oxigraph's own loader) has named graphs and no union yet.
+            if next(inner.quads_for_pattern(None, None, None, UNION), None) is None and \
+                    next(iter(inner.named_graphs()), None) is not None:
+                rebuild_union(inner)
+            return []
+        dropped = sorted({note.subject.value for note in notes})
+        for note in notes:
+            if inner.contains_named_graph(note.subject):
+                inner.remove_graph(note.subject)
+        inner.remove_graph(_JOURNAL)
+        rebuild_union(inner)
+        return dropped
+
+
+@dataclass
+class _Checked:
+    """A file checked for a load: what Oxigraph's loader reads, and the size of each graph it holds."""
+
+    path: Path
+    source: dict
+    graphs: Counter
+    remapped: list | None = None  # the quads, when some sat in the default graph and were moved (see below)
+
+    @property
+    def quads(self) -> int:
+        return sum(self.graphs.values())
+
+
+def _check(path: Path) -> _Checked:
+    """Parse ``path`` once, keeping only the size of each graph, so that a bad file stops the load before it
+    writes anything; Oxigraph then reads the file again itself, in Rust, far faster than quads handed over
+    from Python. Triples outside any graph go into a graph named after the file, since the default graph
+    holds the union."""
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    name = OXIGRAPH_FORMATS.get(path.suffix.lower())
+    if name is None:
+        source = {"input": io.parse_file(path).serialize(format="nquads", encoding="utf-8"),
+                  "format": ox.RdfFormat.N_QUADS}
+    else:
+        source = {"path": str(path), "format": getattr(ox.RdfFormat, name)}
+    try:
+        graphs = Counter(quad.graph_name for quad in ox.parse(**source))
+    except (SyntaxError, ValueError, OSError):
+        io.parse_file(path)  # rdflib's parser gives the message with file and line
+        raise ParseError(f"{path}: Oxigraph cannot read this file") from None
+    item = _Checked(path, source, graphs)
+    unnamed = graphs.pop(UNION, 0)
+    if unnamed:
+        own = ox.NamedNode(path.resolve().as_uri())
+        graphs[own] += unnamed
+        if source["format"] in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            source["to_graph"] = own
+        else:  # a quad file with some triples outside its graphs: moved quad by quad (rare)
+            item.remapped = [q if type(q.graph_name) is not ox.DefaultGraph else
+                             ox.Quad(q.subject, q.predicate, q.object, own) for q in ox.parse(**source)]
+    return item
