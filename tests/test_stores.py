@@ -424,3 +424,72 @@ def test_no_module_outside_the_stores_package_asks_which_back_end_it_holds():
         text = path.read_text(encoding="utf-8")
         assert "pyoxigraph" not in text and "oxrdflib" not in text, path
         assert not re.search(r"\bstore\.kind\b|\bspec\.kind\b|store_kind|\._inner\b", text), path
+
+
+def test_readers_share_a_store_with_serve_and_a_writer_says_who_holds_it(run, tmp_path):
+    folder = tmp_path / "store"
+    store = f"oxigraph:{folder}"
+    assert run("--store", store, "load", *source_files()[:3]).exit_code == 0
+    port = free_port()
+    log = tmp_path / "serve.log"
+    server = subprocess.Popen([sys.executable, "-m", "casegraph", "--store", store, "serve", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    try:
+        wait_for(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", server, log)
+        # Readers beside the server: a command, and the Python API.
+        counted = run("--store", store, "query", "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+                      "--format", "csv")
+        assert counted.exit_code == 0 and counted.stdout.splitlines()[1] == "3", counted.stderr
+        with CaseGraph.open(store=store, read_only=True) as cg:
+            assert len(cg) > 0
+            with pytest.raises(InputError, match="read-only"):
+                cg.update("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }")
+        # A writer cannot have the folder while the server reads it, and says who does.
+        refused = run("--store", store, "load", source_files()[3])
+        assert refused.exit_code == 2
+        assert f"process {server.pid}" in refused.stderr and "serve" in refused.stderr, refused.stderr
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D").status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert run("--store", store, "load", source_files()[3]).exit_code == 0  # the server gone, the writer may
+    missing = run("--store", f"oxigraph:{tmp_path / 'nothing-here'}", "stats")
+    assert missing.exit_code == 2 and "no store there" in missing.stderr
+
+
+def test_the_projection_is_kept_beside_the_store_while_its_generation_holds(tmp_path):
+    import networkx as nx
+
+    from casegraph import Source
+    from casegraph.analysis import project
+
+    store = f"oxigraph:{tmp_path / 'store'}"
+    CaseGraph.open(source_files()[:4], store=store).close()
+    cache = tmp_path / "store" / "casegraph-cache"
+    with CaseGraph.open(store=store, read_only=True) as cg:
+        built = cg.project()
+        kept = list(cache.glob("projection-*.marshal"))
+        assert len(kept) == 1
+    with CaseGraph.open(store=store, read_only=True) as cg:  # another run: read back, the same graph
+        again = cg.project()
+        assert nx.utils.graphs_equal(again, built) and again.edges == built.edges
+        assert again is not built and list(cache.glob("projection-*.marshal")) == kept
+    # A write moves the generation: the kept file no longer answers, and the new projection shows the write.
+    new = URIRef("https://example.org/id/organization/newco")
+    meta = URIRef("https://w3id.org/casegraph/id/organization/meta")
+    with CaseGraph.open(store=store) as cg:
+        cg.add([(new, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("NewCo")),
+                (new, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                 URIRef("https://w3id.org/casegraph/ontology#Company")),
+                (new, URIRef("https://w3id.org/casegraph/ontology#competesWith"), meta)],
+               source=Source(url="https://example.org/newco", publisher="Example", language="en"))
+    with CaseGraph.open(store=store, read_only=True) as cg:
+        after = cg.project()
+        assert after.has_edge(str(new), str(meta)) and not built.has_node(str(new))
+        assert nx.utils.graphs_equal(after, project(cg))  # what was kept is what projecting gives
+        assert [p.name for p in cache.glob("projection-*.marshal")] != [p.name for p in kept]  # the old one went
+    # A damaged file is projected again, not trusted.
+    (damaged,) = cache.glob("projection-*.marshal")
+    damaged.write_bytes(b"\x00not marshal")
+    with CaseGraph.open(store=store, read_only=True) as cg:
+        assert nx.utils.graphs_equal(cg.project(), after)

@@ -81,12 +81,14 @@ def cli(ctx, data, extra, store, infer):
     ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store}
 
 
-def _open(ctx) -> CaseGraph:
+def _open(ctx, *, write: bool = False) -> CaseGraph:
+    """The graph a command works on; a persistent store is opened read-only unless the command writes into it
+    (``--infer`` does), so that readers run beside ``casegraph serve``."""
     spec = StoreSpec.parse(ctx.obj.get("store"))
     if spec.persistent and (ctx.obj["data"] or ctx.obj["with"]):
         raise click.UsageError(f"--data and --with read files into memory; to put files into {spec}, "
                                "use: casegraph --store STORE load FILES")
-    cg = CaseGraph.open(ctx.obj["data"] or None, store=spec)
+    cg = CaseGraph.open(ctx.obj["data"] or None, store=spec, read_only=not (write or ctx.obj.get("infer")))
     ctx.call_on_close(cg.close)
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
@@ -538,7 +540,7 @@ def infer(ctx, output, as_json):
     """
     from .analysis import INFERRED_GRAPH
 
-    cg = _open(ctx)
+    cg = _open(ctx, write=True)
     report = cg.infer()
     inferred = io.new_dataset()
     graph = inferred.graph(INFERRED_GRAPH)
@@ -571,7 +573,7 @@ def view(ctx, focus, depth, include_inferred, lang, output, open_it):
     """
     if depth != 1 and not focus:
         raise click.UsageError("--depth needs --focus")
-    shown = _open(ctx).view(output, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
+    shown = _open(ctx, write=include_inferred).view(output, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
     click.echo(f"wrote {output} ({shown.nodes} entities, {shown.edges} relations)", err=True)
     if open_it:
         import webbrowser
@@ -698,7 +700,7 @@ def ingest(ctx, file, lang, url, published, title, publisher, as_json, accept, i
 
     Example: casegraph ingest article.txt --url https://example.org/a --published 2025-01-10 --accept
     """
-    cg = _open(ctx)
+    cg = _open(ctx, write=accept)
     found = cg.ingest(file, lang=lang, url=url, published=published, title=title, publisher=publisher,
                       max_bytes=int(max_size * 1_000_000))
     written = None
@@ -784,7 +786,7 @@ def serve(ctx, host, port, timeout, max_rows, max_body, allow_update, token, tar
 
     if allow_update and not token:
         raise click.UsageError("--allow-update needs --token (or CASEGRAPH_TOKEN)")
-    app = create_app(_open(ctx), limits=Limits(timeout, max_rows, max_body), allow_update=allow_update, token=token)
+    app = create_app(_open(ctx, write=allow_update), limits=Limits(timeout, max_rows, max_body), allow_update=allow_update, token=token)
     if target:
         status, _headers, body = get(app, target)
         click.echo(body.decode("utf-8", "replace"), nl=not body.endswith(b"\n"))

@@ -64,10 +64,10 @@ class CaseGraph:
     with ``CaseGraph()`` and :meth:`add` facts with their source.
     """
 
-    def __init__(self, store: str | StoreSpec | None = None):
+    def __init__(self, store: str | StoreSpec | None = None, *, read_only: bool = False):
         self.store = store if isinstance(store, StoreSpec) else StoreSpec.parse(store)
         #: the back-end (see :mod:`casegraph.stores`); every write to it goes through this object
-        self._store = stores.open_store(self.store)
+        self._store = stores.open_store(self.store, read_only=read_only)
         self._dataset = self._store.dataset
         #: what the last ``load`` wrote (a :class:`~casegraph.stores.LoadReport`)
         self.last_load = None
@@ -79,18 +79,19 @@ class CaseGraph:
 
     @classmethod
     def open(cls, paths: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
-             store: str | StoreSpec | None = None) -> "CaseGraph":
+             store: str | StoreSpec | None = None, read_only: bool = False) -> "CaseGraph":
         """A graph of ``paths`` (one RDF file or folder, or a list of them), or of the bundled data when none
         are given.
 
         ``store`` names where the quads live (see :mod:`casegraph.stores`; default: the ``CASEGRAPH_STORE``
         environment variable, else ``memory``). ``memory`` and ``oxigraph`` (Oxigraph in memory, much faster on
         big graphs) start empty and read ``paths``. A persistent store (``oxigraph:PATH`` or ``sparql:URL``) is
-        the graph it holds, and ``paths``, when given, are loaded into it.
+        the graph it holds, and ``paths``, when given, are loaded into it. With ``read_only`` a persistent store
+        is opened for reading beside other readers (``casegraph serve``), and every write raises InputError.
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [paths]
-        graph = cls(store)
+        graph = cls(store, read_only=read_only and not paths)  # loading paths is writing
         if graph.store.persistent:
             if paths:
                 graph.load(*paths)
@@ -105,6 +106,7 @@ class CaseGraph:
         persistent store each named graph is replaced whole (see :mod:`casegraph.stores`),
         ``progress(file, graphs, quads)`` is called after each file, and :attr:`last_load` says what was written.
         """
+        self._writing()
         files = io.rdf_files(paths)
         try:
             self.last_load = self._store.load(files, progress=progress)
@@ -126,6 +128,7 @@ class CaseGraph:
         """
         if not isinstance(source, Source):
             raise SourceError("add() needs source=Source(url=..., publisher=..., language=...)")
+        self._writing()
         triples = list(triples)
         for triple in triples:  # check them all before writing any: a bad one leaves the graph as it was
             if len(triple) != 3 or not (isinstance(triple[0], (URIRef, BNode)) and isinstance(triple[1], URIRef)
@@ -140,6 +143,7 @@ class CaseGraph:
         """Replace (or, with ``replace=False``, extend) the named graph ``graph`` with ``triples`` as they are,
         with no provenance added: for graphs casegraph derives itself (``infer``) and for the Graph Store
         Protocol. Facts from a document go through :meth:`add`, which records their source."""
+        self._writing()
         graph, triples = URIRef(graph), list(triples)
         try:
             if replace:
@@ -150,6 +154,7 @@ class CaseGraph:
 
     def remove_graph(self, graph: str | URIRef) -> None:
         """Remove the named graph ``graph`` whole (nothing happens when there is none)."""
+        self._writing()
         try:
             self._store.remove_graph(URIRef(graph))
         finally:
@@ -163,6 +168,7 @@ class CaseGraph:
         Protocol's ``using-graph-uri`` and ``using-named-graph-uri``); ``base`` resolves relative IRIs. A write
         to the default graph, which is the union of the sources' graphs, is refused with QueryError.
         """
+        self._writing()
         try:
             self._store.update(text, using=using, using_named=using_named, base=base)
         finally:
@@ -179,8 +185,15 @@ class CaseGraph:
     def __exit__(self, *_exc) -> None:
         self.close()
 
+    def _writing(self) -> None:
+        """Every write starts here: a store opened read-only refuses it before anything changes."""
+        if self._store.read_only:
+            raise InputError(f"store {self.store} was opened read-only: open it with read_only=False to write")
+        self._store.changed()  # before: a write that dies half-way leaves no kept projection trusted
+
     def _changed(self) -> None:
         # Caches derived from the data are dropped whenever it changes.
+        self._store.changed()
         for name in ("names", "_sources"):
             self.__dict__.pop(name, None)
         self._projections: dict[tuple, Any] = {}
@@ -302,11 +315,12 @@ class CaseGraph:
     def project(self, *, lang: str = "en", collapse: bool = False, include_inferred: bool = True):
         """The graph as a networkx MultiDiGraph (cached until the data changes); see
         :func:`casegraph.analysis.project`."""
-        from .analysis import project
+        from .analysis.projection import kept_projection
 
         key = (lang, collapse, include_inferred)
         if key not in self._projections:
-            self._projections[key] = project(self, lang=lang, collapse=collapse, include_inferred=include_inferred)
+            self._projections[key] = kept_projection(self, self._store.cache_folder(), self._store.generation(),
+                                                     lang=lang, collapse=collapse, include_inferred=include_inferred)
         return self._projections[key]
 
     def path(self, start: str, end: str, *, k: int = 1, exclude: tuple[str, ...] = (),

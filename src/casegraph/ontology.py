@@ -10,6 +10,7 @@ and a test checks that the committed file is what this would write.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from functools import lru_cache
 
@@ -33,6 +34,12 @@ KINDS = (
 def ontology_graph() -> Graph:
     """The OWL ontology as an rdflib graph (parsed once; do not modify it)."""
     return Graph().parse(ontology_dir() / "casegraph.ttl", format="turtle")
+
+
+@lru_cache(maxsize=1)
+def ontology_digest() -> str:
+    """A digest of the ontology file: what is derived from it and kept between runs (a projection) names it."""
+    return hashlib.sha1((ontology_dir() / "casegraph.ttl").read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -12,9 +12,15 @@ Literals never become nodes: two entities that share the value "2024" are not co
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import marshal
+import os
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
 
 import networkx as nx
@@ -177,6 +183,71 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
 
     if collapse:
         _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node)
+    return G
+
+
+# --- kept beside the store ------------------------------------------------------------------------------
+
+#: the attributes networkx keeps a MultiDiGraph in (what its own pickling restores)
+_STATE = ("graph", "_node", "_succ", "_pred")
+
+
+@contextmanager
+def _bulk():
+    """No cyclic garbage collection while a graph of plain dicts is built: nothing in it is garbage, and the
+    collector, woken by every few hundred new containers, took a quarter to half of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def kept_projection(cg, folder: Path | None, generation: str | None, **options) -> nx.MultiDiGraph:
+    """The projection of ``cg`` with ``options``, read from ``folder`` when it was kept there for the store's
+    ``generation``, else built (and kept there for the next run).
+
+    Kept as networkx's own state (the dicts of nodes and adjacency) written with :mod:`marshal`, which holds
+    plain data only (no code runs when it is read, unlike pickle) and keeps the edge dicts shared between
+    successors and predecessors; reading it back is about 15 times faster than projecting again. The file's
+    name holds the generation, the options and the versions of casegraph, networkx and the ontology, so a
+    file never answers for another state of the store; files of other generations are removed.
+    """
+    if folder is None or generation is None:
+        with _bulk():
+            return project(cg, **options)
+    from .. import __version__
+    from ..ontology import ontology_digest
+
+    digest = hashlib.sha1(repr((sorted(options.items()), __version__, nx.__version__, ontology_digest()))
+                          .encode()).hexdigest()[:16]
+    path = folder / f"projection-{generation}-{digest}.marshal"
+    if path.is_file():
+        try:
+            with _bulk():
+                state = marshal.loads(path.read_bytes())
+            if isinstance(state, dict) and set(state) == set(_STATE):
+                G = nx.MultiDiGraph()
+                G.__dict__.update(state)
+                G._adj = G._succ
+                return G
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged file is projected again and rewritten
+    with _bulk():
+        G = project(cg, **options)
+    try:
+        blob = marshal.dumps({name: getattr(G, name) for name in _STATE})
+    except ValueError:
+        return G  # a value marshal cannot write: not kept
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("projection-*.marshal"):
+        if not old.name.startswith(f"projection-{generation}-"):
+            old.unlink(missing_ok=True)
+    scratch = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    scratch.write_bytes(blob)
+    scratch.replace(path)  # atomic: a reader sees the whole file or none
     return G
 
 

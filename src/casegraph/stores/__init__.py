@@ -81,12 +81,14 @@ class StoreSpec:
         return f"{self.kind}:{self.location}" + (f",{self.update}" if self.update else "")
 
 
-def open_store(spec: StoreSpec | str | None) -> "Store":
-    """The back-end ``spec`` names, opened (and recovered, if a load into it was killed)."""
+def open_store(spec: StoreSpec | str | None, *, read_only: bool = False) -> "Store":
+    """The back-end ``spec`` names, opened (and recovered, if a load into it was killed). ``read_only`` opens a
+    persistent store for reading only, beside other readers (``casegraph serve`` and a ``casegraph query`` on
+    one Oxigraph folder); a store that lives in this process is always writable (its files are read into it)."""
     spec = spec if isinstance(spec, StoreSpec) else StoreSpec.parse(spec)
     module, _, name = BACKENDS[spec.kind].partition(":")
     backend = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    return backend(spec)
+    return backend(spec, read_only=read_only and spec.persistent)
 
 
 @dataclass
@@ -115,8 +117,8 @@ class Store:
     #: whose engine answers GRAPH ?g by walking every quad)
     reads_graphs_directly = False
 
-    def __init__(self, spec: StoreSpec):
-        self.spec = spec
+    def __init__(self, spec: StoreSpec, *, read_only: bool = False):
+        self.spec, self.read_only = spec, read_only
         #: graphs an interrupted load had left half-written, dropped when the store was opened
         self.recovered: list[str] = []
 
@@ -189,6 +191,19 @@ class Store:
         for s, p, o, g in self.named_quads():
             dataset.graph(g).add((s, p, o))
         return dataset
+
+    def generation(self) -> str | None:
+        """A token that changes with every write casegraph makes to a persistent store, so that what is derived
+        from its data (the projection) can be kept beside it and trusted while the token is the same; None
+        where nothing is kept between runs."""
+        return None
+
+    def changed(self) -> None:
+        """Called by CaseGraph before and after every write: a new generation."""
+
+    def cache_folder(self) -> Path | None:
+        """Where what is derived from the store's data may be kept between runs, or None."""
+        return None
 
     def loose_triples(self) -> int:
         """Triples in the default graph itself, outside any source's graph (only rdflib's memory store can

@@ -19,8 +19,8 @@ class MemoryStore(Store):
 
     reads_graphs_directly = True
 
-    def __init__(self, spec):
-        super().__init__(spec)
+    def __init__(self, spec, *, read_only: bool = False):
+        super().__init__(spec, read_only=read_only)
         self.dataset = io.new_dataset()
 
     def load(self, files: list[Path], progress: Progress | None = None) -> LoadReport:

@@ -221,8 +221,8 @@ def _said(error) -> str:
 class SparqlStore(Store):
     """A SPARQL 1.1 server, read through its query URL and written through its update URL."""
 
-    def __init__(self, spec):
-        super().__init__(spec)
+    def __init__(self, spec, *, read_only: bool = False):
+        super().__init__(spec, read_only=read_only)
         self.remote = CasegraphSPARQLStore(query_endpoint=spec.location, update_endpoint=spec.update,
                                            returnFormat="json", context_aware=True)
         unions, software = unions_its_graphs(spec.location)
@@ -230,7 +230,7 @@ class SparqlStore(Store):
             self.remote.union_graph, self.remote.virtuoso = UNION, software.startswith("Virtuoso")
         self.dataset = Dataset(store=self.remote, default_union=True)
         self._bind_prefixes()
-        self.recovered = self.recover()
+        self.recovered = [] if read_only else self.recover()
 
     def update(self, text: str, *, using=(), using_named=(), base: str | None = None) -> None:
         """Checked here (a default-graph write is refused before anything is sent), then run by the server in

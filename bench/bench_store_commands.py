@@ -1,0 +1,114 @@
+"""Commands on an on-disk Oxigraph store, as a user runs them, against what a user would do instead.
+
+    python bench/bench_store_commands.py --sizes 300000 1000000
+
+For each size: a synthetic graph (bench/synthetic.py) is loaded with ``casegraph --store oxigraph:PATH load`` and,
+on the same disk, with raw ``pyoxigraph.Store.bulk_load``; then ``stats``, ``path`` (twice: cold, then warm) and
+``describe`` run as commands, each beside the script a user would write with pyoxigraph (and networkx for the
+path). Every figure is a separate process, timed from start to exit; ratios are casegraph's time over the
+script's (lower is better) or, for loading, casegraph's throughput over raw bulk_load's (higher is better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic import Generator  # noqa: E402
+
+ID = "https://w3id.org/casegraph/id/"
+START, END = f"{ID}organization/org-0", f"{ID}person/per-1"
+
+RAW_LOAD = """
+import sys, pyoxigraph as ox
+store = ox.Store(sys.argv[1])
+store.bulk_load(path=sys.argv[2], format=ox.RdfFormat.N_QUADS)
+store.flush()
+"""
+RAW_STATS = """
+import sys, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+for text in ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c",
+             "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"):
+    print(list(store.query(text)))
+"""
+# What a user writes to find a path: the relations as edges of an undirected networkx graph, then BFS.
+RAW_PATH = """
+import json, sys, networkx as nx, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+predicates = json.loads(sys.argv[2])
+graph = nx.Graph()
+values = " ".join(f"<{p}>" for p in predicates)
+for s, o in store.query("SELECT ?s ?o WHERE { VALUES ?p { " + values + " } GRAPH ?g { ?s ?p ?o } FILTER(isIRI(?o)) }"):
+    graph.add_edge(s.value, o.value)
+print(nx.shortest_path(graph, sys.argv[3], sys.argv[4]))
+"""
+RAW_DESCRIBE = """
+import sys, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+for row in store.query("SELECT ?p ?o ?g WHERE { GRAPH ?g { <" + sys.argv[2] + "> ?p ?o } }"):
+    print(row)
+"""
+
+
+def run(*words: str) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(list(words), capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(words[:4])} ... failed: {done.stderr.strip()[-500:]}")
+    return elapsed
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300_000])
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/casegraph-bench"))
+    args = parser.parse_args(argv)
+    from casegraph.analysis.projection import projection_spec
+
+    casegraph = shutil.which("casegraph") or str(Path(sys.executable).parent / "casegraph")
+    python = sys.executable
+    predicates = json.dumps(sorted(str(p) for p in projection_spec().edge_properties))
+    args.folder.mkdir(parents=True, exist_ok=True)
+    print("| quads | command | casegraph s | instead s | ratio |")
+    print("|---:|---|---:|---:|---:|")
+    for size in args.sizes:
+        data = args.folder / f"synthetic-{size}.nq"
+        if not data.exists():
+            with data.open("w", encoding="utf-8") as out:
+                Generator(size).write(out)
+        work = Path(tempfile.mkdtemp(prefix="casegraph-cmd-", dir=args.folder))
+        store, raw = work / "store", work / "raw"
+        store_arg = f"oxigraph:{store}"
+
+        def row(name: str, ours: float, theirs: float, throughput: bool = False) -> None:
+            ratio = theirs / ours if throughput else ours / theirs
+            print(f"| {size:,} | {name} | {ours:.2f} | {theirs:.2f} | {ratio:.2f}x |", flush=True)
+
+        raw_load = run(python, "-c", RAW_LOAD, str(raw), str(data))
+        load = run(casegraph, "--store", store_arg, "load", str(data))
+        row("load (throughput vs raw bulk_load)", load, raw_load, throughput=True)
+        row("stats (vs three COUNT queries)", run(casegraph, "--store", store_arg, "stats"),
+            run(python, "-c", RAW_STATS, str(raw)))
+        hand_path = run(python, "-c", RAW_PATH, str(raw), predicates, START, END)
+        row("path, cold (vs pyoxigraph + networkx)", run(casegraph, "--store", store_arg, "path", START, END),
+            hand_path)
+        row("path, warm (vs the same script)", run(casegraph, "--store", store_arg, "path", START, END), hand_path)
+        row("describe (vs one GRAPH ?g query)", run(casegraph, "--store", store_arg, "describe", START),
+            run(python, "-c", RAW_DESCRIBE, str(raw), START))
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
