@@ -15,6 +15,8 @@ Oxigraph reports plain literals as ``xsd:string`` ones; they come back plain, as
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -378,12 +380,22 @@ class OxigraphStore(Store):
     def load(self, files: list[Path], progress: Progress | None = None) -> LoadReport:
         started = time.perf_counter()
         report = LoadReport({}, 0.0, self.recover())
-        checked = [_check(path) for path in files]
-        for item in checked:
-            self._load_one(item)
-            report.files[str(item.path)] = (len(item.graphs), item.quads)
-            if progress:
-                progress(str(item.path), len(item.graphs), item.quads)
+        scratch = None
+        if self.persistent:  # the union's triples, written while each file is checked, on the store's disk
+            for stale in self.cache_folder().glob("loading-*"):  # left by a killed load (this one has the lock)
+                shutil.rmtree(stale, ignore_errors=True)
+            scratch = self.cache_folder() / f"loading-{os.getpid()}"
+            scratch.mkdir(parents=True, exist_ok=True)
+        try:
+            checked = [_check(path, scratch / f"{n}.nt" if scratch else None) for n, path in enumerate(files)]
+            for item in checked:
+                self._load_one(item)
+                report.files[str(item.path)] = (len(item.graphs), item.quads)
+                if progress:
+                    progress(str(item.path), len(item.graphs), item.quads)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -401,15 +413,14 @@ class OxigraphStore(Store):
             inner.bulk_extend(item.remapped)
         else:
             inner.bulk_load(**item.source, lenient=True)  # lenient: the file was checked by the parse above
-        # The union, written by Oxigraph itself: in memory a SPARQL update is fastest; on disk a transaction that
-        # size is slow, and the bulk writer, handed the triples as N-Triples, about twice as fast (BENCHMARKS.md).
-        graphs = " ".join(str(graph) for graph in item.graphs)
-        pattern = f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-        if self.persistent:
-            triples = inner.query(f"CONSTRUCT {{ ?s ?p ?o }} {pattern}").serialize(format=ox.RdfFormat.N_TRIPLES)
-            inner.bulk_load(input=triples, format=ox.RdfFormat.N_TRIPLES, to_graph=UNION, lenient=True)
+        # The union, written by Oxigraph itself (the default graph is a set: a triple stated twice is kept once).
+        # In memory a SPARQL update is fastest; on disk a transaction that size is slow, and the bulk writer,
+        # handed the triples the check wrote, is (BENCHMARKS.md).
+        if item.union is not None:
+            inner.bulk_load(path=str(item.union), format=ox.RdfFormat.N_TRIPLES, to_graph=UNION, lenient=True)
         else:
-            inner.update(f"INSERT {{ ?s ?p ?o }} {pattern}")
+            graphs = " ".join(str(graph) for graph in item.graphs)
+            inner.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}")
         inner.flush()
         for note in notes:
             inner.remove(note)
@@ -492,17 +503,19 @@ class _Checked:
     source: dict
     graphs: Counter
     remapped: list | None = None  # the quads, when some sat in the default graph and were moved (see below)
+    union: Path | None = None  # the file's triples as N-Triples, for the union
 
     @property
     def quads(self) -> int:
         return sum(self.graphs.values())
 
 
-def _check(path: Path) -> _Checked:
+def _check(path: Path, union: Path | None = None) -> _Checked:
     """Parse ``path`` once, keeping only the size of each graph, so that a bad file stops the load before it
     writes anything; Oxigraph then reads the file again itself, in Rust, far faster than quads handed over
-    from Python. Triples outside any graph go into a graph named after the file, since the default graph
-    holds the union."""
+    from Python. With ``union``, the same pass writes the file's triples there as N-Triples, for the bulk
+    loader to add to the union. Triples outside any graph go into a graph named after the file, since the
+    default graph holds the union."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     name = OXIGRAPH_FORMATS.get(path.suffix.lower())
@@ -511,12 +524,22 @@ def _check(path: Path) -> _Checked:
                   "format": ox.RdfFormat.N_QUADS}
     else:
         source = {"path": str(path), "format": getattr(ox.RdfFormat, name)}
+    graphs: Counter = Counter()
+
+    def triples():
+        for quad in ox.parse(**source):
+            graphs[quad.graph_name] += 1
+            yield quad.triple
+
     try:
-        graphs = Counter(quad.graph_name for quad in ox.parse(**source))
+        if union is None:
+            graphs.update(quad.graph_name for quad in ox.parse(**source))
+        else:
+            ox.serialize(triples(), output=str(union), format=ox.RdfFormat.N_TRIPLES)
     except (SyntaxError, ValueError, OSError):
         io.parse_file(path)  # rdflib's parser gives the message with file and line
         raise ParseError(f"{path}: Oxigraph cannot read this file") from None
-    item = _Checked(path, source, graphs)
+    item = _Checked(path, source, graphs, union=union)
     unnamed = graphs.pop(UNION, 0)
     if unnamed:
         own = ox.NamedNode(path.resolve().as_uri())
