@@ -52,6 +52,15 @@ for s, o in store.query("SELECT ?s ?o WHERE { VALUES ?p { " + values + " } GRAPH
     graph.add_edge(s.value, o.value)
 print(nx.shortest_path(graph, sys.argv[3], sys.argv[4]))
 """
+JOIN = ("SELECT ?st ?m ?dev WHERE { ?st a cg:Statement ; cg:mentions ?m . ?m a cg:AIModel ; cg:developedBy ?dev }")
+RAW_JOIN = """
+import sys, pyoxigraph as ox
+store = ox.Store.read_only(sys.argv[1])
+# The same join on the named graphs' bag union (the raw store has no set union of its own).
+text = ("PREFIX cg: <https://w3id.org/casegraph/ontology#> SELECT DISTINCT ?st ?m ?dev WHERE { "
+        "?st a cg:Statement ; cg:mentions ?m . ?m a cg:AIModel ; cg:developedBy ?dev }")
+print(sum(1 for _ in store.query(text, use_default_graph_as_union=True)))
+"""
 RAW_DESCRIBE = """
 import sys, pyoxigraph as ox
 store = ox.Store.read_only(sys.argv[1])
@@ -60,12 +69,21 @@ for row in store.query("SELECT ?p ?o ?g WHERE { GRAPH ?g { <" + sys.argv[2] + ">
 """
 
 
-def run(*words: str) -> float:
-    started = time.perf_counter()
-    done = subprocess.run(list(words), capture_output=True, text=True)
-    elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(words[:4])} ... failed: {done.stderr.strip()[-500:]}")
+PEAKS: list[float] = []  # the peak memory (MiB) of each command casegraph ran, for the table's last column
+
+
+def run(*words: str, ours: bool = False) -> float:
+    """Run one command; its seconds from start to exit (and, through GNU time when present, its peak memory)."""
+    timer = Path("/usr/bin/time").exists()
+    with tempfile.NamedTemporaryFile("r", suffix=".txt") as peak:
+        prefix = ["/usr/bin/time", "-f", "%M", "-o", peak.name] if timer else []
+        started = time.perf_counter()
+        done = subprocess.run(prefix + list(words), capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"{' '.join(words[:4])} ... failed: {done.stderr.strip()[-500:]}")
+        if ours and timer:
+            PEAKS.append(int(peak.read().split()[-1]) / 1024)
     return elapsed
 
 
@@ -80,8 +98,8 @@ def main(argv=None) -> int:
     python = sys.executable
     predicates = json.dumps(sorted(str(p) for p in projection_spec().edge_properties))
     args.folder.mkdir(parents=True, exist_ok=True)
-    print("| quads | command | casegraph s | instead s | ratio |")
-    print("|---:|---|---:|---:|---:|")
+    print("| quads | command | casegraph s | instead s | ratio | casegraph peak MiB |")
+    print("|---:|---|---:|---:|---:|---:|")
     for size in args.sizes:
         data = args.folder / f"synthetic-{size}.nq"
         if not data.exists():
@@ -93,19 +111,27 @@ def main(argv=None) -> int:
 
         def row(name: str, ours: float, theirs: float, throughput: bool = False) -> None:
             ratio = theirs / ours if throughput else ours / theirs
-            print(f"| {size:,} | {name} | {ours:.2f} | {theirs:.2f} | {ratio:.2f}x |", flush=True)
+            peak = f"{PEAKS[-1]:,.0f}" if PEAKS else ""
+            print(f"| {size:,} | {name} | {ours:.2f} | {theirs:.2f} | {ratio:.2f}x | {peak} |", flush=True)
 
         raw_load = run(python, "-c", RAW_LOAD, str(raw), str(data))
-        load = run(casegraph, "--store", store_arg, "load", str(data))
+        load = run(casegraph, "--store", store_arg, "load", str(data), ours=True)
         row("load (throughput vs raw bulk_load)", load, raw_load, throughput=True)
-        row("stats (vs three COUNT queries)", run(casegraph, "--store", store_arg, "stats"),
+        row("stats (vs three COUNT queries)", run(casegraph, "--store", store_arg, "stats", ours=True),
             run(python, "-c", RAW_STATS, str(raw)))
         hand_path = run(python, "-c", RAW_PATH, str(raw), predicates, START, END)
-        row("path, cold (vs pyoxigraph + networkx)", run(casegraph, "--store", store_arg, "path", START, END),
+        row("path, cold (vs pyoxigraph + networkx)", run(casegraph, "--store", store_arg, "path", START, END,
+                                                         ours=True),
             hand_path)
-        row("path, warm (vs the same script)", run(casegraph, "--store", store_arg, "path", START, END), hand_path)
-        row("describe (vs one GRAPH ?g query)", run(casegraph, "--store", store_arg, "describe", START),
+        row("path, warm (vs the same script)", run(casegraph, "--store", store_arg, "path", START, END, ours=True),
+            hand_path)
+        row("rank --by pagerank, warm (vs the path script: reading the relations)",
+            run(casegraph, "--store", store_arg, "rank", "--by", "pagerank", ours=True), hand_path)
+        row("describe (vs one GRAPH ?g query)", run(casegraph, "--store", store_arg, "describe", START, ours=True),
             run(python, "-c", RAW_DESCRIBE, str(raw), START))
+        row("query: a two-hop join, CSV (vs pyoxigraph, DISTINCT on the bag union)",
+            run(casegraph, "--store", store_arg, "query", JOIN, "--format", "csv", ours=True),
+            run(python, "-c", RAW_JOIN, str(raw)))
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -83,3 +83,26 @@ def test_export_gexf(run, tmp_path):
     out = tmp_path / "k.gexf"
     result = run("--infer", "export", "--format", "gexf", "-o", out)
     assert result.exit_code == 0 and "competes with" in out.read_text(encoding="utf-8")
+
+
+def test_path_gives_the_same_answer_in_every_run(tmp_path):
+    # Of several equally short paths, the one reported must not change with Python's hash seed.
+    import os
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from synthetic import Generator
+
+    data = tmp_path / "synthetic.nq"
+    with data.open("w", encoding="utf-8") as out:
+        Generator(20_000).write(out)
+    answers = set()
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "casegraph", "--data", str(data), "path",
+                               "https://w3id.org/casegraph/id/organization/org-0",
+                               "https://w3id.org/casegraph/id/person/per-1"],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        answers.add(done.stdout)
+    assert len(answers) == 1

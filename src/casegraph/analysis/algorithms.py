@@ -106,6 +106,47 @@ def _undirected_view(G: nx.MultiDiGraph, exclude: set[str], include_inferred: bo
     return G.to_undirected(as_view=True)
 
 
+def _shortest_path(view, source, target) -> list:
+    """One shortest path, by a breadth-first search from both ends that visits neighbours in IRI order, so that
+    of several equally short paths every run finds the same one (networkx's own search follows the undirected
+    view's neighbour sets, whose order changes with Python's hash seed from one run to the next).
+
+    >>> _shortest_path(nx.Graph([("a", "y"), ("a", "x"), ("x", "b"), ("y", "b")]), "a", "b")
+    ['a', 'x', 'b']
+    """
+    before, after = {source: None}, {target: None}  # each reached node -> the node it was reached from
+    ahead, behind = [source], [target]
+    while ahead and behind:
+        forward = len(ahead) <= len(behind)  # grow the smaller side by one level
+        fringe, reached, other = (ahead, before, after) if forward else (behind, after, before)
+        level = []
+        for node in fringe:
+            for neighbour in sorted(view[node], key=str):
+                if neighbour not in reached:
+                    reached[neighbour] = node
+                    level.append(neighbour)
+                if neighbour in other:  # the two searches meet: the first meeting is a shortest path
+                    return _joined(before, after, neighbour)
+        if forward:
+            ahead = level
+        else:
+            behind = level
+    raise nx.NetworkXNoPath(f"no path between {source} and {target}")
+
+
+def _joined(before: dict, after: dict, meeting) -> list:
+    path, node = [], meeting
+    while node is not None:
+        path.append(node)
+        node = before[node]
+    path.reverse()
+    node = after[meeting]
+    while node is not None:
+        path.append(node)
+        node = after[node]
+    return path
+
+
 def _hop(G: nx.MultiDiGraph, best: tuple) -> Hop:
     u, v, data = best
     return Hop(subject=str(u), subject_label=G.nodes[u].get("label", str(u)), predicate=data.get("predicate", ""),
@@ -153,7 +194,7 @@ def paths(G: nx.MultiDiGraph, source, target, *, k: int = 1, exclude: tuple[str,
     view = _undirected_view(G, excluded, include_inferred)
     try:
         if k <= 1:  # one shortest path: a bidirectional search on the view, fast on a large graph
-            found = [nx.shortest_path(view, source, target)]
+            found = [_shortest_path(view, source, target)]
         else:  # k shortest simple paths need a simple graph: build it, in IRI order, so that paths of equal
             # length come in the same order whatever order the store gave the quads in
             simple = nx.Graph()

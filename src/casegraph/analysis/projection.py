@@ -112,7 +112,9 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     # rdflib terms compare and hash in Python: the constants are looked up once, outside the loop.
     edge_properties, rdf_type, rdfs_label, cg_status, cg_date = (
         spec.edge_properties, RDF.type, RDFS.label, CG.status, CG.date)
-    for s, p, o, g in cg.quads(predicates=[*edge_properties, rdf_type, rdfs_label, cg_status, cg_date]):
+    # The predicates in a fixed order: the order edges are added decides which of several equally short paths
+    # is reported, which must not change from one run to the next (a set's order changes with the hash seed).
+    for s, p, o, g in cg.quads(predicates=[*sorted(edge_properties), rdf_type, rdfs_label, cg_status, cg_date]):
         if p in edge_properties:
             if type(o) is URIRef and type(s) is URIRef and (include_inferred or g != INFERRED_GRAPH):
                 candidates[(s, p, o)].add(g)
