@@ -138,8 +138,15 @@ class Store:
         raise NotImplementedError
 
     def add(self, quads: Iterable[tuple]) -> None:
-        """Add ``(s, p, o, graph IRI)`` quads."""
-        self.dataset.addN((s, p, o, self.dataset.graph(g)) for s, p, o, g in quads)
+        """Add ``(s, p, o, graph IRI)`` quads, in one write (one request to a server)."""
+        graphs: dict = {}  # each graph made once: on a server, making one is a request (CREATE GRAPH)
+
+        def graph(iri):
+            if iri not in graphs:
+                graphs[iri] = self.dataset.graph(iri)
+            return graphs[iri]
+
+        self.dataset.addN((s, p, o, graph(g)) for s, p, o, g in quads)
 
     def remove_graph(self, graph: URIRef) -> None:
         """Remove a named graph whole (nothing happens when there is none)."""

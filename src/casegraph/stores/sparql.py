@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 import urllib.request
+from contextlib import contextmanager
 from io import BytesIO
 from pathlib import Path
 from urllib.error import HTTPError, URLError
@@ -191,19 +192,19 @@ class CasegraphSPARQLStore(SPARQLUpdateStore):
                                          self.update_endpoint, data=text.encode("utf-8"),
                                          headers={"Content-Type": "application/sparql-update; charset=UTF-8",
                                                   **self.kwargs.get("headers", {})})
-        try:
+        with self._refusals():
             urllib.request.urlopen(request).read()
-        except HTTPError as e:
-            raise QueryError(f"{self.update_endpoint} refused the update ({e.code}): {_said(e)}",
-                             syntax=False) from None
-        except URLError as e:
-            raise InputError(f"store sparql:{self.update_endpoint}: cannot reach the server ({e.reason})") \
-                from None
         self.rebuild_union()
 
     def _update(self, update):
-        try:
+        with self._refusals():
             super()._update(update)
+
+    @contextmanager
+    def _refusals(self):
+        """An update the server refuses, or a server out of reach, as one line with the server's own words."""
+        try:
+            yield
         except HTTPError as e:
             raise QueryError(f"{self.update_endpoint} refused the update ({e.code}): {_said(e)}",
                              syntax=False) from None
