@@ -173,14 +173,15 @@ class FactReader:
             o != t and (o, RDFS.subClassOf, t) in self.cg.ontology for o in ours)]
         return self.term_label(sorted(specific or ours)[0])
 
-    def value_label(self, iri: URIRef, detail: dict[str, Any] | None) -> str:
-        """How a linked thing reads: a statement or claim by its words, a claim with its status first."""
+    def value_label(self, iri: URIRef, detail: dict[str, Any] | None, label: str | None = None) -> str:
+        """How a linked thing reads: a statement or claim by its words, a claim with its status first;
+        ``label`` is its display label when already looked up (see ``CaseGraph.labels``)."""
         if detail and detail["texts"]:  # a statement or claim reads better as its words than its label
             # Verbatim words before a paraphrase, then in a fixed order, whatever order the store gives rows in.
             text = str(pick_lang([t for _rank, _text, t in sorted(detail["texts"])], self.lang))
             text = text if len(text) <= 100 else text[:97] + "..."
         else:
-            text = self.cg.names.label(iri)
+            text = label if label is not None else self.cg.labels([iri])[iri]
         status = (detail or {}).get("status")
         return as_claim(text, self.term_label(status) if status is not None else None, self.lang)
 
@@ -189,7 +190,7 @@ class FactReader:
     def describe(self, entity: URIRef) -> Description:
         out_rows = self.cg.query(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{entity}> ?p ?o }} }}").raw
         in_rows = self.cg.query(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p <{entity}> }} }}").raw
-        sources = self.cg.sources()
+        sources = self.cg.sources_of({g for *_rest, g in out_rows} | {g for *_rest, g in in_rows})
 
         heading: dict[URIRef, list] = defaultdict(list)
         merged: dict[tuple, set[str]] = defaultdict(set)
@@ -209,6 +210,7 @@ class FactReader:
 
         linked = {value for (_d, _p, value) in merged if isinstance(value, URIRef)}
         details = self.details(linked | {entity})
+        display = self.cg.labels(linked | {entity})
         own_status = details.get(entity, {}).get("status")
 
         facts = []
@@ -221,7 +223,8 @@ class FactReader:
                 predicate_label=self.term_label(p),
                 direction=direction,
                 value=plain(value),
-                value_label=self.value_label(value, detail) if isinstance(value, URIRef) else str(value),
+                value_label=(self.value_label(value, detail, display[value]) if isinstance(value, URIRef)
+                             else str(value)),
                 value_iri=str(value) if isinstance(value, URIRef) else None,
                 value_kind=self.kind_of(detail["types"]) if detail else None,
                 status=self.term_label(status) if status is not None else None,
@@ -237,7 +240,7 @@ class FactReader:
             labels[getattr(label, "language", None) or ""].append(str(label))
         return Description(
             iri=str(entity),
-            label=as_claim(self.cg.names.label(entity), self.term_label(own_status) if own_status else None,
+            label=as_claim(display[entity], self.term_label(own_status) if own_status else None,
                            self.lang),
             classes=sorted({self.term_label(t) for t in heading[RDF.type] if str(t).startswith(str(CG._NS))}),
             labels=dict(labels),
@@ -306,14 +309,17 @@ def read_statements(reader: FactReader, speaker: URIRef | None = None,
           GRAPH ?g {{ ?st ?p ?o }}
           FILTER(?p IN ({predicates}))
         }}""").raw
-    sources = reader.cg.sources()
+    rows = list(rows)
+    sources = reader.cg.sources_of({g for *_rest, g in rows})
+    labels = reader.cg.labels({o for _st, p, o, _g in rows
+                               if p in (CG.speaker, CG.addressee, CG.mentions) and isinstance(o, URIRef)})
     parts: dict[URIRef, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
     for st, p, o, g in rows:
         parts[st][_STATEMENT_PARTS[p]].append((p, o, str(g)))
         parts[st]["graphs"].append(str(g))
 
     def entities(items):
-        return sorted({(str(o), reader.cg.names.label(o)) for _p, o, _g in items}, key=lambda e: (e[1], e[0]))
+        return sorted({(str(o), labels.get(o) or str(o)) for _p, o, _g in items}, key=lambda e: (e[1], e[0]))
 
     def wordings(items):
         seen: dict[tuple, Wording] = {}

@@ -246,6 +246,18 @@ class CaseGraph:
         """The index of every label and alias (rebuilt after each change)."""
         return NameIndex.from_rows(self.query(NAMES_QUERY).raw)
 
+    def labels(self, iris: Iterable[URIRef]) -> dict[URIRef, str]:
+        """The display label of each of ``iris``, by the name index's rule: from the index when it is built,
+        else from the names of these entities only (building the whole index to label a few entities cost most
+        of a ``describe`` at 300,000 quads)."""
+        iris = {URIRef(i) for i in iris}
+        if "names" in self.__dict__ or not iris:
+            return {iri: self.names.label(iri) for iri in iris}
+        values = " ".join(f"<{iri}>" for iri in sorted(iris))
+        index = NameIndex.from_rows(self.query(NAMES_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?entity {{ {values} }}",
+                                                                   1)).raw)
+        return {iri: index.label(iri) for iri in iris}
+
     def entity(self, name: str | URIRef) -> Entity:
         """The entity named ``name`` (label or alias, any language, any case, with or without accents).
 
@@ -309,6 +321,19 @@ class CaseGraph:
     def sources(self) -> dict[str, SourceRef]:
         """The source document of each named graph, by graph IRI."""
         return self._sources
+
+    def sources_of(self, graphs: Iterable[str]) -> dict[str, SourceRef]:
+        """The source documents of ``graphs`` only (see :meth:`sources`), read with one query when the sources
+        of every graph have not been read yet."""
+        graphs = {str(g) for g in graphs}
+        if "_sources" in self.__dict__ or self._store.reads_graphs_directly or not graphs:
+            return {g: ref for g, ref in self._sources.items() if g in graphs}
+        values = " ".join(f"<{g}>" for g in sorted(graphs))
+        found: dict[str, SourceRef] = {}
+        for row in self.query(SOURCES_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?g {{ {values} }}", 1)).rows:
+            found.setdefault(row["g"], SourceRef(row["g"], row["url"], row["publisher"], row["title"],
+                                                 row["confidence"], row["method"]))
+        return found
 
     # --- relations (networkx) ------------------------------------------------------------------------
 
