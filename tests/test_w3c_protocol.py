@@ -2,10 +2,11 @@
 
 Each of the 34 cases of the protocol manifest (w3c/rdf-tests, ``sparql/sparql11/protocol/manifest.ttl``) is
 written here again as the requests it sends and the answer it expects: a status class, and for queries the kind
-of answer (a boolean, a table, RDF) and its value. The server runs twice on the manifest's data (data0 to data3,
-each graph typing its own IRI as a ``foaf:Document``; the manifest names those files but does not spell them
-out): read-only, where every update case must be refused with 403, and with ``--allow-update``, where every
-case must pass; each on the memory store and on Oxigraph. All requests of a run go over one keep-alive connection, which no answer may close.
+of answer (a boolean, a table, RDF) and its value. The server runs on the manifest's data (data0 to data3, each
+graph typing its own IRI as a ``foaf:Document``; the manifest names those files but does not spell them out),
+on the memory store and on Oxigraph: read-only, where every update case must be refused with 403, and with
+``--allow-update``, where every case must pass. All requests of a run go over one keep-alive connection, which
+no answer may close.
 """
 
 from __future__ import annotations
