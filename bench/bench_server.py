@@ -6,6 +6,7 @@ if any request failed. Bounded: it stops after clients x queries requests per sh
 
     python bench/bench_server.py                    # 8 clients x 200 queries, three shapes
     python bench/bench_server.py --clients 2 --queries 20
+    python bench/bench_server.py --store oxigraph:STORE   # a store filled first with casegraph load
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int) -> subprocess.Popen:
-    server = subprocess.Popen([sys.executable, "-m", "casegraph", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def start_server(port: int, store: str | None) -> subprocess.Popen:
+    chosen = ["--store", store] if store else []
+    server = subprocess.Popen([sys.executable, "-m", "casegraph", *chosen, "serve", "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(300):  # up to 30 s to load the graph and bind
         try:
             if httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"}).status_code == 200:
@@ -62,13 +64,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--queries", type=int, default=200, help="queries per client and shape")
+    parser.add_argument("--store", help="serve this store (as casegraph's --store) instead of the bundled data")
     args = parser.parse_args()
     port = free_port()
-    server = start_server(port)
+    server = start_server(port, args.store)
     url = f"http://127.0.0.1:{port}/sparql"
     failed = 0
     try:
-        print(f"{platform.machine()}, {platform.python_version()}, {args.clients} clients x {args.queries} queries")
+        print(f"{platform.machine()}, {platform.python_version()}, {args.clients} clients x {args.queries} queries, "
+              f"store {args.store or 'memory'}")
         print("| query shape | requests | errors | queries/s | p50 ms | p99 ms |")
         print("|---|---|---|---|---|---|")
         for name, query in SHAPES.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import shutil
 import socket
 import tempfile
@@ -500,3 +501,77 @@ def test_sparql_update_store_at_its_defaults_writes_named_graphs():
                              headers={"Authorization": f"Bearer {TOKEN}"})
         assert refused.status_code == 400 and "default graph is the union" in refused.json()["error"]
         assert not cg.query("ASK { <urn:x> ?p ?o }").boolean
+
+
+# --- serve on an Oxigraph store on disk: Oxigraph's engine in worker processes ----------------------------------
+
+@pytest.fixture(scope="module")
+def oxigraph_served(tmp_path_factory):
+    """The bundled data in an oxigraph:PATH store, served read-only by a `casegraph serve` process (1 s per
+    query, 200 rows per answer), and the same store opened read-only here."""
+    import subprocess
+    import sys
+
+    from casegraph.resources import source_files
+
+    folder = tmp_path_factory.mktemp("served")
+    store = f"oxigraph:{folder / 'store'}"
+    CaseGraph.open(source_files(), store=store).close()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "casegraph", "--store", store, "serve", "--port", str(port),
+                               "--timeout", "1", "--max-rows", "200"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):  # bounded wait for start-up
+        try:
+            httpx.get(base + "/sparql", params={"query": "ASK {}"}, timeout=2)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    local = CaseGraph.open(store=store, read_only=True)
+    yield base, local, server.pid, folder / "store"
+    local.close()
+    server.terminate()
+    server.wait(30)
+
+
+def test_serve_on_oxigraph_answers_with_its_engine_as_the_python_api_does(oxigraph_served):
+    base, local, server, folder = oxigraph_served
+    for query in (SELECT, ASK, CONSTRUCT, DESCRIBE):  # SPARQLWrapper at its defaults: XML, RDF/XML
+        client = SPARQLWrapper(base + "/sparql")
+        client.setQuery(query)
+        answer = client.query().convert()
+        if query is ASK:
+            assert Result.parse(BytesIO(answer.toxml().encode()), format="xml").askAnswer is True
+        elif query is SELECT:
+            assert terms(Result.parse(BytesIO(answer.toxml().encode()), format="xml")) == terms(local.query(SELECT).raw)
+        else:
+            assert isinstance(answer, Graph) and isomorphic(answer, local.query(query).graph)
+    remote = Graph(store=SPARQLStore(base + "/sparql"))
+    assert sorted(terms(remote.query(SELECT))) == sorted(terms(local.query(SELECT).raw))
+    for media, parser in (("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/trig", "trig")):
+        answer = httpx.get(base + "/sparql", params={"query": CONSTRUCT}, headers={"Accept": media})
+        assert answer.headers["content-type"].startswith(media)
+        assert isomorphic(Graph().parse(data=answer.content, format=parser), local.query(CONSTRUCT).graph)
+    # The answers came from worker processes of the server, each with the store open read-only (each holder of
+    # the store leaves a note under its pid).
+    def parent(pid: str) -> int:
+        return int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+
+    workers = [n.name for n in (folder / "casegraph-open").iterdir() if os.path.exists(f"/proc/{n.name}")]
+    assert sum(parent(pid) == server for pid in workers) >= 2
+
+
+def test_serve_on_oxigraph_stops_a_runaway_query_and_keeps_answering(oxigraph_served):
+    base, _local, _server, _folder = oxigraph_served
+    started = time.monotonic()
+    slow = httpx.get(base + "/sparql", params={"query": SLOW}, timeout=60)
+    assert slow.status_code == 503 and "stopped" in slow.json()["error"]
+    assert time.monotonic() - started < 20  # stopped near its limit, not run to its end
+    assert httpx.get(base + "/sparql", params={"query": ASK}).json()["boolean"] is True
+    many = httpx.get(base + "/sparql", params={"query": LABELS})  # more than 200 rows
+    assert many.status_code == 413 and "add a LIMIT" in many.json()["error"]
+    wrong = httpx.get(base + "/sparql", params={"query": "SELECT ?x WHERE { ?x nope:p ?y }"})
+    assert wrong.status_code == 400

@@ -4,7 +4,7 @@ Each of the 34 cases of the protocol manifest (w3c/rdf-tests, ``sparql/sparql11/
 written here again as the requests it sends and the answer it expects: a status class, and for queries the kind
 of answer (a boolean, a table, RDF) and its value. The server runs on the manifest's data (data0 to data3, each
 graph typing its own IRI as a ``foaf:Document``; the manifest names those files but does not spell them out),
-on the memory store and on Oxigraph: read-only, where every update case must be refused with 403, and with
+on the memory store and on Oxigraph (in memory and on disk): read-only, where every update case must be refused with 403, and with
 ``--allow-update``, where every case must pass. All requests of a run go over one keep-alive connection, which
 no answer may close.
 """
@@ -203,8 +203,14 @@ class Server:
         with socket.socket() as probe:  # a free port for the child to bind
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
+        command = [sys.executable, "-m", "casegraph"]
+        if store == "oxigraph:PATH":  # a store on disk, loaded first; read-only, its queries go to workers
+            store = f"oxigraph:{folder / 'store'}"
+            subprocess.run([*command, "--store", store, "load", str(data)], check=True, capture_output=True)
+        else:
+            command += ["--data", str(data)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "casegraph", "--data", str(data), "serve", "--port", str(self.port), *extra],
+            [*command, "serve", "--port", str(self.port), *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "CASEGRAPH_STORE": store})
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -238,8 +244,9 @@ class Server:
         self.process.wait(15)
 
 
-#: rdflib's store, and Oxigraph's (whose updates go through casegraph's own view of it)
-STORES = ["memory", "oxigraph"]
+#: rdflib's store; Oxigraph's in memory (whose updates go through casegraph's own view of it); and Oxigraph's on
+#: disk, whose read-only server answers with Oxigraph's engine in worker processes
+STORES = ["memory", "oxigraph", "oxigraph:PATH"]
 
 
 @pytest.fixture(scope="module", params=STORES)

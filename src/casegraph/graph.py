@@ -174,6 +174,11 @@ class CaseGraph:
         finally:
             self._changed()  # even a failed update may have applied its first operations
 
+    def worker_spec(self):
+        """A store another process may open read-only to answer queries with the store's own engine (what
+        ``casegraph serve`` uses to stop an Oxigraph query at its time limit), or None."""
+        return self._store.worker_spec()
+
     def close(self) -> None:
         """Release the store (an Oxigraph store on disk is locked while it is open); memory has nothing to do."""
         if self.store.persistent:

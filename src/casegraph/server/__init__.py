@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import ctypes
 import hmac
 import html
@@ -102,9 +103,10 @@ def _syntax_error(e: ParseBaseException) -> QueryError:
     return QueryError(sparql._pyparsing_reason(e), e.lineno, e.col)
 
 
-def check_query(text: str) -> tuple[list[str], list[str]]:
-    """Parse ``text`` as a SPARQL query and refuse what would reach outside the graph; return its ``FROM`` and
-    ``FROM NAMED`` IRIs (served from the graphs held here, never fetched).
+def check_query(text: str) -> tuple[str, list[str], list[str]]:
+    """Parse ``text`` as a SPARQL query and refuse what would reach outside the graph; return its form (SELECT,
+    ASK, CONSTRUCT or DESCRIBE) and its ``FROM`` and ``FROM NAMED`` IRIs (served from the graphs held here,
+    never fetched).
 
     An update sent as a query is refused (403) rather than reported as a syntax error: the answer says why.
     """
@@ -124,7 +126,7 @@ def check_query(text: str) -> tuple[list[str], list[str]]:
             raise ApiError(403, f"SERVICE is refused: a query may not call another endpoint ({node.get('term')})")
         if node.name == "DatasetClause":
             (default if node.get("default") is not None else named).append(str(node.get("default") or node.get("named")))
-    return default, named
+    return tree[1].name.removesuffix("Query").upper(), default, named
 
 
 def check_update(text: str) -> None:
@@ -360,6 +362,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
     # With updates allowed, queries and updates take turns so that no read sees a half-applied update.
     turn = threading.Lock() if allow_update else None
     viewer_html: dict[str, str] = {}
+    # SPARQL by the store's own engine in worker processes, where the store allows it (Oxigraph on disk, read
+    # only): its queries cannot be interrupted in a thread, and a worker can be ended.
+    spec = None if allow_update else cg.worker_spec()
+    workers = None
+    if spec is not None:
+        from .workers import WorkerPool
+
+        workers = WorkerPool(spec)
 
     async def body_of(request: Request) -> bytes:
         declared = request.headers.get("content-length")
@@ -427,12 +437,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         text = params["query"]
         if text is None:
             return describe_service(request, params["format"])
-        from_default, from_named = check_query(text)
+        kind, from_default, from_named = check_query(text)
         # The protocol's graph parameters take the place of the query's FROM and FROM NAMED.
         default, named = (params["default"], params["named"]) if params["default"] or params["named"] \
             else (from_default, from_named)
         accept = request.headers.get("accept", "*/*")
         endpoint = str(request.url.replace(query=""))
+        if workers is not None:
+            return await answered_by_worker(text, kind, negotiate(kind, accept, params["format"]), params, endpoint)
 
         def work():
             result = sparql.run(_Unfetched(sparql.dataset_of(cg.dataset, default, named), endpoint), text)
@@ -443,6 +455,25 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
 
         body, media = await run_limited(locked(work), limits.seconds)
         return Response(body, media_type=media, headers={"Vary": "Accept"})
+
+    async def answered_by_worker(text: str, kind: str, name: str, params: dict[str, Any], endpoint: str) -> Response:
+        """The answer of the store's own engine, in a worker process (see :mod:`.workers`)."""
+        request = {"text": text, "fmt": name, "default": params["default"], "named": params["named"],
+                   "base": endpoint, "max_rows": limits.rows}
+        answer = await workers.answer(request, limits.seconds)
+        if answer.outcome == "timeout":
+            raise ApiError(503, f"the query ran longer than the server's limit of {limits.seconds:g} s and was "
+                                "stopped; narrow it (LIMIT, a more specific pattern) or ask for a higher --timeout")
+        if answer.outcome == "too many":
+            raise ApiError(413, f"the result has {answer.value} {'rows' if kind in ('SELECT', 'ASK') else 'triples'}, "
+                                f"more than the server's limit of {limits.rows}; add a LIMIT")
+        if answer.outcome == "refused":
+            raise ApiError(400, str(answer.value))
+        if answer.outcome != "ok":
+            raise ApiError(500, f"internal error: {answer.value}")
+        media = (RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS)[name][0]
+        return Response(answer.value, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
+                        headers={"Vary": "Accept"})
 
     def authorize(request: Request, what: str) -> None:
         if not allow_update:
@@ -585,8 +616,15 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
               Route("/store", _guarded(graph_store), methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
               Route("/api/entities", _guarded(entities)), Route("/api/entity", _guarded(entity)),
               Route("/api/path", _guarded(path)), Route("/api/neighbors", _guarded(neighbors))]
-    return Starlette(routes=routes, exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
-                                                         ApiError: _error_handler, CaseGraphError: _error_handler})
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        if workers is not None:
+            workers.close()
+
+    return Starlette(routes=routes, lifespan=lifespan,
+                     exception_handlers={Exception: _error_handler, HTTPException: _error_handler,
+                                         ApiError: _error_handler, CaseGraphError: _error_handler})
 
 
 async def _error_handler(request: Request, exc: Exception) -> JSONResponse:

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
 
-from ..errors import InputError
+from ..errors import CaseGraphError, InputError
 from ..vocab import BASE, PREFIXES
 
 ENVIRONMENT = "CASEGRAPH_STORE"
@@ -105,6 +105,14 @@ class LoadReport:
 
 
 Progress = Callable[[str, int, int], None]
+
+
+class TooManyRows(CaseGraphError):
+    """An answer longer than the caller's limit (rows of a SELECT, triples of a CONSTRUCT)."""
+
+    def __init__(self, rows: int, limit: int):
+        self.rows, self.limit = rows, limit
+        super().__init__(f"the answer has {rows} rows or triples, more than the limit of {limit}")
 
 
 class Store:
@@ -198,6 +206,20 @@ class Store:
         for s, p, o, g in self.named_quads():
             dataset.graph(g).add((s, p, o))
         return dataset
+
+    def worker_spec(self) -> StoreSpec | None:
+        """A store that another process may open read-only to answer queries with this store's own engine (see
+        :meth:`answer`), so that a query past its time limit is stopped by ending that process; None where
+        queries must be answered in this process."""
+        return None
+
+    def answer(self, text: str, fmt: str, *, default: Iterable[str] = (), named: Iterable[str] = (),
+               base: str | None = None, max_rows: int | None = None) -> bytes:
+        """The answer to the query ``text``, serialised by the engine in ``fmt`` (json, xml, csv, tsv for
+        solutions and booleans; turtle, ntriples, jsonld, trig, rdfxml for graphs); ``default`` and ``named``
+        are the protocol's dataset. Raises :class:`TooManyRows` past ``max_rows``. Only the stores that give a
+        :meth:`worker_spec` implement it."""
+        raise NotImplementedError
 
     def generation(self) -> str | None:
         """A token that changes with every write casegraph makes to a persistent store, so that what is derived
