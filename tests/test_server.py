@@ -370,7 +370,8 @@ def test_query_page_runs_a_saved_query_offline(base, cg):
 
 # --- the protocol's edges (issue 16, in part) -----------------------------------------------------------------
 
-def test_clients_at_their_default_settings_get_every_query_form(base, cg):
+def clients_at_their_defaults_get(base: str, cg) -> None:
+    """SPARQLWrapper and SPARQLStore, as a user starts them, get the Python API's answer to every query form."""
     # SPARQLWrapper asks for XML results and RDF/XML graphs unless told otherwise; so does rdflib's SPARQLStore.
     for query in (SELECT, ASK, CONSTRUCT, DESCRIBE):
         client = SPARQLWrapper(base + "/sparql")
@@ -387,6 +388,10 @@ def test_clients_at_their_default_settings_get_every_query_form(base, cg):
     assert remote.query(ASK).askAnswer is True
     for query in (CONSTRUCT, DESCRIBE):
         assert isomorphic(remote.query(query).graph, cg.query(query).graph)
+
+
+def test_clients_at_their_default_settings_get_every_query_form(base, cg):
+    clients_at_their_defaults_get(base, cg)
 
 
 def test_two_queries_or_a_query_and_an_update_are_refused(base):
@@ -539,18 +544,7 @@ def oxigraph_served(tmp_path_factory):
 
 def test_serve_on_oxigraph_answers_with_its_engine_as_the_python_api_does(oxigraph_served):
     base, local, server, folder = oxigraph_served
-    for query in (SELECT, ASK, CONSTRUCT, DESCRIBE):  # SPARQLWrapper at its defaults: XML, RDF/XML
-        client = SPARQLWrapper(base + "/sparql")
-        client.setQuery(query)
-        answer = client.query().convert()
-        if query is ASK:
-            assert Result.parse(BytesIO(answer.toxml().encode()), format="xml").askAnswer is True
-        elif query is SELECT:
-            assert terms(Result.parse(BytesIO(answer.toxml().encode()), format="xml")) == terms(local.query(SELECT).raw)
-        else:
-            assert isinstance(answer, Graph) and isomorphic(answer, local.query(query).graph)
-    remote = Graph(store=SPARQLStore(base + "/sparql"))
-    assert sorted(terms(remote.query(SELECT))) == sorted(terms(local.query(SELECT).raw))
+    clients_at_their_defaults_get(base, local)
     for media, parser in (("text/turtle", "turtle"), ("application/ld+json", "json-ld"), ("application/trig", "trig")):
         answer = httpx.get(base + "/sparql", params={"query": CONSTRUCT}, headers={"Accept": media})
         assert answer.headers["content-type"].startswith(media)
