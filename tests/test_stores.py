@@ -3,7 +3,7 @@ SPARQL servers started on loopback (Oxigraph's, plain and with a union default g
 load killed half-way never leaves half a graph.
 
 Answers are compared as sets of rows: rdflib's union default graph is a set and Oxigraph's a bag (a triple two
-sources state matches twice), which the README's "SPARQL servers" section explains.
+sources state matches twice), which docs/stores.md explains.
 """
 
 import json
