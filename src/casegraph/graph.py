@@ -258,9 +258,7 @@ class CaseGraph:
         iris = {URIRef(i) for i in iris}
         if "names" in self.__dict__ or not iris:
             return {iri: self.names.label(iri) for iri in iris}
-        values = " ".join(f"<{iri}>" for iri in sorted(iris))
-        index = NameIndex.from_rows(self.query(NAMES_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?entity {{ {values} }}",
-                                                                   1)).raw)
+        index = NameIndex.from_rows(self.query(sparql.values_first(NAMES_QUERY, "entity", iris)).raw)
         return {iri: index.label(iri) for iri in iris}
 
     def entity(self, name: str | URIRef) -> Entity:
@@ -314,9 +312,9 @@ class CaseGraph:
                                                      value(CG.confidence), str(method) if method else None)
         return found
 
-    def _sources_by_query(self) -> dict[str, SourceRef]:
+    def _sources_by_query(self, text: str = SOURCES_QUERY) -> dict[str, SourceRef]:
         # One query, where reading graph by graph would cost a request per graph and property on a server.
-        rows = self.query(SOURCES_QUERY).rows
+        rows = self.query(text).rows
         found = {}
         for row in rows:  # a document with two titles gives two rows: the first is kept, as rdflib's value() does
             found.setdefault(row["g"], SourceRef(row["g"], row["url"], row["publisher"], row["title"],
@@ -333,12 +331,7 @@ class CaseGraph:
         graphs = {str(g) for g in graphs}
         if "_sources" in self.__dict__ or self._store.reads_graphs_directly or not graphs:
             return {g: ref for g, ref in self._sources.items() if g in graphs}
-        values = " ".join(f"<{g}>" for g in sorted(graphs))
-        found: dict[str, SourceRef] = {}
-        for row in self.query(SOURCES_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?g {{ {values} }}", 1)).rows:
-            found.setdefault(row["g"], SourceRef(row["g"], row["url"], row["publisher"], row["title"],
-                                                 row["confidence"], row["method"]))
-        return found
+        return self._sources_by_query(sparql.values_first(SOURCES_QUERY, "g", graphs))
 
     # --- relations (networkx) ------------------------------------------------------------------------
 

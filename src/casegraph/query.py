@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from pyparsing import ParseBaseException
 from rdflib import XSD, Dataset, Graph, Literal, URIRef
@@ -205,6 +205,18 @@ def with_values(text: str, bindings: dict[str, Any]) -> str:
     names = list(bindings)
     cells = " ".join(_sparql_term(bindings[n]) for n in names)
     return f"{text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({cells}) }}"
+
+
+def values_first(text: str, variable: str, iris: Iterable[str]) -> str:
+    """``text`` with ``VALUES ?variable { <iri> ... }`` opening its WHERE group, so that the engine binds the
+    variable before it matches the patterns (a trailing VALUES would join after the whole WHERE is answered).
+
+    >>> values_first("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "g", ["urn:a"])
+    'SELECT ?g WHERE { VALUES ?g { <urn:a> } GRAPH ?g { ?s ?p ?o } }'
+    """
+    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)} VALUES ?{variable} {{ {values} }}", text, count=1,
+                  flags=re.I)
 
 
 def _sparql_term(value: Any) -> str:
