@@ -207,8 +207,30 @@ async def run_limited(work, seconds: float):
         with lock:
             if state["running"]:
                 _interrupt(thread)
-        raise ApiError(503, f"the query ran longer than the server's limit of {seconds:g} s and was stopped; "
-                            "narrow it (LIMIT, a more specific pattern) or ask for a higher --timeout") from None
+        raise timed_out(seconds) from None
+
+
+def timed_out(seconds: float) -> ApiError:
+    """The answer to a query stopped at the time limit, in a thread or in a worker process."""
+    return ApiError(503, f"the query ran longer than the server's limit of {seconds:g} s and was stopped; "
+                         "narrow it (LIMIT, a more specific pattern) or ask for a higher --timeout")
+
+
+def too_large(found: int, kind: str, limit: int) -> ApiError:
+    """The answer to a query whose result passes the row (or triple) limit."""
+    return ApiError(413, f"the result has {found} {'rows' if kind in ('SELECT', 'ASK') else 'triples'}, "
+                         f"more than the server's limit of {limit}; add a LIMIT")
+
+
+def media_type(kind: str, name: str) -> str:
+    """The Content-Type of a ``kind`` result in the format ``name`` (text types say their charset)."""
+    media = (RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS)[name][0]
+    return media + ("; charset=utf-8" if media.startswith("text/") else "")
+
+
+def endpoint_of(request: Request) -> str:
+    """The endpoint's own URL: the base of relative IRIs, and the service description's subject."""
+    return str(request.url.replace(query=""))
 
 
 # --- answers -------------------------------------------------------------------------------------------------
@@ -266,12 +288,11 @@ def _tsv(result: sparql.QueryResult) -> str:
 def serialize(result: sparql.QueryResult, name: str) -> tuple[bytes, str]:
     """The body and media type of ``result`` in the format ``name``."""
     if result.kind in ("SELECT", "ASK"):
-        media, serializer = RESULT_FORMATS[name]
+        serializer = RESULT_FORMATS[name][1]
         body = _tsv(result).encode() if serializer == "tsv" else result.raw.serialize(format=serializer)
     else:
-        media, serializer = GRAPH_FORMATS[name]
-        body = result.graph.serialize(format=serializer, encoding="utf-8")
-    return body, media + ("; charset=utf-8" if media.startswith("text/") else "")
+        body = result.graph.serialize(format=GRAPH_FORMATS[name][1], encoding="utf-8")
+    return body, media_type(result.kind, name)
 
 
 def service_description(endpoint: str, dataset: Dataset, allow_update: bool) -> Graph:
@@ -442,15 +463,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         default, named = (params["default"], params["named"]) if params["default"] or params["named"] \
             else (from_default, from_named)
         accept = request.headers.get("accept", "*/*")
-        endpoint = str(request.url.replace(query=""))
+        endpoint = endpoint_of(request)
         if workers is not None:
             return await answered_by_worker(text, kind, negotiate(kind, accept, params["format"]), params, endpoint)
 
         def work():
             result = sparql.run(_Unfetched(sparql.dataset_of(cg.dataset, default, named), endpoint), text)
             if len(result) > limits.rows:
-                raise ApiError(413, f"the result has {len(result)} {'rows' if result.kind == 'SELECT' else 'triples'}, "
-                                    f"more than the server's limit of {limits.rows}; add a LIMIT")
+                raise too_large(len(result), result.kind, limits.rows)
             return serialize(result, negotiate(result.kind, accept, params["format"]))
 
         body, media = await run_limited(locked(work), limits.seconds)
@@ -462,18 +482,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                    "base": endpoint, "max_rows": limits.rows}
         answer = await workers.answer(request, limits.seconds)
         if answer.outcome == "timeout":
-            raise ApiError(503, f"the query ran longer than the server's limit of {limits.seconds:g} s and was "
-                                "stopped; narrow it (LIMIT, a more specific pattern) or ask for a higher --timeout")
+            raise timed_out(limits.seconds)
         if answer.outcome == "too many":
-            raise ApiError(413, f"the result has {answer.value} {'rows' if kind in ('SELECT', 'ASK') else 'triples'}, "
-                                f"more than the server's limit of {limits.rows}; add a LIMIT")
+            raise too_large(answer.value, kind, limits.rows)
         if answer.outcome == "refused":
             raise ApiError(400, str(answer.value))
         if answer.outcome != "ok":
             raise ApiError(500, f"internal error: {answer.value}")
-        media = (RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS)[name][0]
-        return Response(answer.value, media_type=media + ("; charset=utf-8" if media.startswith("text/") else ""),
-                        headers={"Vary": "Accept"})
+        return Response(answer.value, media_type=media_type(kind, name), headers={"Vary": "Accept"})
 
     def authorize(request: Request, what: str) -> None:
         if not allow_update:
@@ -486,7 +502,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
     async def update(request: Request, params: dict[str, Any]) -> Response:
         authorize(request, "SPARQL Update")
         check_update(params["update"])
-        endpoint = str(request.url.replace(query=""))
+        endpoint = endpoint_of(request)
 
         def work():
             cg.update(params["update"], using=params["using"], using_named=params["using_named"], base=endpoint)
@@ -500,8 +516,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         accept = request.headers.get("accept", "")
         if not requested and _media_ranges(accept) and _media_ranges(accept)[0][0] == "text/html":
             return HTMLResponse(query_page())  # a browser at the endpoint URL gets the query page
-        endpoint = str(request.url.replace(query=""))
-        graph = service_description(endpoint, cg.dataset, allow_update)
+        graph = service_description(endpoint_of(request), cg.dataset, allow_update)
         name = negotiate("DESCRIBE", accept or "text/turtle", requested)
         media, serializer = GRAPH_FORMATS[name]
         return Response(graph.serialize(format=serializer, encoding="utf-8"), media_type=media)

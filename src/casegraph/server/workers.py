@@ -70,9 +70,7 @@ class _Worker:
         child.close()
 
     def restart(self) -> None:
-        self.process.kill()
-        self.process.join(10)
-        self.connection.close()
+        self.stop()
         self.start()
 
     def stop(self) -> None:
@@ -83,6 +81,8 @@ class _Worker:
 
 @dataclass
 class Answer:
+    """What a worker made of a request: ``outcome`` (ok, too many, refused, failed, timeout) and its value."""
+
     outcome: str
     value: object
 

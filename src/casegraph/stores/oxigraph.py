@@ -15,8 +15,10 @@ Oxigraph reports plain literals as ``xsd:string`` ones; they come back plain, as
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -30,9 +32,8 @@ from rdflib.query import Result
 from rdflib.store import Store as RdflibStore
 
 from .. import io
-from ..errors import InputError, ParseError
+from ..errors import InputError, ParseError, QueryError
 from ..vocab import PREFIXES
-from ..errors import QueryError
 from . import JOURNAL, LOADING, LoadReport, Progress, Store, TooManyRows, own_graph_filter
 
 UNION = ox.DefaultGraph()  # where the set union of the named graphs is kept
@@ -495,10 +496,6 @@ class FolderLock:
     that cannot have the folder says who holds it. The system drops a lock whose process died."""
 
     def __init__(self, folder: Path, *, shared: bool):
-        import fcntl
-        import os
-        import sys
-
         self.folder, self.note = folder, None
         folder.mkdir(parents=True, exist_ok=True)
         self.file = open(folder / "casegraph.lock", "a+")
@@ -519,8 +516,6 @@ class FolderLock:
 
     def holders(self) -> list[str]:
         """The processes that have the folder open, by their notes (those of dead processes skipped)."""
-        import os
-
         found = []
         for note in sorted((self.folder / "casegraph-open").glob("*")):
             try:
