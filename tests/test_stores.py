@@ -493,3 +493,15 @@ def test_the_projection_is_kept_beside_the_store_while_its_generation_holds(tmp_
     damaged.write_bytes(b"\x00not marshal")
     with CaseGraph.open(store=store, read_only=True) as cg:
         assert nx.utils.graphs_equal(cg.project(), after)
+
+
+def test_bad_store_names_and_oxigraph_syntax_errors_get_one_short_line(run, tmp_path):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a store", encoding="utf-8")
+    refused = run("--store", f"oxigraph:{a_file}", "load", source_files()[0])
+    assert refused.exit_code == 2 and refused.stderr.strip().endswith("that is a file, not a store's folder")
+    store = f"oxigraph:{tmp_path / 'store'}"
+    assert run("--store", store, "load", source_files()[0]).exit_code == 0
+    wrong = run("--store", store, "query", "SELECT ?x WHERE { ?x nope:p ?y }")
+    assert wrong.exit_code == 2 and wrong.stderr.startswith("casegraph: error: SPARQL syntax error: line 1, column 28:")
+    assert len(wrong.stderr.splitlines()) == 1 and len(wrong.stderr) < 220

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import sys
 import time
@@ -151,6 +152,15 @@ _RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFor
                    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 _GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
                   "trig": ox.RdfFormat.TRIG, "rdfxml": ox.RdfFormat.RDF_XML}
+
+
+def syntax_error(error: SyntaxError) -> QueryError:
+    """Oxigraph's parse error as casegraph's: its line and column apart, its list of expected characters cut to
+    what a reader takes in (it can run to hundreds of Unicode ranges on several lines)."""
+    text = " ".join(str(error).split())
+    match = re.match(r"error at (\d+):(\d+): (.*)", text)
+    line, column, reason = (int(match[1]), int(match[2]), match[3]) if match else (None, None, text)
+    return QueryError(reason if len(reason) <= 120 else reason[:117] + "...", line, column)
 
 
 def _count(found: int, limit: int | None) -> None:
@@ -340,7 +350,7 @@ class OxigraphStore(Store):
         try:
             found = self.inner.query(text, prefixes=PREFIXES, base_iri=base, **dataset)
         except SyntaxError as e:
-            raise QueryError(str(e).splitlines()[0]) from None
+            raise syntax_error(e) from None
         if isinstance(found, ox.QueryBoolean):
             return found.serialize(format=_RESULT_FORMATS[fmt])
         # Counted on the engine's own TSV or N-Triples (a line per row or triple), then turned into the format
@@ -385,7 +395,10 @@ class OxigraphStore(Store):
         return None if self.spec.location is None else Path(self.spec.location) / "casegraph-cache"
 
     def query(self, text: str, initNs: dict | None = None) -> Result:  # noqa: N803 - as rdflib's Graph.query
-        return rdflib_result(self.inner.query(text, prefixes=dict(initNs or PREFIXES)))
+        try:
+            return rdflib_result(self.inner.query(text, prefixes=dict(initNs or PREFIXES)))
+        except SyntaxError as e:
+            raise syntax_error(e) from None
 
     def add(self, quads: Iterable[tuple]) -> None:
         self.dataset.store.addN(quads)
@@ -497,6 +510,8 @@ class FolderLock:
 
     def __init__(self, folder: Path, *, shared: bool):
         self.folder, self.note = folder, None
+        if folder.exists() and not folder.is_dir():
+            raise InputError(f"store oxigraph:{folder}: that is a file, not a store's folder")
         folder.mkdir(parents=True, exist_ok=True)
         self.file = open(folder / "casegraph.lock", "a+")
         try:
