@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .query import plain
+from .timeline import most_precise
 from .vocab import CG
 
 #: predicates shown in a description's heading rather than among its facts
@@ -333,14 +334,13 @@ def read_statements(reader: FactReader, speaker: URIRef | None = None,
 
     views = []
     for st, part in parts.items():
-        dates = sorted({str(o) for _p, o, _g in part["date"]}, key=len, reverse=True)
         views.append(StatementView(
             iri=str(st),
             wordings=wordings(part["text"]),
             paraphrases=wordings(part["paraphrase"]),
             speaker=entities(part["speaker"]),
             addressees=entities(part["addressee"]),
-            date=dates[0] if dates else None,  # the most precise date any source gives
+            date=most_precise({str(o) for _p, o, _g in part["date"]}),
             mentions=entities(part["mentions"]),
             medium=sorted({str(o) for _p, o, _g in part["medium"]}),
             sources=[sources.get(g, SourceRef(g)) for g in sorted(set(part["graphs"]))],

@@ -18,7 +18,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from rdflib import RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -216,6 +216,15 @@ class CaseGraph:
         """The quads ``(s, p, o, graph)`` of the named graphs, only those of ``subject`` and ``predicates``
         when given, read by the store's own engine."""
         return self._store.named_quads(subject, predicates)
+
+    def plain_quads(self, predicates: Iterable[URIRef]) -> Iterator[tuple[str, str, str, str]]:
+        """The quads of ``predicates`` between two IRIs as plain strings ``(s, p, o, graph)``, the fastest way to
+        read relations (see :meth:`casegraph.stores.Store.plain_quads`)."""
+        return self._store.plain_quads(predicates)
+
+    def plain_values(self, predicate: URIRef) -> Iterator[tuple[str, str, str | None]]:
+        """``(subject, value, language)`` of each triple of ``predicate``, each once, as plain strings."""
+        return self._store.plain_values(predicate)
 
     @property
     def ontology(self) -> Graph:

@@ -8,6 +8,7 @@ overlap, so ``--from 2023-10-15`` keeps "2023-10" but not "2023-09".
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Iterable
 
 from .errors import InputError
 
@@ -25,6 +26,16 @@ class Moment:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "sources": list(self.sources)}
+
+
+def most_precise(dates: Iterable[str]) -> str | None:
+    """The date to show of those sources give for one thing: the most precise (a day before a month before a
+    year), and of two as precise the earlier, so that the choice never depends on the order they were read in.
+
+    >>> most_precise(["2025", "2025-01-14", "2025-01-08"])
+    '2025-01-08'
+    """
+    return min(dates, key=lambda date: (-len(date), date), default=None)
 
 
 def _check_date(value: str | None, name: str) -> str | None:

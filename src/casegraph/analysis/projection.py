@@ -17,6 +17,7 @@ import hashlib
 import marshal
 import os
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +30,7 @@ from rdflib.namespace import PROV
 
 from ..facts import as_claim
 from ..ontology import NAMESPACE, lookup_tier, ontology_graph
+from ..timeline import most_precise
 from ..vocab import CG
 
 #: the named graph that holds derived triples (see casegraph.analysis.inference)
@@ -98,93 +100,80 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     mentions, and each claim an edge from its subject to its object named after its predicate.
     """
     spec = projection_spec()
-    ds = cg.dataset
-    sources = {URIRef(g): ref.url for g, ref in cg.sources().items()}
-
-    # One pass over the quads of the relations it draws, the types, labels, statuses and dates collects
-    # everything the projection needs (not the statements' text): at a million quads, each extra pass over
-    # rdflib's store costs seconds, and a server sends only these.
-    types: dict[URIRef, set[URIRef]] = defaultdict(set)
-    labels: dict[URIRef, tuple[int, str]] = {}
-    statuses: dict[URIRef, URIRef] = {}
-    dates: dict[URIRef, str] = {}
-    candidates: dict[tuple, set[URIRef]] = defaultdict(set)
-    # rdflib terms compare and hash in Python: the constants are looked up once, outside the loop.
-    edge_properties, rdf_type, rdfs_label, cg_status, cg_date = (
-        spec.edge_properties, RDF.type, RDFS.label, CG.status, CG.date)
-    # The predicates in a fixed order: the order edges are added decides which of several equally short paths
-    # is reported, which must not change from one run to the next (a set's order changes with the hash seed).
-    for s, p, o, g in cg.quads(predicates=[*sorted(edge_properties), rdf_type, rdfs_label, cg_status, cg_date]):
-        if p in edge_properties:
-            if type(o) is URIRef and type(s) is URIRef and (include_inferred or g != INFERRED_GRAPH):
-                candidates[(s, p, o)].add(g)
-        elif p == rdf_type:
-            types[s].add(o)
-        elif p == rdfs_label:
-            # The label in the chosen language wins, then English or untagged, then any.
-            rank = 0 if o.language == lang else 1 if o.language in (None, "en") else 2
-            if s not in labels or (rank, str(o)) < labels[s]:
-                labels[s] = (rank, str(o))
-        elif p == cg_status:
-            statuses[s] = o
-        elif p == cg_date and len(o) > len(dates.get(s, "")):
-            dates[s] = str(o)  # the most precise date any source gives
-
-    excluded = {s for s, ts in types.items() if ts & spec.excluded_classes}
-    triples = {spo: graphs for spo, graphs in candidates.items() if spo[0] not in excluded and spo[2] not in excluded}
+    inferred = str(INFERRED_GRAPH)
+    # Everything is read as plain strings (no rdflib term per IRI) by the store's own engine, which is most of
+    # the time at a million quads: the relations here while what is said of the nodes is read in a thread (an
+    # engine such as Oxigraph reads with Python's lock released, and a server answers two requests at once).
+    with ThreadPoolExecutor(1) as pool:
+        read = pool.submit(_Nodes, cg, spec, lang)
+        # Each triple's graphs: most have one, kept as a string, a set only for a triple stated twice. The
+        # predicates in a fixed order: the order edges are added decides which of several equally short paths
+        # is reported, which must not change from one run to the next (a set's order changes with the hash seed).
+        triples: dict[tuple[str, str, str], str | set[str]] = {}
+        for s, p, o, g in cg.plain_quads(sorted(spec.edge_properties)):
+            if include_inferred or g != inferred:
+                seen = triples.setdefault((s, p, o), g)
+                if seen is not g:
+                    triples[(s, p, o)] = {g} | _as_set(seen)
+        known = read.result()
+    sources, types, statuses, dates = known.sources, known.types, known.statuses, known.dates
+    if known.excluded:
+        triples = {spo: graphs for spo, graphs in triples.items()
+                   if spo[0] not in known.excluded and spo[2] not in known.excluded}
 
     # An inferred edge is sourced by the documents its derivation was derived from, not by the rule book.
-    derived_from = _derivation_sources(ds, sources)
+    derived_from = _derivation_sources(cg.dataset, sources) if any(
+        inferred in _as_set(graphs) for graphs in triples.values()) else {}
 
+    # The graph is built straight into the dicts networkx documents as a MultiDiGraph's data structure (node ->
+    # attributes; node -> neighbour -> key -> edge attributes, the key dict shared by successors and
+    # predecessors), as the kept projection is read back: add_node and add_edge checked and copied each time,
+    # a third of the build at a million quads.
     G = nx.MultiDiGraph(lang=lang, collapsed=collapse)
+    nodes, succ, pred = G._node, G._succ, G._pred  # noqa: SLF001
+    word = known.word
 
-    classes: dict[frozenset, tuple] = {}  # most nodes share a handful of type sets: work each out once
+    def add_node(node: str) -> None:
+        """Add ``node`` (not yet in the graph) with its attributes."""
+        nodes[node] = known.attributes.get(node) or known.attributes_of(node)
+        succ[node], pred[node] = {}, {}
 
-    def add_node(node: URIRef) -> None:
-        if str(node) in G:
-            return
-        node_types = frozenset(types.get(node, ()))
-        if node_types not in classes:
-            cls = _most_specific(set(node_types), spec)
-            classes[node_types] = (str(cls) if cls else "", spec.label(cls, lang) if cls else "",
-                                   lookup_tier(node_types))
-        cls, kind, tier = classes[node_types]
-        label = labels[node][1] if node in labels else _fallback(node)
-        if node in statuses:  # a claim reads as one: "alleged: ..."
-            label = as_claim(label, spec.label(statuses[node], lang), lang)
-        G.add_node(str(node), iri=str(node), label=label, cls=cls, kind=kind, tier=tier)
+    # Most edges share their set of source graphs with many others: its sorted graphs and URLs are worked out
+    # once and shared (tuples, so that no edge can change another's).
+    by_graphs: dict[frozenset, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    relation = {p: spec.label(p, lang) for p in spec.edge_properties}
-    urls_of: dict[frozenset, tuple[str, ...]] = {}
-
-    hub_classes = {h.cls: h for h in spec.hubs} if collapse else {}
-    hubs_of: dict[URIRef, Hub] = {}
-    for node, ts in types.items():
-        for cls in ts:
-            hub = next((hub_classes[c] for c in spec.superclasses.get(cls, {cls}) | {cls} if c in hub_classes), None)
-            if hub:
-                hubs_of[node] = hub
+    hubs_of: dict[str, Hub] = {}
+    if collapse:
+        hub_classes = {h.cls: h for h in spec.hubs}
+        hub_of_class = {cls: next((hub_classes[c] for c in sorted(spec.superclasses.get(cls, frozenset()) | {cls})
+                                   if c in hub_classes), None)
+                        for cls in map(URIRef, {t for ts in types.values() for t in ts})}
+        hubs_of = {node: hub for node, ts in types.items() for t in ts if (hub := hub_of_class[URIRef(t)])}
 
     for (s, p, o), graphs in triples.items():
-        if s in hubs_of or o in hubs_of:
+        if hubs_of and (s in hubs_of or o in hubs_of):
             continue  # collapsed below
-        for node in (s, o):
-            add_node(node)
+        if s not in nodes:
+            add_node(s)
+        if o not in nodes:
+            add_node(o)
         status = statuses.get(s) or statuses.get(o)
-        if INFERRED_GRAPH in graphs:
+        key = graphs if type(graphs) is str else frozenset(graphs)
+        if key not in by_graphs:
+            by_graphs[key] = (tuple(sorted(_as_set(graphs))), _urls(_as_set(graphs), sources))
+        graph_list, urls = by_graphs[key]
+        is_inferred = inferred in graph_list
+        if is_inferred:
             urls = derived_from.get((s, p, o), ())
-        else:
-            key = frozenset(graphs)  # most edges share their set of source graphs with many others
-            if key not in urls_of:
-                urls_of[key] = _urls(graphs, sources)
-            urls = urls_of[key]
-        G.add_edge(str(s), str(o), key=str(p), predicate=str(p), label=relation[p],
-                   graphs=sorted(str(g) for g in graphs), sources=urls,
-                   status=spec.label(status, lang) if status is not None else "",
-                   date=dates.get(s) or dates.get(o) or "", inferred=INFERRED_GRAPH in graphs, via="")
+        keys = succ[s].get(o)
+        if keys is None:
+            keys = succ[s][o] = pred[o][s] = {}
+        keys[p] = {"predicate": p, "label": word(p), "graphs": graph_list, "sources": urls,
+                   "status": word(status) if status is not None else "",
+                   "date": dates.get(s) or dates.get(o) or "", "inferred": is_inferred, "via": ""}
 
     if collapse:
-        _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node)
+        _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node, word)
     return G
 
 
@@ -253,32 +242,33 @@ def kept_projection(cg, folder: Path | None, generation: str | None, **options) 
     return G
 
 
-def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node) -> None:
-    by_hub: dict[URIRef, dict[URIRef, set]] = defaultdict(lambda: defaultdict(set))
-    hub_graphs: dict[URIRef, set] = defaultdict(set)
+def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node, word) -> None:
+    by_hub: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    hub_graphs: dict[str, set] = defaultdict(set)
     for (s, p, o), graphs in triples.items():
         if s in hubs_of:
             by_hub[s][p].add(o)
-            hub_graphs[s] |= graphs
-    predicates = {s: o for s, o in cg.dataset.subject_objects(CG.claimPredicate)}
+            hub_graphs[s] |= _as_set(graphs)
+    predicates = {s: value for s, value, _ in cg.plain_values(CG.claimPredicate)}
     for hub_node, values in by_hub.items():
         hub = hubs_of[hub_node]
         predicate = predicates.get(hub_node)
-        label = spec.label(predicate, lang) if predicate is not None else (hub.labels.get(lang) or hub.labels.get("en"))
+        label = word(predicate) if predicate is not None else (hub.labels.get(lang) or hub.labels.get("en"))
         status = statuses.get(hub_node)
-        status_label = spec.label(status, lang) if status is not None else ""
+        status_label = word(status) if status is not None else ""
         label = as_claim(label, status_label, lang)  # a claim's edge reads "alleged: trained on", never as fact
-        for s in values.get(hub.from_property, ()):
-            for o in values.get(hub.to_property, ()):
+        for s in values.get(str(hub.from_property), ()):
+            for o in values.get(str(hub.to_property), ()):
                 if s == o:
                     continue
-                add_node(s)
-                add_node(o)
-                G.add_edge(str(s), str(o), key=f"{predicate or hub.cls}|{hub_node}",
+                for node in (s, o):
+                    if node not in G:
+                        add_node(node)
+                G.add_edge(s, o, key=f"{predicate or hub.cls}|{hub_node}",
                            predicate=str(predicate or hub.cls),
-                           label=label, graphs=sorted(str(g) for g in hub_graphs[hub_node]),
+                           label=label, graphs=tuple(sorted(hub_graphs[hub_node])),
                            sources=_urls(hub_graphs[hub_node], sources),
-                           status=status_label, date=dates.get(hub_node, ""), inferred=False, via=str(hub_node))
+                           status=status_label, date=dates.get(hub_node, ""), inferred=False, via=hub_node)
 
 
 def _most_specific(classes: set[URIRef], spec: ProjectionSpec) -> URIRef | None:
@@ -287,22 +277,72 @@ def _most_specific(classes: set[URIRef], spec: ProjectionSpec) -> URIRef | None:
     return sorted(specific or ours)[0] if ours else None
 
 
-def _fallback(node: URIRef) -> str:
-    return str(node).rstrip("/").rsplit("/", 1)[-1]
+class _Nodes:
+    """What the projection reads of its nodes: their types, labels, statuses and dates, and the source URL of
+    each graph; with the attributes of each node that has a type or a label worked out."""
+
+    def __init__(self, cg, spec: ProjectionSpec, lang: str):
+        self.spec, self.lang = spec, lang
+        self.sources = {g: ref.url for g, ref in cg.sources().items()}
+        self.types: dict[str, set[str]] = defaultdict(set)
+        for s, cls, _ in cg.plain_values(RDF.type):
+            self.types[s].add(cls)
+        self.labels: dict[str, tuple[tuple[int, str], str]] = {}
+        for s, label, language in cg.plain_values(RDFS.label):
+            # The label in the chosen language wins, then English or untagged, then any; ties by text.
+            rank = (0 if language == lang else 1 if language in (None, "en") else 2, label)
+            if s not in self.labels or rank < self.labels[s]:
+                self.labels[s] = rank
+        self.statuses = {s: status for s, status, _ in cg.plain_values(CG.status)}
+        dates = defaultdict(list)
+        for s, date, _ in cg.plain_values(CG.date):
+            dates[s].append(date)
+        self.dates = {s: most_precise(given) for s, given in dates.items()}
+        excluded = {str(c) for c in spec.excluded_classes}
+        self.excluded = {s for s, ts in self.types.items() if not ts.isdisjoint(excluded)}
+        self._classes: dict[frozenset, tuple] = {}  # most nodes share a handful of type sets: each worked out once
+        self._words: dict[str, str] = {}
+        self.attributes = {node: self.attributes_of(node) for node in self.types.keys() | self.labels.keys()}
+
+    def word(self, iri: str) -> str:
+        """The label of a predicate or a status, in the projection's language."""
+        if iri not in self._words:
+            self._words[iri] = self.spec.label(URIRef(iri), self.lang)
+        return self._words[iri]
+
+    def attributes_of(self, node: str) -> dict:
+        node_types = frozenset(self.types.get(node, ()))
+        if node_types not in self._classes:
+            terms = {URIRef(t) for t in node_types}
+            cls = _most_specific(terms, self.spec)
+            self._classes[node_types] = (str(cls) if cls else "", self.spec.label(cls, self.lang) if cls else "",
+                                         lookup_tier(terms))
+        cls, kind, tier = self._classes[node_types]
+        label = self.labels[node][1] if node in self.labels else _fallback(node)
+        if node in self.statuses:  # a claim reads as one: "alleged: ..."
+            label = as_claim(label, self.word(self.statuses[node]), self.lang)
+        return {"iri": node, "label": label, "cls": cls, "kind": kind, "tier": tier}
 
 
-def _urls(graphs: Iterable[URIRef], sources: dict[URIRef, str]) -> tuple[str, ...]:
+def _as_set(graphs: str | set[str]) -> set[str]:
+    return {graphs} if type(graphs) is str else graphs
+
+
+def _fallback(node: str) -> str:
+    return node.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _urls(graphs: Iterable[str], sources: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted({sources[g] for g in graphs if g in sources}))
 
 
-def _derivation_sources(ds, sources: dict[URIRef, str]) -> dict[tuple, list[str]]:
+def _derivation_sources(ds, sources: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """(subject, predicate, object) of each derived triple -> the URLs of the graphs it was derived from."""
     inferred = ds.graph(INFERRED_GRAPH)
     found: dict[tuple, set] = defaultdict(set)
     for node in inferred.subjects(RDF.type, CG.Derivation):
-        key = (inferred.value(node, CG.derivedSubject), inferred.value(node, CG.derivedPredicate),
-               inferred.value(node, CG.derivedObject))
-        found[key].update(sources[g] for g in inferred.objects(node, PROV.wasDerivedFrom) if g in sources)
+        key = tuple(str(inferred.value(node, p)) for p in (CG.derivedSubject, CG.derivedPredicate, CG.derivedObject))
+        found[key].update(sources[str(g)] for g in inferred.objects(node, PROV.wasDerivedFrom) if str(g) in sources)
     return {key: tuple(sorted(urls)) for key, urls in found.items()}
 
 

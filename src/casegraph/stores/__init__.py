@@ -177,6 +177,23 @@ class Store:
         """Every quad ``(s, p, o, graph)`` of the named graphs; only those of ``subject`` and ``predicates``."""
         raise NotImplementedError
 
+    def plain_quads(self, predicates: Iterable[URIRef]) -> Iterator[tuple[str, str, str, str]]:
+        """``(subject, predicate, object, graph)`` as plain strings, for each quad of the named graphs with one
+        of ``predicates`` (in their order) whose subject and object are IRIs: relations read without building
+        an rdflib term for each IRI, as the projection reads them."""
+        for s, p, o, g in self.named_quads(predicates=predicates):
+            if type(s) is URIRef and type(o) is URIRef:
+                yield str(s), str(p), str(o), str(g)
+
+    def plain_values(self, predicate: URIRef) -> Iterator[tuple[str, str, str | None]]:
+        """``(subject, value, language)`` for each triple of ``predicate`` in the union whose subject is an IRI:
+        the value is the object's IRI or lexical form, the language a literal's tag or None."""
+        seen = set()
+        for s, _p, o, _g in self.named_quads(predicates=[predicate]):
+            if type(s) is URIRef and (s, o) not in seen:
+                seen.add((s, o))
+                yield str(s), str(o), getattr(o, "language", None)
+
     def count_quads(self) -> int:
         """The number of quads in the named graphs."""
         rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {own_graph_filter()} }}"))

@@ -22,6 +22,7 @@ import json
 import math
 import random
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -32,6 +33,7 @@ from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..errors import CaseGraphError
+from ..timeline import most_precise
 
 #: vis-network's standalone build inside the pyvis wheel (read at run time, never copied into casegraph)
 VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"
@@ -274,10 +276,12 @@ def entity_details(cg, G: nx.MultiDiGraph, lang: str = "en") -> dict[str, dict]:
         node = str(s)
         if node in wanted and str(alias) not in found[node].setdefault("aliases", []):
             found[node]["aliases"].append(str(alias))
+    dates = defaultdict(set)
     for s, date in ds.subject_objects(CG.date):
-        node = str(s)
-        if node in wanted and len(str(date)) > len(found[node].get("date", "")):
-            found[node]["date"] = str(date)  # the most precise date any source gives
+        if str(s) in wanted:
+            dates[str(s)].add(str(date))
+    for node, given in dates.items():
+        found[node]["date"] = most_precise(given)
     spec = projection_spec()
     for s, status in ds.subject_objects(CG.status):
         if str(s) in wanted:
