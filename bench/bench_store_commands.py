@@ -5,7 +5,7 @@
 For each size: a synthetic graph (bench/synthetic.py) is loaded with ``casegraph --store oxigraph:PATH load`` and,
 on the same disk, with raw ``pyoxigraph.Store.bulk_load``; then ``stats``, ``path`` (twice: cold, then warm) and
 ``describe`` run as commands, each beside the script a user would write with pyoxigraph (and networkx for the
-path). Every figure is a separate process, timed from start to exit; ratios are casegraph's time over the
+path); and the projection alone, timed inside a process. Every figure is a separate process, timed from start to exit; ratios are casegraph's time over the
 script's (lower is better) or, for loading, casegraph's throughput over raw bulk_load's (higher is better).
 """
 
@@ -69,6 +69,18 @@ for row in store.query("SELECT ?p ?o ?g WHERE { GRAPH ?g { <" + sys.argv[2] + ">
 """
 
 
+# The projection alone, cold, timed inside the process (what `path` and `rank` build when nothing is kept).
+PROJECTION = """
+import sys, time
+from casegraph import CaseGraph
+from casegraph.analysis.projection import kept_projection
+cg = CaseGraph.open(store="oxigraph:" + sys.argv[1], read_only=True)
+started = time.perf_counter()
+kept_projection(cg, None, None)
+print(time.perf_counter() - started)
+"""
+
+
 PEAKS: list[float] = []  # the peak memory (MiB) of each command casegraph ran, for the table's last column
 
 
@@ -123,6 +135,9 @@ def main(argv=None) -> int:
         row("path, cold (vs pyoxigraph + networkx)", run(casegraph, "--store", store_arg, "path", START, END,
                                                          ours=True),
             hand_path)
+        inside = subprocess.run([python, "-c", PROJECTION, str(store)], capture_output=True, text=True, check=True)
+        print(f"| {size:,} | projection, cold, in process (target: under 5 s at 1M) | "
+              f"{float(inside.stdout):.2f} | | | |", flush=True)
         row("path, warm (vs the same script)", run(casegraph, "--store", store_arg, "path", START, END, ours=True),
             hand_path)
         row("rank --by pagerank, warm (vs the path script: reading the relations)",

@@ -56,6 +56,11 @@ SELECT ?g (STR(?u) AS ?url) (STR(?p) AS ?publisher) (STR(?t) AS ?title) (STR(?c)
     OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc cg:confidence ?c } OPTIONAL { ?g cg:method ?m } }
 }"""
 
+#: the URL alone of each graph's source document: Oxigraph took 0.8 s for SOURCES_QUERY's five OPTIONALs on
+#: 17,800 graphs, 0.3 s for this one
+SOURCE_URLS_QUERY = """
+SELECT ?g (STR(?u) AS ?url) WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?doc OPTIONAL { ?doc schema:url ?u } } }"""
+
 
 class CaseGraph:
     """A legal-case knowledge graph: named graphs of sourced facts, queried with SPARQL.
@@ -333,6 +338,17 @@ class CaseGraph:
     def sources(self) -> dict[str, SourceRef]:
         """The source document of each named graph, by graph IRI."""
         return self._sources
+
+    def source_urls(self) -> dict[str, str | None]:
+        """The URL of each named graph's source document, by graph IRI: what :meth:`sources` gives, less
+        the rest, read with a lighter query when the sources have not been read yet (the projection's edges
+        cite these URLs)."""
+        if "_sources" in self.__dict__ or self._store.reads_graphs_directly:
+            return {g: ref.url for g, ref in self._sources.items()}
+        found: dict[str, str | None] = {}
+        for row in self.query(SOURCE_URLS_QUERY).rows:
+            found.setdefault(row["g"], row["url"])  # the first of two, as in sources()
+        return found
 
     def sources_of(self, graphs: Iterable[str]) -> dict[str, SourceRef]:
         """The source documents of ``graphs`` only (see :meth:`sources`), read with one query when the sources

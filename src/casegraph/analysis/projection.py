@@ -17,7 +17,6 @@ import hashlib
 import marshal
 import os
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,45 +101,25 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
     spec = projection_spec()
     inferred = str(INFERRED_GRAPH)
     # Everything is read as plain strings (no rdflib term per IRI) by the store's own engine, which is most of
-    # the time at a million quads: the relations here while what is said of the nodes is read in a thread (an
-    # engine such as Oxigraph reads with Python's lock released, and a server answers two requests at once).
-    with ThreadPoolExecutor(1) as pool:
-        read = pool.submit(_Nodes, cg, spec, lang)
-        # Each triple's graphs: most have one, kept as a string, a set only for a triple stated twice. The
-        # predicates in a fixed order: the order edges are added decides which of several equally short paths
-        # is reported, which must not change from one run to the next (a set's order changes with the hash seed).
-        triples: dict[tuple[str, str, str], str | set[str]] = {}
-        for s, p, o, g in cg.plain_quads(sorted(spec.edge_properties)):
-            if include_inferred or g != inferred:
-                seen = triples.setdefault((s, p, o), g)
-                if seen is not g:
-                    triples[(s, p, o)] = {g} | _as_set(seen)
-        known = read.result()
-    sources, types, statuses, dates = known.sources, known.types, known.statuses, known.dates
-    if known.excluded:
-        triples = {spo: graphs for spo, graphs in triples.items()
-                   if spo[0] not in known.excluded and spo[2] not in known.excluded}
-
-    # An inferred edge is sourced by the documents its derivation was derived from, not by the rule book.
-    derived_from = _derivation_sources(cg.dataset, sources) if any(
-        inferred in _as_set(graphs) for graphs in triples.values()) else {}
+    # the time at a million quads. The predicates in a fixed order: the order edges are added decides which of
+    # several equally short paths is reported, which must not change from one run to the next. On Oxigraph the
+    # relations are read in threads from here on, while what is said of the nodes is read below.
+    relations = cg.plain_quads(sorted(spec.edge_properties))
+    known = _Nodes(cg, spec, lang)
+    sources, types, statuses, dates, excluded, word = (known.sources, known.types, known.statuses, known.dates,
+                                                       known.excluded, known.word)
 
     # The graph is built straight into the dicts networkx documents as a MultiDiGraph's data structure (node ->
     # attributes; node -> neighbour -> key -> edge attributes, the key dict shared by successors and
-    # predecessors), as the kept projection is read back: add_node and add_edge checked and copied each time,
-    # a third of the build at a million quads.
+    # predecessors), as the kept projection is read back, and as the relations arrive: add_node and add_edge
+    # checked and copied each time, a third of the build at a million quads.
     G = nx.MultiDiGraph(lang=lang, collapsed=collapse)
     nodes, succ, pred = G._node, G._succ, G._pred  # noqa: SLF001
-    word = known.word
 
     def add_node(node: str) -> None:
         """Add ``node`` (not yet in the graph) with its attributes."""
         nodes[node] = known.attributes.get(node) or known.attributes_of(node)
         succ[node], pred[node] = {}, {}
-
-    # Most edges share their set of source graphs with many others: its sorted graphs and URLs are worked out
-    # once and shared (tuples, so that no edge can change another's).
-    by_graphs: dict[frozenset, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     hubs_of: dict[str, Hub] = {}
     if collapse:
@@ -149,31 +128,50 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
                                    if c in hub_classes), None)
                         for cls in map(URIRef, {t for ts in types.values() for t in ts})}
         hubs_of = {node: hub for node, ts in types.items() for t in ts if (hub := hub_of_class[URIRef(t)])}
+    through_hubs: dict[tuple[str, str, str], set[str]] = defaultdict(set)  # collapsed below
 
-    for (s, p, o), graphs in triples.items():
+    # Most edges share their set of source graphs with many others: its sorted graphs and URLs are worked out
+    # once and shared (tuples, so that no edge can change another's). An inferred edge is sourced by the
+    # documents its derivation was derived from, not by the rule book.
+    by_graphs: dict[str | frozenset, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    derived_from: dict[tuple[str, str, str], tuple[str, ...]] | None = None
+
+    relation_label = {str(p): word(str(p)) for p in spec.edge_properties}
+    left_out = None if include_inferred else inferred
+    for s, p, o, g in relations:
+        if s in excluded or o in excluded or g == left_out:
+            continue
         if hubs_of and (s in hubs_of or o in hubs_of):
-            continue  # collapsed below
+            through_hubs[(s, p, o)].add(g)
+            continue
         if s not in nodes:
             add_node(s)
         if o not in nodes:
             add_node(o)
-        status = statuses.get(s) or statuses.get(o)
-        key = graphs if type(graphs) is str else frozenset(graphs)
-        if key not in by_graphs:
-            by_graphs[key] = (tuple(sorted(_as_set(graphs))), _urls(_as_set(graphs), sources))
-        graph_list, urls = by_graphs[key]
-        is_inferred = inferred in graph_list
-        if is_inferred:
-            urls = derived_from.get((s, p, o), ())
         keys = succ[s].get(o)
         if keys is None:
             keys = succ[s][o] = pred[o][s] = {}
-        keys[p] = {"predicate": p, "label": word(p), "graphs": graph_list, "sources": urls,
-                   "status": word(status) if status is not None else "",
-                   "date": dates.get(s) or dates.get(o) or "", "inferred": is_inferred, "via": ""}
+        edge = keys.get(p)
+        key = g if edge is None else frozenset((*edge["graphs"], g))  # a triple stated in another graph too
+        if key not in by_graphs:
+            graphs = {key} if edge is None else key
+            by_graphs[key] = (tuple(sorted(graphs)), _urls(graphs, sources))
+        graph_list, urls = by_graphs[key]
+        is_inferred = inferred in graph_list
+        if is_inferred:
+            if derived_from is None:
+                derived_from = _derivation_sources(cg.dataset, sources)
+            urls = derived_from.get((s, p, o), ())
+        if edge is None:
+            status = statuses.get(s) or statuses.get(o)
+            keys[p] = {"predicate": p, "label": relation_label[p], "graphs": graph_list, "sources": urls,
+                       "status": word(status) if status is not None else "",
+                       "date": dates.get(s) or dates.get(o) or "", "inferred": is_inferred, "via": ""}
+        else:
+            edge.update(graphs=graph_list, sources=urls, inferred=is_inferred)
 
     if collapse:
-        _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add_node, word)
+        _collapse(G, cg, spec, hubs_of, through_hubs, statuses, dates, sources, lang, add_node, word)
     return G
 
 
@@ -248,7 +246,7 @@ def _collapse(G, cg, spec, hubs_of, triples, statuses, dates, sources, lang, add
     for (s, p, o), graphs in triples.items():
         if s in hubs_of:
             by_hub[s][p].add(o)
-            hub_graphs[s] |= _as_set(graphs)
+            hub_graphs[s] |= graphs
     predicates = {s: value for s, value, _ in cg.plain_values(CG.claimPredicate)}
     for hub_node, values in by_hub.items():
         hub = hubs_of[hub_node]
@@ -283,7 +281,7 @@ class _Nodes:
 
     def __init__(self, cg, spec: ProjectionSpec, lang: str):
         self.spec, self.lang = spec, lang
-        self.sources = {g: ref.url for g, ref in cg.sources().items()}
+        self.sources = cg.source_urls()
         self.types: dict[str, set[str]] = defaultdict(set)
         for s, cls, _ in cg.plain_values(RDF.type):
             self.types[s].add(cls)
@@ -324,16 +322,12 @@ class _Nodes:
         return {"iri": node, "label": label, "cls": cls, "kind": kind, "tier": tier}
 
 
-def _as_set(graphs: str | set[str]) -> set[str]:
-    return {graphs} if type(graphs) is str else graphs
-
-
 def _fallback(node: str) -> str:
     return node.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _urls(graphs: Iterable[str], sources: dict[str, str]) -> tuple[str, ...]:
-    return tuple(sorted({sources[g] for g in graphs if g in sources}))
+def _urls(graphs: Iterable[str], sources: dict[str, str | None]) -> tuple[str, ...]:
+    return tuple(sorted({url for g in graphs if (url := sources.get(g))}))
 
 
 def _derivation_sources(ds, sources: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, ...]]:
@@ -342,7 +336,7 @@ def _derivation_sources(ds, sources: dict[str, str]) -> dict[tuple[str, str, str
     found: dict[tuple, set] = defaultdict(set)
     for node in inferred.subjects(RDF.type, CG.Derivation):
         key = tuple(str(inferred.value(node, p)) for p in (CG.derivedSubject, CG.derivedPredicate, CG.derivedObject))
-        found[key].update(sources[str(g)] for g in inferred.objects(node, PROV.wasDerivedFrom) if str(g) in sources)
+        found[key].update(url for g in inferred.objects(node, PROV.wasDerivedFrom) if (url := sources.get(str(g))))
     return {key: tuple(sorted(urls)) for key, urls in found.items()}
 
 

@@ -21,11 +21,10 @@ import re
 import shutil
 import sys
 import time
-from collections import Counter, deque
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
@@ -100,16 +99,37 @@ def converter() -> Callable:
     return convert
 
 
-def _ahead(work: Callable, items: Iterable, width: int = 2) -> Iterator:
-    """``work(item)`` for each item, in order, with up to ``width`` of them running in threads ahead of the
-    caller (worth it where ``work`` releases Python's lock, as Oxigraph's queries do)."""
-    items = iter(items)
-    with ThreadPoolExecutor(width) as pool:
-        running = deque(pool.submit(work, item) for item in islice(items, width))
-        while running:
-            done = running.popleft().result()
-            running.extend(pool.submit(work, item) for item in islice(items, 1))
-            yield done
+def _in_threads(work: Callable, items: Iterable, width: int = 2) -> Iterator:
+    """``work(item)`` for every item, started at once in ``width`` threads (worth it where ``work`` releases
+    Python's lock, as Oxigraph's queries do); the results in order, as they are asked for."""
+    pool = ThreadPoolExecutor(width)
+    futures = [pool.submit(work, item) for item in items]
+    pool.shutdown(wait=False)  # the threads end once the work is done
+
+    def results():
+        try:
+            for future in futures:
+                yield future.result()
+        finally:  # the caller stopped early: what has not started never will
+            for future in futures:
+                future.cancel()
+
+    return results()
+
+
+def _split_relations(answers: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, str, str, str]]:
+    """``(s, p, o, g)`` between IRIs, from the TSV answers of ``SELECT ?s ?o ?g`` for each predicate ``p``."""
+    for p, tsv in answers:
+        if b'"' not in tsv and b"_:" not in tsv:
+            cells = tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
+            rows = zip(cells[3::3], cells[4::3], cells[5::3])  # past the names of the variables
+        else:
+            rows = (cells for cells in (line.split("\t") for line in tsv.decode().splitlines()[1:])
+                    if cells[0][:1] == "<" and cells[1][:1] == "<")
+            rows = ((s[1:-1], o[1:-1], g[1:-1]) for s, o, g in rows)
+        for s, o, g in rows:
+            if g != _JOURNAL.value:
+                yield s, p, o, g
 
 
 def _named(graph_name) -> bool:
@@ -437,28 +457,28 @@ class OxigraphStore(Store):
     def plain_quads(self, predicates):
         # Oxigraph spends its time decoding each row's terms from the disk (1.5 µs a term at a million quads), and
         # does so with Python's lock released: so one query a predicate, whose IRI is written into the query
-        # rather than read from each row, two at a time, each answer serialised as TSV by Oxigraph. IRIs are
-        # written <...> in TSV and never hold '<', '>' or '"': an answer with no literal ('"') and no blank node
-        # ('_:'), which is the rule for relations, is split all at once.
+        # rather than read from each row, all started at once, two at a time, so that they run while the caller
+        # does something else; each answer is serialised as TSV by Oxigraph. IRIs are written <...> in TSV and
+        # never hold '<', '>' or '"': an answer with no literal ('"') and no blank node ('_:'), which is the rule
+        # for relations, is split all at once.
         def answer(predicate):
             query = f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {to_ox(predicate)} ?o }} }}"
             return str(predicate), self.inner.query(query).serialize(format=ox.QueryResultsFormat.TSV)
 
-        for p, tsv in _ahead(answer, predicates):
-            if b'"' not in tsv and b"_:" not in tsv:
-                cells = tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
-                rows = zip(cells[3::3], cells[4::3], cells[5::3])  # past the names of the variables
-            else:
-                rows = (cells for cells in (line.split("\t") for line in tsv.decode().splitlines()[1:])
-                        if cells[0][:1] == "<" and cells[1][:1] == "<")
-                rows = ((s[1:-1], o[1:-1], g[1:-1]) for s, o, g in rows)
-            for s, o, g in rows:
-                if g != _JOURNAL.value:
-                    yield s, p, o, g
+        return _split_relations(_in_threads(answer, predicates))
 
     def plain_values(self, predicate):
-        # The union kept in the default graph holds each triple once, and its rows have no graph to decode.
-        for s, o in self.inner.query(f"SELECT ?s ?o WHERE {{ ?s {to_ox(predicate)} ?o }}"):
+        # From the union kept in the default graph, which holds each triple once and has no graph to decode;
+        # as TSV like plain_quads, split at once when the answer holds IRIs only (types, statuses), else read
+        # back as terms by Oxigraph's TSV parser.
+        tsv = self.inner.query(f"SELECT ?s ?o WHERE {{ ?s {to_ox(predicate)} ?o }}").serialize(
+            format=ox.QueryResultsFormat.TSV)
+        if b'"' not in tsv and b"_:" not in tsv:
+            cells = tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
+            for s, o in zip(cells[2::2], cells[3::2]):
+                yield s, o, None
+            return
+        for s, o in ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV):
             if type(s) is ox.NamedNode:
                 yield s.value, o.value, getattr(o, "language", None)
 
