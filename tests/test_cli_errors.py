@@ -167,3 +167,21 @@ def test_a_binary_query_file(run, tmp_path):
     binary.write_bytes(b"\xff\xfe\x00")
     result = run("--data", DATA / "mini.trig", "query", binary)
     assert result.exit_code == 2 and "not UTF-8" in one_line_error(result)
+
+
+def test_the_console_script_ends_with_the_commands_status_and_all_of_its_output(run):
+    # The console script ends its process without freeing what the command built (casegraph.cli.main): all of
+    # an answer longer than a pipe's buffer still arrives, and the exit code is the command's.
+    import subprocess
+    import sys
+
+    words = ["query", "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?s ?label", "--format", "csv"]
+    done = subprocess.run([sys.executable, "-m", "casegraph", *words], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == ""
+    assert len(done.stdout) > 65536 and done.stdout == run(*words).stdout
+    failed = subprocess.run([sys.executable, "-m", "casegraph", "describe", "no such entity at all"],
+                            capture_output=True, text=True)
+    assert failed.returncode == 2
+    assert failed.stderr.startswith("casegraph: error: ") and len(failed.stderr.splitlines()) == 1
+    usage = subprocess.run([sys.executable, "-m", "casegraph", "--no-such-flag"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
