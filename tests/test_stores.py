@@ -350,6 +350,27 @@ def test_cli_load_then_query_the_store(run, tmp_path):
     assert missing.exit_code == 2 and missing.stderr == f"casegraph: error: {tmp_path / 'nosuch.trig'}: no such file\n"
 
 
+def test_loads_compact_the_store_once_enough_quads_were_written(run, tmp_path, monkeypatch):
+    # Bulk writes leave overlapping files that slow every scan down until the store is compacted: the loads
+    # tally what they wrote, and the one that passes the threshold compacts, answers the same, and says so.
+    from casegraph.stores import oxigraph
+
+    files = source_files()[:6]
+    monkeypatch.setattr(oxigraph, "COMPACT_AFTER", 100)
+    store = tmp_path / "store"
+    reports = []
+    for part in (files[:1], files[1:3], files[3:]):
+        with CaseGraph.open(store=f"oxigraph:{store}") as cg:
+            reports.append(cg.load(*part).last_load)
+    tallies = [r.quads for r in reports]
+    assert tallies[0] < 100 <= tallies[0] + tallies[1], tallies  # the first two loads cross the threshold
+    assert [r.compacted for r in reports] == [False, True, tallies[2] >= 100]
+    with CaseGraph.open(store=f"oxigraph:{store}", read_only=True) as cg, CaseGraph.open(files) as memory:
+        assert cg.export("nquads") == memory.export("nquads")
+    said = run("--store", f"oxigraph:{tmp_path / 'other'}", "load", *files)
+    assert "compacting the store for faster reads at the end" in said.stdout
+
+
 @pytest.mark.parametrize("kind", ["oxigraph:PATH", "Oxigraph server"])
 def test_a_load_killed_half_way_leaves_whole_graphs_only(tmp_path, kind):
     """SIGKILL a load of three files at several moments: the store opens each time and holds whole graphs,

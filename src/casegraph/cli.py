@@ -674,7 +674,8 @@ def load(ctx, files):
             bar.__exit__(None, None, None)
     graphs = sum(g for g, _q in report.files.values())
     click.echo(f"loaded {report.quads} quads in {graphs} graphs from {len(paths)} files into {spec} in "
-               f"{report.seconds:.1f} s ({report.quads / max(report.seconds, 1e-9):,.0f} quads/s); the store "
+               f"{report.seconds:.1f} s ({report.quads / max(report.seconds, 1e-9):,.0f} quads/s"
+               f"{', compacting the store for faster reads at the end' if report.compacted else ''}); the store "
                f"holds {len(cg)} quads")
 
 

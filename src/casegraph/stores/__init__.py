@@ -93,11 +93,14 @@ def open_store(spec: StoreSpec | str | None, *, read_only: bool = False) -> "Sto
 
 @dataclass
 class LoadReport:
-    """What a load wrote: graphs and quads per file, the time it took, and graphs it had to drop first."""
+    """What a load wrote: graphs and quads per file, the time it took, graphs it had to drop first, and whether it
+    compacted the store."""
 
     files: dict[str, tuple[int, int]]
     seconds: float
     recovered: list[str]
+    #: whether the load ended by compacting the store (see casegraph.stores.oxigraph.COMPACT_AFTER)
+    compacted: bool = False
 
     @property
     def quads(self) -> int:
