@@ -122,11 +122,25 @@ def _in_threads(work: Callable, items: Iterable, width: int = 2) -> Iterator:
     return results()
 
 
+def _iri_cells(tsv: bytes) -> list[str] | None:
+    """The cells of a TSV answer, header first, when all of them are IRIs (the brackets taken off), else None.
+
+    IRIs are written <...> in TSV and never hold '<', '>' or '"', so an answer with no literal ('"') and no
+    blank node ('_:') is split all at once, in C, rather than line by line.
+
+    >>> _iri_cells(b"?s\\t?o\\n<https://e.org/a>\\t<https://e.org/b>\\n")
+    ['?s', '?o', 'https://e.org/a', 'https://e.org/b', '']
+    """
+    if b'"' in tsv or b"_:" in tsv:
+        return None
+    return tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
+
+
 def _split_relations(answers: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, str, str, str]]:
     """``(s, p, o, g)`` between IRIs, from the TSV answers of ``SELECT ?s ?o ?g`` for each predicate ``p``."""
     for p, tsv in answers:
-        if b'"' not in tsv and b"_:" not in tsv:
-            cells = tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
+        cells = _iri_cells(tsv)
+        if cells is not None:
             rows = zip(cells[3::3], cells[4::3], cells[5::3])  # past the names of the variables
         else:
             rows = (cells for cells in (line.split("\t") for line in tsv.decode().splitlines()[1:])
@@ -463,9 +477,7 @@ class OxigraphStore(Store):
         # Oxigraph spends its time decoding each row's terms from the disk (1.5 µs a term at a million quads), and
         # does so with Python's lock released: so one query a predicate, whose IRI is written into the query
         # rather than read from each row, all started at once, two at a time, so that they run while the caller
-        # does something else; each answer is serialised as TSV by Oxigraph. IRIs are written <...> in TSV and
-        # never hold '<', '>' or '"': an answer with no literal ('"') and no blank node ('_:'), which is the rule
-        # for relations, is split all at once.
+        # does something else; each answer is serialised as TSV by Oxigraph and split at once (_iri_cells).
         def answer(predicate):
             query = f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {to_ox(predicate)} ?o }} }}"
             return str(predicate), self.inner.query(query).serialize(format=ox.QueryResultsFormat.TSV)
@@ -478,8 +490,8 @@ class OxigraphStore(Store):
         # back as terms by Oxigraph's TSV parser.
         tsv = self.inner.query(f"SELECT ?s ?o WHERE {{ ?s {to_ox(predicate)} ?o }}").serialize(
             format=ox.QueryResultsFormat.TSV)
-        if b'"' not in tsv and b"_:" not in tsv:
-            cells = tsv.translate(None, b"<>").replace(b"\n", b"\t").decode().split("\t")
+        cells = _iri_cells(tsv)
+        if cells is not None:
             for s, o in zip(cells[2::2], cells[3::2]):
                 yield s, o, None
             return
