@@ -519,7 +519,7 @@ class OxigraphStore(Store):
         started = time.perf_counter()
         report = LoadReport({}, 0.0, self.recover())
         scratch = None
-        if self.persistent:  # the union's triples, written while each file is checked, on the store's disk
+        if self.persistent:  # the union's triples, written out beside the quads' bulk load, on the store's disk
             for stale in self.cache_folder().glob("loading-*"):  # left by a killed load (this one has the lock)
                 shutil.rmtree(stale, ignore_errors=True)
             scratch = self.cache_folder() / f"loading-{os.getpid()}"
@@ -563,12 +563,12 @@ class OxigraphStore(Store):
         for graph in item.graphs:
             forget_graph(inner, graph)
         # The union, written by Oxigraph itself (the default graph is a set: a triple stated twice is kept once).
-        # On disk a transaction that size is slow, and the bulk writer, handed the triples the check wrote, is
-        # fast; it runs beside the bulk write of the quads, which leaves a core idle: together they take the
-        # time of the quads alone (BENCHMARKS.md). In memory a SPARQL update is fastest.
+        # On disk a transaction that size is slow, and the bulk writer, handed the file's triples as N-Triples,
+        # is fast; writing them out and loading them runs beside the bulk write of the quads, which leaves a core
+        # idle: together they take about the time of the quads alone (BENCHMARKS.md). In memory a SPARQL update
+        # is fastest.
         with ThreadPoolExecutor(1) as pool:
-            union = None if item.union is None else pool.submit(
-                inner.bulk_load, path=str(item.union), format=ox.RdfFormat.N_TRIPLES, to_graph=UNION, lenient=True)
+            union = None if item.union is None else pool.submit(_write_union, inner, item)
             # Bulk writes are fast but not transactional: the journal is what makes them safe (see recover()).
             if item.remapped is not None:
                 inner.bulk_extend(item.remapped)
@@ -664,12 +664,19 @@ class _Checked:
         return sum(self.graphs.values())
 
 
+def _write_union(inner: ox.Store, item: _Checked) -> None:
+    """Add the triples of a checked file to the union kept in ``inner``'s default graph, through the N-Triples
+    file ``item.union``."""
+    source = {key: value for key, value in item.source.items() if key != "to_graph"}  # the loader's, not the parser's
+    ox.serialize((quad.triple for quad in ox.parse(**source)), output=str(item.union), format=ox.RdfFormat.N_TRIPLES)
+    inner.bulk_load(path=str(item.union), format=ox.RdfFormat.N_TRIPLES, to_graph=UNION, lenient=True)
+
+
 def _check(path: Path, union: Path | None = None) -> _Checked:
     """Parse ``path`` once, keeping only the size of each graph, so that a bad file stops the load before it
     writes anything; Oxigraph then reads the file again itself, in Rust, far faster than quads handed over
-    from Python. With ``union``, the same pass writes the file's triples there as N-Triples, for the bulk
-    loader to add to the union. Triples outside any graph go into a graph named after the file, since the
-    default graph holds the union."""
+    from Python. ``union`` is where the load will write the file's triples for the union (see _write_union).
+    Triples outside any graph go into a graph named after the file, since the default graph holds the union."""
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     name = OXIGRAPH_FORMATS.get(path.suffix.lower())
@@ -679,25 +686,17 @@ def _check(path: Path, union: Path | None = None) -> _Checked:
     else:
         source = {"path": str(path), "format": getattr(ox.RdfFormat, name)}
     graphs: Counter = Counter()
-
-    def triples():
+    try:
         # Counted by runs: a file's quads mostly come graph by graph, and comparing two graph names in Rust
-        # costs less than hashing each into the Counter (0.64 s -> 0.53 s for this pass at 300k quads).
+        # costs less than hashing each into the Counter.
         graph, run = None, 0
         for quad in ox.parse(**source):
             if quad.graph_name != graph:
                 graphs[graph] += run
                 graph, run = quad.graph_name, 0
             run += 1
-            yield quad.triple
         graphs[graph] += run
         del graphs[None]
-
-    try:
-        if union is None:
-            graphs.update(quad.graph_name for quad in ox.parse(**source))
-        else:
-            ox.serialize(triples(), output=str(union), format=ox.RdfFormat.N_TRIPLES)
     except (SyntaxError, ValueError, OSError):
         io.parse_file(path)  # rdflib's parser gives the message with file and line
         raise ParseError(f"{path}: Oxigraph cannot read this file") from None
