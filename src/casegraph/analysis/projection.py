@@ -300,7 +300,8 @@ class _Nodes:
         self.excluded = {s for s, ts in self.types.items() if not ts.isdisjoint(excluded)}
         self._classes: dict[frozenset, tuple] = {}  # most nodes share a handful of type sets: each worked out once
         self._words: dict[str, str] = {}
-        self.attributes = {node: self.attributes_of(node) for node in self.types.keys() | self.labels.keys()}
+        self.attributes = {node: self.attributes_of(node)
+                           for node in (self.types.keys() | self.labels.keys()) - self.excluded}
 
     def word(self, iri: str) -> str:
         """The label of a predicate or a status, in the projection's language."""

@@ -104,9 +104,10 @@ def converter() -> Callable:
     return convert
 
 
-def _in_threads(work: Callable, items: Iterable, width: int = 2) -> Iterator:
+def _in_threads(work: Callable, items: Iterable, width: int = 1) -> Iterator:
     """``work(item)`` for every item, started at once in ``width`` threads (worth it where ``work`` releases
-    Python's lock, as Oxigraph's queries do); the results in order, as they are asked for."""
+    Python's lock, as Oxigraph's queries do); the results in order, as they are asked for. One thread by
+    default: on two cores, one reading beside the caller projected 1M quads in 4.3-4.7 s, two in 4.6-4.9 s."""
     pool = ThreadPoolExecutor(width)
     futures = [pool.submit(work, item) for item in items]
     pool.shutdown(wait=False)  # the threads end once the work is done
@@ -476,7 +477,7 @@ class OxigraphStore(Store):
     def plain_quads(self, predicates):
         # Oxigraph spends its time decoding each row's terms from the disk (1.5 µs a term at a million quads), and
         # does so with Python's lock released: so one query a predicate, whose IRI is written into the query
-        # rather than read from each row, all started at once, two at a time, so that they run while the caller
+        # rather than read from each row, all started at once in a thread, so that they run while the caller
         # does something else; each answer is serialised as TSV by Oxigraph and split at once (_iri_cells).
         def answer(predicate):
             query = f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s {to_ox(predicate)} ?o }} }}"
