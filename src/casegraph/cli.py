@@ -90,7 +90,7 @@ def _open(ctx, *, write: bool = False) -> CaseGraph:
                                "use: casegraph --store STORE load FILES")
     cg = CaseGraph.open(ctx.obj["data"] or None, store=spec, read_only=not (write or ctx.obj.get("infer")))
     ctx.call_on_close(cg.close)
-    _OPENED.append(cg)  # freed with the process, not before (see main)
+    _held_until_exit(cg)
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
     # A folder that `ingest --accept --into` has not written into yet adds nothing, rather than failing.
@@ -654,7 +654,7 @@ def load(ctx, files):
                                "(or set CASEGRAPH_STORE)")
     cg = CaseGraph(store=spec)
     ctx.call_on_close(cg.close)
-    _OPENED.append(cg)  # freed with the process, not before (see main)
+    _held_until_exit(cg)
     if cg.recovered:
         click.echo(f"casegraph: {describe_recovery(cg.recovered)}", err=True)
     paths = io.rdf_files(files)
@@ -802,12 +802,19 @@ def serve(ctx, host, port, timeout, max_rows, max_body, allow_update, token, tar
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
-#: the graphs commands opened, held until the process ends (see main)
-_OPENED: list[CaseGraph] = []
+#: in the console script (see main), the graphs its command opened, freed with the process and not before
+_HELD: list[CaseGraph] | None = None
+
+
+def _held_until_exit(cg: CaseGraph) -> None:
+    if _HELD is not None:  # not when `cli` is called from Python (the tests), where they must be freed
+        _HELD.append(cg)
 
 
 def main() -> None:
     """Entry point of the ``casegraph`` console script."""
+    global _HELD
+    _HELD = []
     try:
         cli(prog_name="casegraph")
         status = EXIT_OK
