@@ -277,7 +277,7 @@ def _most_specific(classes: set[URIRef], spec: ProjectionSpec) -> URIRef | None:
 
 class _Nodes:
     """What the projection reads of its nodes: their types, labels, statuses and dates, and the source URL of
-    each graph; with the attributes of each node that has a type or a label worked out."""
+    each graph; with the attributes worked out of each node that has a type or a label and is not left out."""
 
     def __init__(self, cg, spec: ProjectionSpec, lang: str):
         self.spec, self.lang = spec, lang
@@ -285,7 +285,7 @@ class _Nodes:
         self.types: dict[str, set[str]] = defaultdict(set)
         for s, cls, _ in cg.plain_values(RDF.type):
             self.types[s].add(cls)
-        self.labels: dict[str, tuple[tuple[int, str], str]] = {}
+        self.labels: dict[str, tuple[int, str]] = {}  # node -> (rank, label)
         for s, label, language in cg.plain_values(RDFS.label):
             # The label in the chosen language wins, then English or untagged, then any; ties by text.
             rank = (0 if language == lang else 1 if language in (None, "en") else 2, label)
@@ -331,7 +331,7 @@ def _urls(graphs: Iterable[str], sources: dict[str, str | None]) -> tuple[str, .
     return tuple(sorted({url for g in graphs if (url := sources.get(g))}))
 
 
-def _derivation_sources(ds, sources: dict[str, str]) -> dict[tuple[str, str, str], tuple[str, ...]]:
+def _derivation_sources(ds, sources: dict[str, str | None]) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """(subject, predicate, object) of each derived triple -> the URLs of the graphs it was derived from."""
     inferred = ds.graph(INFERRED_GRAPH)
     found: dict[tuple, set] = defaultdict(set)

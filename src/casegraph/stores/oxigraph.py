@@ -144,9 +144,8 @@ def _split_relations(answers: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str
         if cells is not None:
             rows = zip(cells[3::3], cells[4::3], cells[5::3])  # past the names of the variables
         else:
-            rows = (cells for cells in (line.split("\t") for line in tsv.decode().splitlines()[1:])
-                    if cells[0][:1] == "<" and cells[1][:1] == "<")
-            rows = ((s[1:-1], o[1:-1], g[1:-1]) for s, o, g in rows)
+            lines = (line.split("\t") for line in tsv.decode().splitlines()[1:])
+            rows = ((s[1:-1], o[1:-1], g[1:-1]) for s, o, g in lines if s[:1] == "<" and o[:1] == "<")
         for s, o, g in rows:
             if g != _JOURNAL.value:
                 yield s, p, o, g
