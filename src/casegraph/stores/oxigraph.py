@@ -139,6 +139,7 @@ def _iri_cells(tsv: bytes) -> list[str] | None:
 
 def _split_relations(answers: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, str, str, str]]:
     """``(s, p, o, g)`` between IRIs, from the TSV answers of ``SELECT ?s ?o ?g`` for each predicate ``p``."""
+    journal = _JOURNAL.value  # read once: a NamedNode's value is a new string each time
     for p, tsv in answers:
         cells = _iri_cells(tsv)
         if cells is not None:
@@ -147,7 +148,7 @@ def _split_relations(answers: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str
             lines = (line.split("\t") for line in tsv.decode().splitlines()[1:])
             rows = ((s[1:-1], o[1:-1], g[1:-1]) for s, o, g in lines if s[:1] == "<" and o[:1] == "<")
         for s, o, g in rows:
-            if g != _JOURNAL.value:
+            if g != journal:
                 yield s, p, o, g
 
 
