@@ -5,12 +5,12 @@ from datetime import date
 import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import PROV
+from rdflib.namespace import DCTERMS, PROV, XSD
 
 from casegraph import CaseGraph
 from casegraph.io import FORMATS, parse_file
 from casegraph.resources import source_files
-from casegraph.vocab import SCHEMA
+from casegraph.vocab import CG, SCHEMA
 
 KADREY = "https://w3id.org/casegraph/id/case/cand-3-23-cv-03417"
 
@@ -39,6 +39,22 @@ def test_every_triple_sits_in_a_named_graph_that_names_its_source_url(bundled):
         assert len(documents) == 1, f"{name} is derived from {len(documents)} documents"
         urls = list(graph.objects(documents[0], SCHEMA.url))
         assert urls and str(urls[0]).startswith(("http://", "https://")), f"{name} has no source URL"
+
+
+def test_every_source_has_a_publication_date_with_how_it_was_found_or_a_reason_it_has_none(bundled):
+    # What was known on a date (--known-on) rests on these dates; a source nobody has looked at must not pass
+    # for an undated one.
+    ds = bundled.dataset
+    for name, graph in graphs_of(ds).items():
+        if name == "https://w3id.org/casegraph/id/graph/inferred":
+            continue
+        document = graph.value(URIRef(name), PROV.wasDerivedFrom)
+        issued = graph.value(document, DCTERMS.issued)
+        if issued is not None:
+            assert issued.datatype in (XSD.date, XSD.gYearMonth, XSD.gYear), f"{name}: {issued!r}"
+            assert graph.value(document, CG.issuedFrom), f"{name} has a date but not how it was found"
+        else:
+            assert graph.value(document, CG.undatedReason), f"{name} has neither a date nor a reason for none"
 
 
 def test_each_source_file_holds_one_graph_named_after_it():

@@ -171,6 +171,7 @@ class CG(DefinedNamespace):
     involvedIn: URIRef  # object property: Derived: the agent made a statement revealed in the case, or works for a party to it.
     involves: URIRef  # object property: An entity that takes part in or is the object of the event (the model released, the firm joining).
     issuedBy: URIRef  # object property: The judge who issued the ruling.
+    issuedFrom: URIRef  # datatype property: How the document's publication date (dcterms:issued) was established, in words: the dateline or byline of the stored copy of the page, the date in its URL, a docket entry's filing date, the date of the decision it reports...
     jobTitle: URIRef  # datatype property: The person's title at the organisation they are employed by, as the source gives it.
     judge: URIRef  # object property: A judge who sits in the case.
     license: URIRef  # datatype property: The licence under which a model or data set is distributed, in words.
@@ -223,6 +224,7 @@ class CG(DefinedNamespace):
     text: URIRef  # datatype property: The wording of the statement as a source reports it, with its language tag; one value per wording.
     trainedOn: URIRef  # object property: A data set the model was trained on. Used directly only when established; an allegation is a cg:Claim with this as its cg:claimPredicate (alleged to be trained on).
     transferredTo: URIRef  # object property: The docket in another court that the case was transferred to: one suit, two dockets. Counting suits counts only the dockets not transferred on (the last one of each chain).
+    undatedReason: URIRef  # datatype property: Why no publication date is recorded for the document: what was looked at and found wanting. A document with neither a date nor a reason is one nobody has looked at yet.
     wikidata: URIRef  # datatype property: The entity's Wikidata Q-identifier, only where a source states it.
 
 
