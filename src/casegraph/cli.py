@@ -74,11 +74,33 @@ class Group(click.Group):
                    "Also CASEGRAPH_STORE.")
 @click.option("--infer", "infer", is_flag=True,
               help="Derive relations with the ontology's rules after loading (see the infer command).")
+@click.option("--min-confidence", type=click.Choice(["H", "M", "L"], case_sensitive=False),
+              help="Answer from the sources rated this high or higher only (H court record or several outlets, "
+                   "M one reputable outlet, L aggregator or blog).")
+@click.option("--publisher", "publishers", multiple=True, metavar="NAME",
+              help="Answer from this publisher's documents only (repeatable).")
+@click.option("--exclude-publisher", "exclude_publishers", multiple=True, metavar="NAME",
+              help="Leave this publisher's documents out (repeatable).")
+@click.option("--source", "sources", multiple=True, metavar="URL",
+              help="Answer from this document only (its URL or graph IRI; repeatable).")
+@click.option("--exclude-source", "exclude_sources", multiple=True, metavar="URL",
+              help="Leave this document out (its URL or graph IRI; repeatable): does the answer still hold?")
+@click.option("--method", "methods", multiple=True, type=click.Choice(["curated", "extracted", "inferred"]),
+              help="Answer from graphs made this way only (repeatable).")
+@click.option("--known-on", "known_on", metavar="DATE",
+              help="Answer from the sources published on or before DATE (YYYY-MM-DD) only: what could be known "
+                   "then. Undated sources are left out, and the command says how many.")
 @click.version_option(package_name="casegraph")
 @click.pass_context
-def cli(ctx, data, extra, store, infer):
+def cli(ctx, data, extra, store, infer, min_confidence, publishers, exclude_publishers, sources, exclude_sources,
+        methods, known_on):
     """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
-    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store}
+    from .provenance import SourceSelection
+
+    selection = SourceSelection(min_confidence=min_confidence, publishers=publishers,
+                                exclude_publishers=exclude_publishers, sources=sources,
+                                exclude_sources=exclude_sources, methods=methods, known_on=known_on)
+    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store, "selection": selection}
 
 
 def _open(ctx, *, write: bool = False) -> CaseGraph:
@@ -99,6 +121,17 @@ def _open(ctx, *, write: bool = False) -> CaseGraph:
         cg.load(*extra)
     if ctx.obj.get("infer"):
         cg.infer()
+    selection = ctx.obj.get("selection")
+    if selection is not None and not selection.everything:
+        if write:
+            raise click.UsageError("the source options (--min-confidence, --known-on ...) choose what a command "
+                                   "reads, and this one writes into the graph (for derived relations in a view "
+                                   "of chosen sources, add --infer)")
+        cg = cg.view_of(selection)
+        chosen = cg.selection
+        undated = f"; {len(chosen.undated)} undated left out by --known-on" if chosen.undated else ""
+        click.echo(f"casegraph: answering from {len(chosen.graphs)} of "
+                   f"{len(chosen.graphs) + len(chosen.left_out)} sources{undated}", err=True)
     return cg
 
 
@@ -182,27 +215,70 @@ def _cell(value) -> str:
     return str(text).replace("\n", " ")
 
 
+#: the column (CSV, TSV) or key (JSON) that holds each row's sources with --why
+WHY = "_why"
+
+
+def _why_json(result: QueryResult, support) -> dict:
+    """A support as data: alternatives, each a list of source documents."""
+    def document(graph: str) -> dict:
+        ref = result.sources.get(graph)
+        return {"graph": graph, "url": ref.url if ref else None, "publisher": ref.publisher if ref else None,
+                "issued": ref.issued if ref else None, "confidence": ref.confidence if ref else None}
+
+    return {"aggregate": support.aggregate, "alternatives": [[document(g) for g in way]
+                                                             for way in support.alternatives]}
+
+
+def _why_text(result: QueryResult, support, *, full: bool) -> list[str]:
+    """A support in words, an alternative a line: URLs (with publisher and date when ``full``) joined by '+'."""
+    def document(graph: str) -> str:
+        ref = result.sources.get(graph)
+        if ref is None:
+            return graph
+        about = ", ".join(x for x in (ref.publisher, ref.issued) if x) if full else ""
+        return f"{ref.url or graph}{f' ({about})' if about else ''}"
+
+    if not support.alternatives:
+        return ["no source found"]
+    if support.alternatives == ((),):
+        return ["needs no source (the query's own values)"]
+    return [" + ".join(document(g) for g in way) for way in support.alternatives]
+
+
 def format_rows(result: QueryResult, fmt: str) -> str:
-    """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects)."""
+    """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects); with the sources of each row when
+    the result was asked ``why``."""
+    why = result.why if isinstance(result.why, list) else None
     if fmt == "json":
-        return json.dumps(result.rows, ensure_ascii=False, indent=2, default=_plain_json)
+        rows = result.rows if why is None else [{**row, WHY: _why_json(result, support)}
+                                                for row, support in zip(result.rows, why)]
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=_plain_json)
+    names = result.vars + ([WHY] if why is not None else [])
+    cells = [[row[v] for v in result.vars] + ([" | ".join(_why_text(result, support, full=False))]
+                                              if why is not None else [])
+             for row, support in zip(result.rows, why or [None] * len(result.rows))]
     if fmt == "csv":
         buffer = _io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.vars)
-        for row in result.rows:
-            writer.writerow([_text(row[v]) for v in result.vars])
+        writer.writerow(names)
+        for row in cells:
+            writer.writerow([_text(value) for value in row])
         return buffer.getvalue().removesuffix("\n")  # a row that binds nothing is an empty line, kept
     if fmt == "tsv":
         # Tab-separated values have no quoting: tabs and line breaks inside a value are escaped instead.
         escape = lambda value: _text(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")  # noqa: E731
-        return "\n".join(["\t".join(result.vars)] + ["\t".join(escape(row[v]) for v in result.vars)
-                                                     for row in result.rows])
+        return "\n".join(["\t".join(names)] + ["\t".join(escape(value) for value in row) for row in cells])
     table = [[_cell(row[v]) for v in result.vars] for row in result.rows]
     widths = [max([len(v)] + [len(r[i]) for r in table]) for i, v in enumerate(result.vars)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(result.vars, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in table]
+    for n, r in enumerate(table):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        if why is not None:  # each way the row holds on its own line: any one suffices
+            ways = _why_text(result, why[n], full=True)
+            lead = "    from all of: " if why[n].aggregate else "    from: "
+            lines += [("    or:   " if i else lead) + way for i, way in enumerate(ways)]
     return "\n".join(lines)
 
 
@@ -213,8 +289,11 @@ def format_rows(result: QueryResult, fmt: str) -> str:
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A saved query's parameter (entity names are resolved like describe).")
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and exit.")
+@click.option("--why", "why", is_flag=True,
+              help="Show the source documents that make each row true: one line per alternative, the sources "
+                   "of one alternative joined by '+' (a _why column in CSV and TSV, a _why key in JSON).")
 @click.pass_context
-def query(ctx, query, fmt, params, list_saved):
+def query(ctx, query, fmt, params, list_saved, why):
     """Run SPARQL: inline text, a .rq file, or a saved query by name.
 
     Examples: casegraph query who-said-what;
@@ -237,15 +316,21 @@ def query(ctx, query, fmt, params, list_saved):
             raise click.BadParameter(f"{param!r} is not NAME=VALUE", param_hint="--param")
         bindings[key] = value
     if name:
-        result = cg.saved(name, **bindings)
+        result = cg.saved(name, why=why, **bindings)
     elif bindings:
         raise click.BadParameter("parameters apply to saved queries only", param_hint="--param")
     else:
-        result = cg.query(text)
+        result = cg.query(text, why=why)
     if result.kind == "ASK":
         answer = bool(result.boolean)
-        click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
-                   ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
+        if why and fmt == "json":
+            click.echo(json.dumps({"boolean": answer, WHY: _why_json(result, result.why)}, ensure_ascii=False))
+        else:
+            click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
+                       ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
+            if why and fmt == "table":
+                ways = _why_text(result, result.why, full=True)
+                click.echo("\n".join(("    or:   " if i else "    from: ") + way for i, way in enumerate(ways)))
     elif result.graph is not None:
         if fmt in ("csv", "tsv"):
             raise InputError(f"a {result.kind} query builds RDF, not rows: use --format table (Turtle) "

@@ -42,6 +42,7 @@ class SourceRef:
     title: str | None = None
     confidence: str | None = None
     method: str | None = None  # how the graph's triples were made: cg:CuratedByHand, cg:DerivedByHand ...
+    issued: str | None = None  # the document's publication date as given: 2025-01-14, 2025-01 or 2025
 
     @property
     def derived(self) -> bool:

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
-from rdflib import RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql, stores
 from .conflicts import ConflictReport, find_conflicts
-from .errors import InputError, SourceError
+from .errors import InputError, NotFoundError, SourceError
 from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
@@ -50,10 +50,11 @@ class Entity:
 #: the source document of each named graph, for stores that answer SPARQL fast (see ``CaseGraph._sources``)
 SOURCES_QUERY = """
 SELECT ?g (STR(?u) AS ?url) (STR(?p) AS ?publisher) (STR(?t) AS ?title) (STR(?c) AS ?confidence)
-       (STR(?m) AS ?method) WHERE {
+       (STR(?m) AS ?method) (STR(?i) AS ?issued) WHERE {
   GRAPH ?g { ?g prov:wasDerivedFrom ?doc
     OPTIONAL { ?doc schema:url ?u } OPTIONAL { ?doc dcterms:publisher ?p }
-    OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc cg:confidence ?c } OPTIONAL { ?g cg:method ?m } }
+    OPTIONAL { ?doc dcterms:title ?t } OPTIONAL { ?doc cg:confidence ?c } OPTIONAL { ?g cg:method ?m }
+    OPTIONAL { ?doc dcterms:issued ?i } }
 }"""
 
 
@@ -74,6 +75,10 @@ class CaseGraph:
         #: graphs an interrupted ``load`` had left half-written, dropped when the store was opened
         self.recovered = self._store.recovered
         self._projections: dict[tuple, Any] = {}
+        #: the graph a view of chosen sources was made from (see :meth:`view_of`), else None
+        self._origin: CaseGraph | None = None
+        #: which graphs a view of chosen sources kept and left out (a :class:`~casegraph.provenance.Selected`)
+        self.selection = None
 
     # --- opening and loading -------------------------------------------------------------------------
 
@@ -192,6 +197,8 @@ class CaseGraph:
 
     def _writing(self) -> None:
         """Every write starts here: a store opened read-only refuses it before anything changes."""
+        if self._origin is not None:
+            raise InputError("a view of chosen sources is read-only: write to the graph it was made from")
         if self._store.read_only:
             raise InputError(f"store {self.store} was opened read-only: open it with read_only=False to write")
         self._store.changed()  # before: a write that dies half-way leaves no kept projection trusted
@@ -235,16 +242,29 @@ class CaseGraph:
         """The number of quads (a triple stated by two sources counts twice)."""
         return self._store.count_quads()
 
-    def query(self, text: str, **bindings: Any) -> sparql.QueryResult:
+    def query(self, text: str, *, why: bool = False, **bindings: Any) -> sparql.QueryResult:
         """Run SPARQL; keyword arguments fix variables (``cg.query(q, speaker=iri)``).
 
         The prefixes ``cg:``, ``rdfs:``, ``skos:``, ``prov:``, ``schema:``, ``dcterms:`` and the entity kinds
         (``person:``, ``model:`` ...) are predefined. The default graph is the union of all source graphs.
+        With ``why=True`` the result also says which source documents make each row true (``result.why``,
+        ``result.sources``; see :mod:`casegraph.why`).
         """
-        return sparql.run(self._store, text, bindings)
+        return self._answer(text, bindings, why)
 
-    def saved(self, name: str, **params: str) -> sparql.QueryResult:
-        """Run the saved query ``name`` from ``data/queries``; entity parameters are resolved by name."""
+    def _answer(self, text: str, bindings: dict[str, Any], why: bool) -> sparql.QueryResult:
+        result = sparql.run(self._store, text, bindings)
+        if why:
+            from .why import explain
+
+            result.why = explain(self, sparql.with_bindings(text, bindings) if bindings else text, result)
+            supports = result.why if isinstance(result.why, list) else [result.why]
+            result.sources = self.sources_of({g for support in supports for g in support.graphs})
+        return result
+
+    def saved(self, name: str, *, why: bool = False, **params: str) -> sparql.QueryResult:
+        """Run the saved query ``name`` from ``data/queries``; entity parameters are resolved by name; ``why`` as
+        in :meth:`query`."""
         saved = sparql.saved_query(name)
         declared = {p.name: p for p in saved.params}
         bindings: dict[str, Any] = {}
@@ -253,7 +273,7 @@ class CaseGraph:
                 raise InputError(f"saved query {name!r} has no parameter {key!r}; "
                                  f"it takes: {', '.join(declared) or 'none'}")
             bindings[key] = self.entity(value).iri if declared[key].kind == "entity" else Literal(value)
-        return sparql.run(self._store, saved.text, bindings)
+        return self._answer(saved.text, bindings, why)
 
     @cached_property
     def names(self) -> NameIndex:
@@ -289,7 +309,14 @@ class CaseGraph:
             if (iri, None, None) in self._dataset or (None, None, iri) in self._dataset:
                 label = pick_lang(sorted(self._dataset.objects(iri, RDFS.label)), "en")
                 return Entity(iri, str(label) if label is not None else text.rstrip("/").rsplit("/", 1)[-1])
-        iri = self.names.resolve(text)
+        try:
+            iri = self.names.resolve(text)
+        except NotFoundError:
+            if self._origin is None:
+                raise
+            # A view of some sources still knows every entity by name: "nothing known of X on that date" is an
+            # answer, where "no entity named X" would read as a typo.
+            return self._origin.entity(name)
         return Entity(iri, self.names.label(iri))
 
     def describe(self, entity: str | URIRef | Entity, lang: str | None = None) -> Description:
@@ -318,7 +345,8 @@ class CaseGraph:
             method = graph.value(graph.identifier, CG.method)
             found[str(graph.identifier)] = SourceRef(str(graph.identifier), value(SCHEMA.url),
                                                      value(DCTERMS.publisher), value(DCTERMS.title),
-                                                     value(CG.confidence), str(method) if method else None)
+                                                     value(CG.confidence), str(method) if method else None,
+                                                     value(DCTERMS.issued))
         return found
 
     def _sources_by_query(self, text: str = SOURCES_QUERY) -> dict[str, SourceRef]:
@@ -327,7 +355,7 @@ class CaseGraph:
         found = {}
         for row in rows:  # a document with two titles gives two rows: the first is kept, as rdflib's value() does
             found.setdefault(row["g"], SourceRef(row["g"], row["url"], row["publisher"], row["title"],
-                                                 row["confidence"], row["method"]))
+                                                 row["confidence"], row["method"], row["issued"]))
         return found
 
     def sources(self) -> dict[str, SourceRef]:
@@ -357,6 +385,59 @@ class CaseGraph:
         if "_sources" in self.__dict__ or self._store.reads_graphs_directly or not graphs:
             return {g: ref for g, ref in self._sources.items() if g in graphs}
         return self._sources_by_query(sparql.values_first(SOURCES_QUERY, "g", graphs))
+
+    # --- answers from chosen sources ---------------------------------------------------------------------
+
+    def view_of(self, selection=None, **criteria) -> "CaseGraph":
+        """A read-only graph of the chosen sources' graphs only, on which every method answers as usual: a
+        :class:`~casegraph.provenance.SourceSelection`, or its fields as keywords (``min_confidence="H"``,
+        ``exclude_sources=[url]``, ``known_on="2024-12-31"``...). Derived relations are kept only when what they
+        were derived from is. ``view.selection`` says which graphs were kept and which left out.
+
+        >>> from casegraph import CaseGraph
+        >>> before = CaseGraph.open().view_of(known_on="2024-12-31")
+        >>> before.statements(speaker="Sony Theakanath")   # his emails were unsealed in 2025
+        []
+        """
+        from .analysis.projection import INFERRED_GRAPH
+        from .provenance import SourceSelection, select_graphs
+
+        selection = selection if selection is not None else SourceSelection(**criteria)
+        derivations: dict[str, set[str]] = {}
+        for row in self.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
+                              "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
+            derivations.setdefault(row["g"], set()).add(row["from"])
+        chosen = select_graphs(self.sources(), selection, derivations)
+        inferred = str(INFERRED_GRAPH)
+        kept_inferred = self._supported_inferences(chosen.graphs) if inferred in chosen.graphs else None
+        view = CaseGraph(self._store.scratch)
+        view._store.add((s, p, o, g) for s, p, o, g in self._store.named_quads()
+                        if str(g) in chosen.graphs and (str(g) != inferred or (s, p, o) in kept_inferred))
+        view._store.read_only = True  # a copy: what is written to it would not reach the graph it came from
+        view.selection, view._origin = chosen, self
+        return view
+
+    def _supported_inferences(self, graphs: set[str]) -> set[tuple]:
+        """The triples of the rules' inferred graph that stand on ``graphs``: the graph's own description, each
+        derivation whose every support is among them, and the relations such a derivation derives."""
+        from .analysis.projection import INFERRED_GRAPH
+
+        quads = [(s, p, o) for s, p, o, g in self._store.named_quads() if g == INFERRED_GRAPH]
+        nodes = {s for s, p, o in quads if p == RDF.type and o == CG.Derivation}
+        parts = {CG.derivedSubject: 0, CG.derivedPredicate: 1, CG.derivedObject: 2}
+        support: dict = {node: set() for node in nodes}
+        derives: dict = {node: [None, None, None] for node in nodes}
+        for s, p, o in quads:
+            if s in nodes and p == PROV.wasDerivedFrom:
+                support[s].add(str(o))
+            elif s in nodes and p in parts:
+                derives[s][parts[p]] = o
+        standing = {node for node in nodes if support[node] <= graphs}
+        every_derived = {tuple(triple) for triple in derives.values()}
+        derived_standing = {tuple(derives[node]) for node in standing}
+        return {(s, p, o) for s, p, o in quads
+                if (s in standing if s in nodes else
+                    (s, p, o) in derived_standing if (s, p, o) in every_derived else True)}  # else: its description
 
     # --- relations (networkx) ------------------------------------------------------------------------
 

@@ -54,6 +54,10 @@ class QueryResult:
     boolean: bool | None = None
     graph: Graph | None = None
     raw: Result | None = None
+    #: with ``why=True``: the :class:`~casegraph.why.Support` of each row (a SELECT) or of the answer (an ASK)
+    why: Any = None
+    #: with ``why=True``: the source document of each graph a support names, by graph IRI
+    sources: dict = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self.rows)

@@ -127,6 +127,8 @@ class Store:
     #: whether reading the dataset graph by graph is cheaper than one SPARQL query (rdflib's memory store,
     #: whose engine answers GRAPH ?g by walking every quad)
     reads_graphs_directly = False
+    #: the back-end that holds a copy of some of this store's graphs in memory (``CaseGraph.view_of``)
+    scratch = "memory"
 
     def __init__(self, spec: StoreSpec, *, read_only: bool = False):
         self.spec, self.read_only = spec, read_only
@@ -179,6 +181,12 @@ class Store:
     def named_quads(self, subject=None, predicates: Iterable[URIRef] | None = None) -> Iterator[tuple]:
         """Every quad ``(s, p, o, graph)`` of the named graphs; only those of ``subject`` and ``predicates``."""
         raise NotImplementedError
+
+    def graphs_of(self, s, p, o) -> list[str]:
+        """The IRIs of the named graphs that hold the triple ``(s, p, o)`` (rdflib terms)."""
+        default = self.dataset.default_graph.identifier
+        return sorted({str(getattr(g, "identifier", g)) for _s, _p, _o, g in self.dataset.quads((s, p, o, None))
+                       if getattr(g, "identifier", g) not in (default, UNION, JOURNAL)})
 
     def plain_quads(self, predicates: Iterable[URIRef]) -> Iterator[tuple[str, str, str, str]]:
         """``(subject, predicate, object, graph)`` as plain strings, for each quad of the named graphs with one

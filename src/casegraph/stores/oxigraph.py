@@ -357,6 +357,8 @@ class OxigraphStore(Store):
     and ``casegraph query`` read one store at the same time, and ``load`` says who holds it.
     """
 
+    scratch = "oxigraph"
+
     def __init__(self, spec, *, read_only: bool = False):
         super().__init__(spec, read_only=read_only)
         if read_only and not (Path(spec.location) / "CURRENT").is_file():  # RocksDB's marker of a database
@@ -484,6 +486,10 @@ class OxigraphStore(Store):
             return str(predicate), self.inner.query(query).serialize(format=ox.QueryResultsFormat.TSV)
 
         return _split_relations(_in_threads(answer, predicates))
+
+    def graphs_of(self, s, p, o):
+        return sorted({quad.graph_name.value for quad in self.inner.quads_for_pattern(to_ox(s), to_ox(p), to_ox(o))
+                       if _named(quad.graph_name)})
 
     def plain_values(self, predicate):
         # From the union kept in the default graph, which holds each triple once and has no graph to decode;
