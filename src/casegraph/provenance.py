@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
-
 from .errors import InputError
 from .model import fold
 from .vocab import CG
@@ -159,8 +157,3 @@ def select_graphs(sources: dict, selection: SourceSelection, derivations: dict[s
                 dropped = True
     return chosen
 
-
-def graphs_in(items: Iterable[str]) -> str:
-    """How many graphs, in words: '1 source', '12 sources'."""
-    n = len(list(items))
-    return f"{n} source{'s' if n != 1 else ''}"
