@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql, stores
@@ -399,45 +399,39 @@ class CaseGraph:
         >>> before.statements(speaker="Sony Theakanath")   # his emails were unsealed in 2025
         []
         """
+        from .analysis.inference import derivations
         from .analysis.projection import INFERRED_GRAPH
         from .provenance import SourceSelection, select_graphs
 
         selection = selection if selection is not None else SourceSelection(**criteria)
-        derivations: dict[str, set[str]] = {}
+        hand_made: dict[str, set[str]] = {}
         for row in self.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
                               "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
-            derivations.setdefault(row["g"], set()).add(row["from"])
-        chosen = select_graphs(self.sources(), selection, derivations)
+            hand_made.setdefault(row["g"], set()).add(row["from"])
+        chosen = select_graphs(self.sources(), selection, hand_made)
+        # The rules' inferred graph is kept relation by relation: its own description, each derivation whose
+        # every support is kept, and the relations such a derivation derives.
         inferred = str(INFERRED_GRAPH)
-        kept_inferred = self._supported_inferences(chosen.graphs) if inferred in chosen.graphs else None
+        derived = derivations(self) if inferred in chosen.graphs else {}
+        standing = {node for node, (_triple, support) in derived.items() if support <= chosen.graphs}
+        every_derived = {triple for triple, _support in derived.values()}
+        derived_standing = {derived[node][0] for node in standing}
+
+        def kept(s, p, o, g) -> bool:
+            if str(g) not in chosen.graphs:
+                return False
+            if str(g) != inferred:
+                return True
+            if str(s) in derived:
+                return str(s) in standing
+            triple = (str(s), str(p), str(o))
+            return triple in derived_standing if triple in every_derived else True
+
         view = CaseGraph(self._store.scratch)
-        view._store.add((s, p, o, g) for s, p, o, g in self._store.named_quads()
-                        if str(g) in chosen.graphs and (str(g) != inferred or (s, p, o) in kept_inferred))
+        view._store.add(quad for quad in self._store.named_quads() if kept(*quad))
         view._store.read_only = True  # a copy: what is written to it would not reach the graph it came from
         view.selection, view._origin = chosen, self
         return view
-
-    def _supported_inferences(self, graphs: set[str]) -> set[tuple]:
-        """The triples of the rules' inferred graph that stand on ``graphs``: the graph's own description, each
-        derivation whose every support is among them, and the relations such a derivation derives."""
-        from .analysis.projection import INFERRED_GRAPH
-
-        quads = [(s, p, o) for s, p, o, g in self._store.named_quads() if g == INFERRED_GRAPH]
-        nodes = {s for s, p, o in quads if p == RDF.type and o == CG.Derivation}
-        parts = {CG.derivedSubject: 0, CG.derivedPredicate: 1, CG.derivedObject: 2}
-        support: dict = {node: set() for node in nodes}
-        derives: dict = {node: [None, None, None] for node in nodes}
-        for s, p, o in quads:
-            if s in nodes and p == PROV.wasDerivedFrom:
-                support[s].add(str(o))
-            elif s in nodes and p in parts:
-                derives[s][parts[p]] = o
-        standing = {node for node in nodes if support[node] <= graphs}
-        every_derived = {tuple(triple) for triple in derives.values()}
-        derived_standing = {tuple(derives[node]) for node in standing}
-        return {(s, p, o) for s, p, o in quads
-                if (s in standing if s in nodes else
-                    (s, p, o) in derived_standing if (s, p, o) in every_derived else True)}  # else: its description
 
     # --- relations (networkx) ------------------------------------------------------------------------
 

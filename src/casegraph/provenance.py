@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
 from .errors import InputError
 from .model import fold
+from .timeline import last_day
 from .vocab import CG
 
 #: confidence ratings, strongest first
@@ -85,26 +87,6 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"date {text!r}: expected YYYY-MM-DD") from None
-
-
-def last_day(issued: str) -> date | None:
-    """The last day a publication date written with its precision (2025-01-14, 2025-01, 2025) may stand for, or
-    None when it is not a date.
-
-    >>> last_day("2025-02"), last_day("2024"), last_day("2025-01-14")
-    (datetime.date(2025, 2, 28), datetime.date(2024, 12, 31), datetime.date(2025, 1, 14))
-    """
-    parts = issued.strip()[:10].split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 12, 31)
-        year, month = int(parts[0]), int(parts[1])
-        if len(parts) == 2:
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date(year, month, int(parts[2]))
-    except ValueError:
-        return None
 
 
 def _url_key(text: str) -> str:

@@ -8,6 +8,7 @@ overlap, so ``--from 2023-10-15`` keeps "2023-10" but not "2023-09".
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date as _date
 from typing import Iterable
 
 from .errors import InputError
@@ -45,6 +46,26 @@ def _check_date(value: str | None, name: str) -> str | None:
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
         raise InputError(f"{name} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
     return value
+
+
+def last_day(issued: str) -> _date | None:
+    """The last day a publication date written with its precision (2025-01-14, 2025-01, 2025) may stand for, or
+    None when it is not a date.
+
+    >>> last_day("2025-02"), last_day("2024"), last_day("2025-01-14")
+    (datetime.date(2025, 2, 28), datetime.date(2024, 12, 31), datetime.date(2025, 1, 14))
+    """
+    parts = issued.strip()[:10].split("-")
+    try:
+        if len(parts) == 1:
+            return _date(int(parts[0]), 12, 31)
+        year, month = int(parts[0]), int(parts[1])
+        if len(parts) == 2:
+            following = _date(year + month // 12, month % 12 + 1, 1)
+            return _date.fromordinal(following.toordinal() - 1)
+        return _date(year, month, int(parts[2]))
+    except ValueError:
+        return None
 
 
 def in_range(date: str, start: str | None, end: str | None) -> bool:

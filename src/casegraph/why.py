@@ -44,12 +44,13 @@ from rdflib.plugins.sparql.evaluate import evalQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 
+from .analysis.projection import INFERRED_GRAPH
 from .errors import QueryError
 from .vocab import PREFIXES
 
 #: how many ways one row may be listed before the rest are left out (a row matched by a very common pattern)
 MAX_ALTERNATIVES = 64
-INFERRED = "https://w3id.org/casegraph/id/graph/inferred"
+INFERRED = str(INFERRED_GRAPH)
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,12 @@ def _pattern_and_keys(query: CompValue) -> tuple[CompValue, list[Variable], bool
     """The pattern under the solution modifiers, the variables a row is matched by, and whether it groups."""
     node = query.p
     projected: list[Variable] = list(query.get("PV") or [])
-    while node.name in ("Slice", "Distinct", "Reduced", "OrderBy", "Project", "Extend", "Filter") \
-            and _has_group(node):
-        node = node.p
-    if node.name == "AggregateJoin":
+    if _has_group(node):
+        while node.name != "AggregateJoin":  # through the projection, HAVING and the aggregates' BINDs
+            node = node.p
         group = node.p
         grouped = [e for e in (group.expr or []) if isinstance(e, Variable)]
         return group.p, [v for v in projected if v in grouped], True
-    node = query.p
     while node.name in ("Slice", "Distinct", "Reduced", "OrderBy"):
         node = node.p
     if node.name == "Project":  # the query's own projection, not a sub-query's below it
@@ -142,12 +141,15 @@ def _pattern_and_keys(query: CompValue) -> tuple[CompValue, list[Variable], bool
     return node, projected, False
 
 
+#: what rdflib puts above a query's grouping: solution modifiers, HAVING, the aggregates' BINDs
+_ABOVE_GROUP = ("Slice", "Distinct", "Reduced", "OrderBy", "Project", "Extend", "Filter")
+
+
 def _has_group(node: CompValue) -> bool:
-    while isinstance(node, CompValue):
-        if node.name == "AggregateJoin":
-            return True
-        node = node.get("p")
-    return False
+    """Whether the query itself groups (a sub-query's grouping, further down, does not count)."""
+    while node.name in _ABOVE_GROUP:
+        node = node.p
+    return node.name == "AggregateJoin"
 
 
 class _Tracer:
@@ -362,15 +364,9 @@ class _Lookup:
     def derivation_support(self, triple: tuple) -> list[frozenset]:
         """The sources each derivation of a derived triple stands on (alternatives)."""
         if self._derivations is None:
+            from .analysis.inference import derivations
+
             self._derivations = defaultdict(list)
-            rows = self.cg.query(
-                f"SELECT ?d ?s ?p ?o ?from WHERE {{ GRAPH <{INFERRED}> {{ ?d cg:derivedSubject ?s ; "
-                "cg:derivedPredicate ?p ; cg:derivedObject ?o ; prov:wasDerivedFrom ?from } }").rows
-            by_node: dict = defaultdict(set)
-            what = {}
-            for r in rows:
-                by_node[r["d"]].add(r["from"])
-                what[r["d"]] = (r["s"], r["p"], r["o"])
-            for node, froms in by_node.items():
-                self._derivations[what[node]].append(frozenset(froms))
+            for derived, support in derivations(self.cg).values():
+                self._derivations[derived].append(support)
         return self._derivations.get(triple) or [frozenset([INFERRED])]

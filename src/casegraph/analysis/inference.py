@@ -57,6 +57,21 @@ def rules() -> list[Rule]:
     return found
 
 
+def derivations(cg) -> dict[str, tuple[tuple[str, str, str], frozenset[str]]]:
+    """Each derivation in the inferred graph, by IRI: the triple it derives ``(s, p, o)`` and the graphs it was
+    derived from, as strings; what the projection, ``--why`` and a view of chosen sources read of it."""
+    found: dict[str, tuple[tuple[str, str, str], set[str]]] = {}
+    rows = cg.query(f"SELECT ?d ?s ?p ?o ?from WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?d a cg:Derivation ; "
+                    "cg:derivedSubject ?s ; cg:derivedPredicate ?p ; cg:derivedObject ?o "
+                    "OPTIONAL { ?d prov:wasDerivedFrom ?from } } }").rows
+    for row in rows:
+        triple = (str(row["s"]), str(row["p"]), str(row["o"]))
+        froms = found.setdefault(row["d"], (triple, set()))[1]
+        if row["from"] is not None:
+            froms.add(row["from"])
+    return {node: (triple, frozenset(froms)) for node, (triple, froms) in found.items()}
+
+
 def infer(cg) -> InferenceReport:
     """Run every rule over the curated graphs of ``cg`` and (re)write the inferred graph."""
     report = InferenceReport(before=len(cg.dataset.graph(INFERRED_GRAPH)))

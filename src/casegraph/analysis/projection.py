@@ -25,7 +25,6 @@ from typing import Iterable
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
-from rdflib.namespace import PROV
 
 from ..facts import as_claim
 from ..ontology import NAMESPACE, lookup_tier, ontology_graph
@@ -170,7 +169,7 @@ def project(cg, *, lang: str = "en", collapse: bool = False, include_inferred: b
         graph_list, urls, is_inferred = by_graphs.get(key) or shared(key)
         if is_inferred:
             if derived_from is None:
-                derived_from = _derivation_sources(cg.dataset, sources)
+                derived_from = _derivation_sources(cg, sources)
             urls = derived_from.get((s, p, o), ())
         if edge is None:
             keys[p] = {"predicate": p, "label": relation_label[p], "graphs": graph_list, "sources": urls,
@@ -340,13 +339,13 @@ def _urls(graphs: Iterable[str], sources: dict[str, str | None]) -> tuple[str, .
     return tuple(sorted({url for g in graphs if (url := sources.get(g))}))
 
 
-def _derivation_sources(ds, sources: dict[str, str | None]) -> dict[tuple[str, str, str], tuple[str, ...]]:
+def _derivation_sources(cg, sources: dict[str, str | None]) -> dict[tuple[str, str, str], tuple[str, ...]]:
     """(subject, predicate, object) of each derived triple -> the URLs of the graphs it was derived from."""
-    inferred = ds.graph(INFERRED_GRAPH)
+    from .inference import derivations
+
     found: dict[tuple, set] = defaultdict(set)
-    for node in inferred.subjects(RDF.type, CG.Derivation):
-        key = tuple(str(inferred.value(node, p)) for p in (CG.derivedSubject, CG.derivedPredicate, CG.derivedObject))
-        found[key].update(url for g in inferred.objects(node, PROV.wasDerivedFrom) if (url := sources.get(str(g))))
+    for triple, graphs in derivations(cg).values():
+        found[triple].update(url for g in graphs if (url := sources.get(g)))
     return {key: tuple(sorted(urls)) for key, urls in found.items()}
 
 
