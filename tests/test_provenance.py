@@ -169,6 +169,11 @@ def test_a_view_is_read_only_and_bad_choices_are_refused(small):
         small.view_of(min_confidence="X")
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         small.view_of(known_on="31/12/2024")
+    # A misspelt source or publisher left out would leave every answer as it was: refused, not ignored.
+    with pytest.raises(InputError, match="no source has the URL"):
+        small.view_of(exclude_sources=["https://news.example/aa"])
+    with pytest.raises(InputError, match="no source has the publisher"):
+        small.view_of(publishers=["Court Dialy"])
 
 
 def test_inferred_relations_follow_their_support():
@@ -201,5 +206,5 @@ def test_cli_source_options_change_stats_and_refuse_bad_values(run):
     assert 0 < strong < everything
     url = "https://chatgptiseatingtheworld.com/2025/02/06/evidence-of-metas-use-of-libgen-dataset-and-seeding-torrents-to-share-files-wanted-to-compete-with-openai-and-mistral"
     assert quads("--exclude-source", url) < everything
-    bad = run("--known-on", "2025-13-01", "stats")
-    assert bad.exit_code == 2 and bad.stderr.count("\n") == 1
+    for bad in (run("--known-on", "2025-13-01", "stats"), run("--exclude-source", "https://no.such/page", "stats")):
+        assert bad.exit_code == 2 and bad.stderr.count("\n") == 1

@@ -106,6 +106,16 @@ def select_graphs(sources: dict, selection: SourceSelection, derivations: dict[s
     unwanted_sources = {_url_key(s) for s in selection.exclude_sources}
     methods = {iri for name in selection.methods for iri in METHODS[name]}
     floor = CONFIDENCE.index(selection.min_confidence.upper()) if selection.min_confidence else None
+    # A publisher or a document named that no source has is a typo, not a choice: excluding it would leave every
+    # answer as it was, and a fact-checker would read that as "the answer holds without it".
+    known_publishers = {fold(ref.publisher) for ref in sources.values() if ref.publisher}
+    for given in (*selection.publishers, *selection.exclude_publishers):
+        if fold(given) not in known_publishers:
+            raise InputError(f"no source has the publisher {given!r}")
+    known_names = {_url_key(name) for graph, ref in sources.items() for name in (graph, ref.url) if name}
+    for given in (*selection.sources, *selection.exclude_sources):
+        if _url_key(given) not in known_names:
+            raise InputError(f"no source has the URL or graph IRI {given!r}")
     chosen = Selected(set())
     for graph, ref in sources.items():
         names = {_url_key(graph)} | ({_url_key(ref.url)} if ref.url else set())
