@@ -246,6 +246,12 @@ def _why_text(result: QueryResult, support, *, full: bool) -> list[str]:
     return [" + ".join(document(g) for g in way) for way in support.alternatives]
 
 
+def _why_lines(result: QueryResult, support) -> list[str]:
+    """A support under its row in a table: each way the row holds on its own line (any one suffices)."""
+    lead = "    from all of: " if support.aggregate else "    from: "
+    return [("    or:   " if i else lead) + way for i, way in enumerate(_why_text(result, support, full=True))]
+
+
 def format_rows(result: QueryResult, fmt: str) -> str:
     """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects); with the sources of each row when
     the result was asked ``why``."""
@@ -275,10 +281,8 @@ def format_rows(result: QueryResult, fmt: str) -> str:
              "  ".join("-" * w for w in widths)]
     for n, r in enumerate(table):
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
-        if why is not None:  # each way the row holds on its own line: any one suffices
-            ways = _why_text(result, why[n], full=True)
-            lead = "    from all of: " if why[n].aggregate else "    from: "
-            lines += [("    or:   " if i else lead) + way for i, way in enumerate(ways)]
+        if why is not None:
+            lines += _why_lines(result, why[n])
     return "\n".join(lines)
 
 
@@ -329,8 +333,7 @@ def query(ctx, query, fmt, params, list_saved, why):
             click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
                        ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
             if why and fmt == "table":
-                ways = _why_text(result, result.why, full=True)
-                click.echo("\n".join(("    or:   " if i else "    from: ") + way for i, way in enumerate(ways)))
+                click.echo("\n".join(_why_lines(result, result.why)))
     elif result.graph is not None:
         if fmt in ("csv", "tsv"):
             raise InputError(f"a {result.kind} query builds RDF, not rows: use --format table (Turtle) "
