@@ -90,17 +90,21 @@ class Group(click.Group):
 @click.option("--known-on", "known_on", metavar="DATE",
               help="Answer from the sources published on or before DATE (YYYY-MM-DD) only: what could be known "
                    "then. Undated sources are left out, and the command says how many.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Answer with the cases as they stood on DATE (YYYY-MM-DD): events, rulings and statements "
+                   "dated later left out, and each case's status worked out from its events up to DATE.")
 @click.version_option(package_name="casegraph")
 @click.pass_context
 def cli(ctx, data, extra, store, infer, min_confidence, publishers, exclude_publishers, sources, exclude_sources,
-        methods, known_on):
+        methods, known_on, as_of):
     """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
-    from .provenance import SourceSelection
+    from .provenance import SourceSelection, parse_day
 
     selection = SourceSelection(min_confidence=min_confidence, publishers=publishers,
                                 exclude_publishers=exclude_publishers, sources=sources,
                                 exclude_sources=exclude_sources, methods=methods, known_on=known_on)
-    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store, "selection": selection}
+    ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store, "selection": selection,
+               "as_of": parse_day(as_of) if as_of else None}
 
 
 def _open(ctx, *, write: bool = False) -> CaseGraph:
@@ -121,18 +125,30 @@ def _open(ctx, *, write: bool = False) -> CaseGraph:
         cg.load(*extra)
     if ctx.obj.get("infer"):
         cg.infer()
-    selection = ctx.obj.get("selection")
-    if selection is not None and not selection.everything:
+    if _view_asked(ctx):
         if write:
-            raise click.UsageError("the source options (--min-confidence, --known-on ...) choose what a command "
-                                   "reads, and this one writes into the graph (for derived relations in a view "
-                                   "of chosen sources, add --infer)")
-        cg = cg.view_of(selection)
+            _refuse_view(ctx)
+        cg = cg.view_of(ctx.obj["selection"], as_of=ctx.obj["as_of"])
         chosen = cg.selection
-        undated = f"; {len(chosen.undated)} undated left out by --known-on" if chosen.undated else ""
-        click.echo(f"casegraph: answering from {len(chosen.graphs)} of "
-                   f"{len(chosen.graphs) + len(chosen.left_out)} sources{undated}", err=True)
+        if chosen.left_out:
+            undated = f"; {len(chosen.undated)} undated left out by --known-on" if chosen.undated else ""
+            click.echo(f"casegraph: answering from {len(chosen.graphs)} of "
+                       f"{len(chosen.graphs) + len(chosen.left_out)} sources{undated}", err=True)
+        if cg.as_of is not None:
+            click.echo(f"casegraph: {cg.as_of.summary()}", err=True)
     return cg
+
+
+def _view_asked(ctx) -> bool:
+    """Whether the global options ask for a view: chosen sources, or the cases as of a day."""
+    selection = ctx.obj.get("selection")
+    return (selection is not None and not selection.everything) or ctx.obj.get("as_of") is not None
+
+
+def _refuse_view(ctx) -> None:
+    raise click.UsageError(f"the source options (--min-confidence, --known-on, --as-of ...) choose what a command "
+                           f"reads, and `{ctx.invoked_subcommand or ctx.info_name}` writes into the graph (for "
+                           "derived relations in a view, add --infer)")
 
 
 def _plain_json(value):
@@ -736,6 +752,8 @@ def load(ctx, files):
     drops the graph it was writing and says so). Example:
     casegraph --store oxigraph:kadrey-store load data/sources
     """
+    if _view_asked(ctx):
+        _refuse_view(ctx)
     spec = StoreSpec.parse(ctx.obj.get("store"))
     if not spec.persistent:
         raise click.UsageError("load writes into a store: give --store oxigraph:PATH or --store sparql:URL "

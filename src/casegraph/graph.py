@@ -79,6 +79,8 @@ class CaseGraph:
         self._origin: CaseGraph | None = None
         #: which graphs a view of chosen sources kept and left out (a :class:`~casegraph.provenance.Selected`)
         self.selection = None
+        #: what a view as of a day left out and worked out (a :class:`~casegraph.as_of.AsOfReport`), else None
+        self.as_of = None
 
     # --- opening and loading -------------------------------------------------------------------------
 
@@ -388,11 +390,15 @@ class CaseGraph:
 
     # --- answers from chosen sources ---------------------------------------------------------------------
 
-    def view_of(self, selection=None, **criteria) -> "CaseGraph":
+    def view_of(self, selection=None, *, as_of=None, **criteria) -> "CaseGraph":
         """A read-only graph of the chosen sources' graphs only, on which every method answers as usual: a
         :class:`~casegraph.provenance.SourceSelection`, or its fields as keywords (``min_confidence="H"``,
         ``exclude_sources=[url]``, ``known_on="2024-12-31"``...). Derived relations are kept only when what they
         were derived from is. ``view.selection`` says which graphs were kept and which left out.
+
+        ``as_of`` (a date, or YYYY-MM-DD) gives the state of the cases on that day instead: what was dated later
+        is left out, and each case gets a status worked out from its events (see :mod:`casegraph.as_of`;
+        ``view.as_of`` says what was left out).
 
         >>> from casegraph import CaseGraph
         >>> before = CaseGraph.open().view_of(known_on="2024-12-31")
@@ -401,7 +407,7 @@ class CaseGraph:
         """
         from .analysis.inference import derivations
         from .analysis.projection import INFERRED_GRAPH
-        from .provenance import SourceSelection, select_graphs
+        from .provenance import SourceSelection, parse_day, select_graphs
 
         selection = selection if selection is not None else SourceSelection(**criteria)
         hand_made: dict[str, set[str]] = {}
@@ -427,10 +433,18 @@ class CaseGraph:
             triple = (str(s), str(p), str(o))
             return triple in derived_standing if triple in every_derived else True
 
+        quads = (quad for quad in self._store.named_quads() if kept(*quad))
+        report = None
+        if as_of is not None:
+            from .as_of import state_on
+
+            day = parse_day(as_of) if isinstance(as_of, str) else as_of
+            issued = {graph: ref.issued for graph, ref in self.sources().items()}
+            quads, report = state_on(list(quads), day, issued)
         view = CaseGraph(self._store.scratch)
-        view._store.add(quad for quad in self._store.named_quads() if kept(*quad))
+        view._store.add(quads)
         view._store.read_only = True  # a copy: what is written to it would not reach the graph it came from
-        view.selection, view._origin = chosen, self
+        view.selection, view.as_of, view._origin = chosen, report, self
         return view
 
     # --- relations (networkx) ------------------------------------------------------------------------

@@ -26,6 +26,8 @@ class CG(DefinedNamespace):
     Affirmed: URIRef  # Outcome: On appeal: the lower court's decision stands.
     Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
     Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
+    AsOfRule: URIRef  # class: How the triples of a property decide what a view of the graph as of a day keeps.
+    AsOfStatusRule: URIRef  # InferenceRule: Not a rule of casegraph --infer: in a view as of a day, each case's state worked out from its dated events up to that day (its filing, its last event, each claim as its last ruling left it), supported by those events.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
@@ -62,6 +64,7 @@ class CG(DefinedNamespace):
     Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
     Found: URIRef  # ClaimStatus: Found as a fact by a court.
     Hearing: URIRef  # class: A court hearing.
+    HoldsAsOfSource: URIRef  # AsOfRule: The value describes the state of things on its source's publication date (a case status in words): as of an earlier day it is left out, and so is a value from an undated source.
     InferenceRule: URIRef  # class: A declared rule that derives triples from curated ones; its SPARQL is its cg:sparql.
     Inferred: URIRef  # Method: Derived from other triples by a declared rule.
     InfringementFound: URIRef  # Outcome: The court found that the defendant infringed the plaintiff's copyright, trademark or other right.
@@ -98,16 +101,20 @@ class CG(DefinedNamespace):
     SourceDocument: URIRef  # class: A published document (article, court order, docket, filing, letter) that reports facts; its URL is schema:url.
     SourceGraph: URIRef  # class: A named graph holding the triples taken from one source document, with how they were made (cg:method).
     Statement: URIRef  # class: Something a person said or wrote (a message, an email, a letter, a ruling's words), kept verbatim with its speaker, addressee, date and what it mentions.
+    SubjectBegins: URIRef  # AsOfRule: The property dates its subject's beginning (an event's day, a case's filing, a role's start): as of an earlier day the subject is left out, with every triple about it or pointing at it.
+    SubjectNeedsObject: URIRef  # AsOfRule: The subject exists only once the object does (a disposition and its ruling, a claim and its case, a role and the event that started it): when the object is left out, so is the subject.
     SummaryJudgmentDenied: URIRef  # Outcome: Summary judgment was refused: the question goes to trial.
     SummaryJudgmentForDefendant: URIRef  # Outcome: Decided for the defendant on summary judgment, without a trial.
     SummaryJudgmentForPlaintiff: URIRef  # Outcome: Decided for the plaintiff on summary judgment, without a trial (in whole or on this claim).
     Survived: URIRef  # Outcome: The claim goes on: a motion to dismiss it was denied. Says nothing yet about who is right.
+    TripleBegins: URIRef  # AsOfRule: The triple itself becomes true on the day it gives (a release, a founding, a role's end): as of an earlier day that triple is left out.
     Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
     Vacated: URIRef  # Outcome: On appeal: the lower court's decision is set aside.
     VacatedAndRemanded: URIRef  # Outcome: On appeal: set aside, and sent back to the lower court.
     VoluntarilyDismissed: URIRef  # Outcome: Withdrawn by the party that pleaded it.
     addressee: URIRef  # object property: To whom the statement was said or written.
     amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
+    asOfRule: URIRef  # annotation property: On a property: how a view as of a day treats its triples.
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
     benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
     caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.

@@ -48,10 +48,13 @@ class InferenceReport:
 
 
 def rules() -> list[Rule]:
-    """Every cg:InferenceRule in the ontology."""
+    """Every cg:InferenceRule of the ontology that ``infer`` runs: those with a SPARQL query (the as-of status
+    rule is applied by a view, see casegraph.as_of)."""
     g = ontology_graph()
     found = []
     for iri in sorted(g.subjects(RDF.type, CG.InferenceRule)):
+        if g.value(iri, CG.sparql) is None:
+            continue
         label = next((str(l) for l in g.objects(iri, RDFS.label) if getattr(l, "language", None) == "en"), str(iri))
         found.append(Rule(iri, label, g.value(iri, CG.derives), str(g.value(iri, CG.sparql))))
     return found
