@@ -79,6 +79,8 @@ def test_an_aggregate_row_lists_the_sources_of_every_row_in_its_group(small):
 
 def test_ask_and_the_query_own_graph(small):
     assert set(small.query(PREFIX + "ASK { ex:llama cg:developedBy ex:meta }", why=True).why.alternatives) == {(A,), (B,)}
+    # with variables: each solution of the pattern is a way the answer holds
+    assert set(small.query(PREFIX + "ASK { ?m cg:developedBy ex:meta }", why=True).why.alternatives) == {(A,), (B,)}
     result = small.query(PREFIX + "SELECT ?g WHERE { GRAPH ?g { ex:llama rdfs:label ?l } }", why=True)
     assert ways(result, g=B) == {frozenset([B])}
 

@@ -100,8 +100,8 @@ def explain(cg, text: str, result) -> list[Support] | Support:
     for binding in solutions:
         key = tuple(plain(binding.get(v)) for v in keys)
         ways[key].update(tracer.support_of(binding, lookup))
-    if kind == "AskQuery":
-        return Support(_minimal(ways.get((), set())))
+    if kind == "AskQuery":  # every solution of the pattern is a way the answer holds, whatever it binds
+        return Support(_minimal(set().union(*ways.values())))
     supports = []
     for row in result.rows:
         found = ways.get(tuple(row.get(name) for name in names), set())

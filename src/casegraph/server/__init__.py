@@ -8,6 +8,10 @@ is ``{"error": "...", "status": N}``.
 Routes: ``/`` the viewer, ``/query`` the query page, ``/sparql`` the endpoint (its service description when no
 query is given), ``/store?graph=IRI`` the Graph Store Protocol (a source's graph in any RDF format; PUT, POST and
 DELETE only with updates allowed), ``/api/entities?name=``, ``/api/entity?name=``, ``/api/path?from=&to=``, ``/api/neighbors?name=``.
+
+Extensions (:mod:`.sources`): ``/sparql`` and ``/api/...`` answer from the sources a request chooses
+(``min-confidence=H``, ``exclude-source=URL``...), and ``/sparql?why=1`` gives the sources of each row in the JSON
+results.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from starlette.routing import Route
 
 from .. import query as sparql
 from ..errors import AmbiguousNameError, CaseGraphError, NotFoundError, QueryError
+from . import sources as extension
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
@@ -251,10 +256,13 @@ def _media_ranges(accept: str) -> list[tuple[str, float]]:
     return sorted(ranges, key=lambda r: -r[1])
 
 
-def negotiate(kind: str, accept: str, requested: str | None = None) -> str:
-    """The short name of the answer format for a result of ``kind``, from ``format=`` or the Accept header."""
+def negotiate(kind: str, accept: str, requested: str | None = None, only: tuple[str, ...] | None = None) -> str:
+    """The short name of the answer format for a result of ``kind``, from ``format=`` or the Accept header;
+    ``only`` those formats when given."""
     formats = RESULT_FORMATS if kind in ("SELECT", "ASK") else GRAPH_FORMATS
-    if requested and formats is GRAPH_FORMATS:
+    if only is not None:
+        formats = {name: value for name, value in formats.items() if name in only}
+    if requested and kind not in ("SELECT", "ASK"):
         requested = _GRAPH_NAMES.get(requested, requested)  # SPARQLWrapper sends format=xml for RDF/XML
     if requested:
         if requested in formats:
@@ -404,12 +412,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         return body
 
     async def operation(request: Request) -> dict[str, Any]:
-        """The protocol's parameters, from the URL and the body: query or update, graphs, format."""
+        """The protocol's parameters, from the URL and the body: query or update, graphs, format; and the
+        extension's (``criteria`` for ``view_of``, ``why``), from the URL and a form body alike."""
         url = request.query_params
         params = {"query": _one(url.getlist("query"), "query"), "update": None,
                   "default": url.getlist("default-graph-uri"), "named": url.getlist("named-graph-uri"),
                   "format": url.get("format"), "using": url.getlist("using-graph-uri"),
                   "using_named": url.getlist("using-named-graph-uri")}
+        form: dict[str, list[str]] = {}
         if request.method == "POST":
             body = await body_of(request)
             media, charset = _content_type(request.headers.get("content-type", ""))
@@ -441,6 +451,8 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
             raise ApiError(405, "an update must be sent with POST")
         if params["query"] is not None and params["update"] is not None:
             raise ApiError(400, "a request carries a query or an update, not both")
+        given = {name: url.getlist(name) + form.get(name, []) for name in {*url.keys(), *form}}
+        params["criteria"], params["why"] = extension.extensions(given)
         return params
 
     def locked(work):
@@ -451,9 +463,15 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                 return work()
         return inner
 
+    views = extension.Views(cg, guard=locked)
+
     async def sparql_endpoint(request: Request) -> Response:
         params = await operation(request)
+        why, criteria = params["why"], params["criteria"]
         if params["update"] is not None:
+            if why or criteria:
+                raise ApiError(400, "the source parameters and why apply to queries; an update writes the graph "
+                                    "itself")
             return await update(request, params)
         text = params["query"]
         if text is None:
@@ -464,17 +482,52 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
             else (from_default, from_named)
         accept = request.headers.get("accept", "*/*")
         endpoint = endpoint_of(request)
-        if workers is not None:
-            return await answered_by_worker(text, kind, negotiate(kind, accept, params["format"]), params, endpoint)
+        name = answer_format(kind, accept, params["format"], why)
+        if why and (params["default"] or params["named"]):
+            raise ApiError(400, "why does not trace a query on default-graph-uri or named-graph-uri graphs "
+                                "(nor one with FROM): it traces the rows of the whole dataset")
+        # The workers hold the whole store: a view of chosen sources, and the tracing of why, are answered here,
+        # by rdflib's engine in a thread that the time limit stops, like every query on a store in memory.
+        if workers is not None and not why and not criteria:
+            return await answered_by_worker(text, kind, name, params, endpoint)
+        target, headers = await chosen(criteria)
 
         def work():
-            result = sparql.run(_Unfetched(sparql.dataset_of(cg.dataset, default, named), endpoint), text)
+            result = sparql.run(_Unfetched(sparql.dataset_of(target.dataset, default, named), endpoint), text)
             if len(result) > limits.rows:
                 raise too_large(len(result), result.kind, limits.rows)
-            return serialize(result, negotiate(result.kind, accept, params["format"]))
+            if why:
+                return extension.with_why(target, text, result, endpoint), media_type(result.kind, name)
+            return serialize(result, name)
 
         body, media = await run_limited(locked(work), limits.seconds)
-        return Response(body, media_type=media, headers={"Vary": "Accept"})
+        return Response(body, media_type=media, headers={"Vary": "Accept", **headers})
+
+    def answer_format(kind: str, accept: str, requested: str | None, why: bool) -> str:
+        """The answer's format; with ``why``, SPARQL JSON, the one format that can carry the sources of each row
+        without changing what a standard client reads (XML, CSV and TSV would need a column or an element more)."""
+        if not why:
+            return negotiate(kind, accept, requested)
+        if kind not in ("SELECT", "ASK"):  # refused before it runs, in the words of why.explain
+            raise QueryError("--why answers SELECT and ASK queries", syntax=False)
+        try:
+            return negotiate(kind, accept, requested, only=("json",))
+        except ApiError as e:
+            raise ApiError(406, "why=1 is answered as application/sparql-results+json only (the sources of each "
+                                f"row in its '{extension.WHY_MEMBER}' member): ask for it with Accept or "
+                                "format=json") from e
+
+    async def chosen(criteria: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+        """The graph a request reads: ``cg``, or the view of the sources it chose and the header that says how
+        many those are."""
+        if not criteria:
+            return cg, {}
+        try:
+            view = await views.get(criteria, limits.seconds)
+        except TimeoutError:
+            raise ApiError(503, f"the copy of the chosen sources took longer than the server's limit of "
+                                f"{limits.seconds:g} s to make; it is still being made: ask again shortly") from None
+        return view, {extension.SOURCES_HEADER: extension.sources_header(view.selection)}
 
     async def answered_by_worker(text: str, kind: str, name: str, params: dict[str, Any], endpoint: str) -> Response:
         """The answer of the store's own engine, in a worker process (see :mod:`.workers`)."""
@@ -505,8 +558,11 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         endpoint = endpoint_of(request)
 
         def work():
-            cg.update(params["update"], using=params["using"], using_named=params["using_named"], base=endpoint)
-            viewer_html.clear()
+            try:
+                cg.update(params["update"], using=params["using"], using_named=params["using_named"], base=endpoint)
+            finally:  # even a failed update may have applied its first operations
+                viewer_html.clear()
+                views.changed()
 
         # An update is not interrupted (that could leave it half applied): it runs to its end.
         await asyncio.get_running_loop().run_in_executor(None, locked(work))
@@ -541,30 +597,35 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
             raise ApiError(400, f"parameter {name!r} must be a whole number from 1 to {top}")
         return int(value)
 
-    async def api(work) -> JSONResponse:
-        return JSONResponse(await run_limited(locked(work), limits.seconds))
+    async def api(request: Request, work) -> JSONResponse:
+        """``work(graph)`` on the whole graph, or on the view of the sources the request chose (``why`` has no
+        meaning here: these answers give their sources already)."""
+        url = request.query_params
+        criteria, _why = extension.extensions({name: url.getlist(name) for name in url})
+        target, headers = await chosen(criteria)
+        return JSONResponse(await run_limited(locked(lambda: work(target)), limits.seconds), headers=headers)
 
     async def entities(request: Request) -> Response:
         name = arg(request, "name")
-        return await api(lambda: {"iri": str(cg.entity(name).iri), "label": cg.entity(name).label})
+        return await api(request, lambda g: {"iri": str(g.entity(name).iri), "label": g.entity(name).label})
 
     async def entity(request: Request) -> Response:
         name, lang = arg(request, "name"), request.query_params.get("lang")
-        return await api(lambda: cg.describe(name, lang=lang).to_dict())
+        return await api(request, lambda g: g.describe(name, lang=lang).to_dict())
 
     async def path(request: Request) -> Response:
         start, end, k = arg(request, "from"), arg(request, "to"), number(request, "k", 1, 50)
-        return await api(lambda: [p.to_dict() for p in cg.path(start, end, k=k)])
+        return await api(request, lambda g: [p.to_dict() for p in g.path(start, end, k=k)])
 
     async def neighbors(request: Request) -> Response:
         name, depth = arg(request, "name"), number(request, "depth", 1, 6)
 
-        def work():
-            ego = cg.neighbors(name, depth=depth)
+        def work(graph):
+            ego = graph.neighbors(name, depth=depth)
             return {"center": ego.center, "depth": ego.depth,
                     "nodes": [{"iri": n, "label": l, "kind": k, "distance": d} for n, l, k, d in ego.nodes],
                     "relations": dict(ego.relations.most_common())}
-        return await api(work)
+        return await api(request, work)
 
     def store_target(request: Request) -> URIRef | None:
         """The graph a Graph Store Protocol request names: ``?graph=IRI``, or None for ``?default``."""
@@ -615,11 +676,14 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
             existed = len(cg.dataset.get_context(target)) > 0
             if request.method == "DELETE" and not existed:
                 raise ApiError(404, f"no graph {target} in this store")
-            if request.method == "DELETE":
-                cg.remove_graph(target)
-            else:
-                cg.write_graph(target, added, replace=request.method == "PUT")
-            viewer_html.clear()
+            try:
+                if request.method == "DELETE":
+                    cg.remove_graph(target)
+                else:
+                    cg.write_graph(target, added, replace=request.method == "PUT")
+            finally:  # a write that failed half-way may have changed the graph too
+                viewer_html.clear()
+                views.changed()
             return existed
 
         existed = await asyncio.get_running_loop().run_in_executor(None, locked(work))
@@ -634,6 +698,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         yield
+        views.close()
         if workers is not None:
             workers.close()
 
