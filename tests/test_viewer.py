@@ -16,6 +16,7 @@ from playwright.sync_api import sync_playwright
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from casegraph import CaseGraph, Source
+from casegraph.analysis import INFERRED_GRAPH
 from casegraph.vocab import CG
 
 CHROMIUM = os.environ.get("CASEGRAPH_CHROMIUM", "/usr/bin/chromium")
@@ -83,6 +84,81 @@ def visible_nodes(page) -> int:
     return page.evaluate("casegraphViewer.nodes.get({filter: n => !n.hidden}).length")
 
 
+def visible_edges(page) -> list[tuple[str, str, str]]:
+    """The edges the page shows, as (from IRI, to IRI, relation label), sorted."""
+    return sorted(map(tuple, page.evaluate("""(() => { const v = casegraphViewer, D = v.data;
+        return v.edges.get({filter: e => !e.hidden}).map(e => D.edges[e.id])
+                      .map(e => [D.nodes[e.f].id, D.nodes[e.t].id, D.relations[e.r]]); })()""")))
+
+
+def projected_edges(G) -> list[tuple[str, str, str]]:
+    return sorted((u, v, d["label"]) for u, v, d in G.edges(data=True))
+
+
+def set_known_on(page, day: str | None) -> str | None:
+    """Move the "known on" slider to the last source date on or before ``day`` (None: its end, every source),
+    as a drag does; returns the date the page chose."""
+    days = page.evaluate("casegraphViewer.sourceDays")
+    position = len(days) if day is None else max(i for i, d in enumerate(days) if d <= day)
+    page.eval_on_selector("#known-on", "(e, v) => { e.value = v; e.dispatchEvent(new Event('input')); }", position)
+    return None if day is None else days[position]
+
+
+def counter(chosen, total: int) -> str:
+    """The page's count of sources for a selection of :func:`casegraph.provenance.select_graphs` (the rules'
+    own graph is no source there: the page judges each derived relation by what it was derived from)."""
+    undated = f"; {len(chosen.undated)} undated left out" if chosen.undated else ""
+    return f"answering from {len(chosen.graphs - {str(INFERRED_GRAPH)})} of {total} sources{undated}"
+
+
+# Sources that try each rule of casegraph.provenance: a source dated by its month (February of a leap year), by
+# its year, undated, unrated, a hand-made derivation that stands on a later and weaker source, and a relation the
+# rules derived in two ways (it stands while either way does).
+RULES_TRIG = """
+@prefix cg: <https://w3id.org/casegraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> . @prefix schema: <https://schema.org/> .
+@prefix graph: <https://w3id.org/casegraph/id/graph/> .
+@prefix document: <https://w3id.org/casegraph/id/document/> . @prefix person: <https://w3id.org/casegraph/id/person/> .
+@prefix organization: <https://w3id.org/casegraph/id/organization/> .
+@prefix derivation: <https://w3id.org/casegraph/id/derivation/> .
+graph:feb { graph:feb a cg:SourceGraph ; prov:wasDerivedFrom document:feb ; cg:method cg:CuratedByHand .
+  document:feb a cg:SourceDocument ; schema:url <https://example.org/feb> ; dcterms:publisher "Monthly" ;
+    dcterms:issued "2024-02"^^xsd:gYearMonth ; cg:confidence "H" .
+  person:ann a cg:Person ; rdfs:label "Ann" ; cg:employedBy organization:acme .
+  organization:acme a cg:Company ; rdfs:label "Acme" . }
+graph:mar { graph:mar a cg:SourceGraph ; prov:wasDerivedFrom document:mar ; cg:method cg:CuratedByHand .
+  document:mar a cg:SourceDocument ; schema:url <https://example.org/mar> ; dcterms:publisher "Daily" ;
+    dcterms:issued "2024-03-01"^^xsd:date ; cg:confidence "L" .
+  person:bob a cg:Person ; rdfs:label "Bob" ; cg:employedBy organization:acme . }
+graph:nodate { graph:nodate a cg:SourceGraph ; prov:wasDerivedFrom document:nodate ;
+    cg:method cg:CuratedByHand .
+  document:nodate a cg:SourceDocument ; schema:url <https://example.org/nodate> ; dcterms:publisher "Blog" ;
+    cg:undatedReason "no date on the page" ; cg:confidence "M" .
+  person:cara a cg:Person ; rdfs:label "Cara" ; cg:employedBy organization:acme . }
+graph:unrated { graph:unrated a cg:SourceGraph ; prov:wasDerivedFrom document:unrated ;
+    cg:method cg:CuratedByHand .
+  document:unrated a cg:SourceDocument ; schema:url <https://example.org/unrated> ; dcterms:publisher "Yearly" ;
+    dcterms:issued "2023"^^xsd:gYear .
+  person:dan a cg:Person ; rdfs:label "Dan" ; cg:employedBy organization:acme . }
+graph:hand { graph:hand a cg:SourceGraph ; prov:wasDerivedFrom document:hand ; cg:method cg:DerivedByHand .
+  document:hand a cg:SourceDocument ; schema:url <https://example.org/hand> ; dcterms:publisher "Analyst" ;
+    dcterms:issued "2024-01-15"^^xsd:date ; cg:confidence "H" .
+  derivation:eve a cg:Derivation ; prov:wasDerivedFrom graph:mar .
+  person:eve a cg:Person ; rdfs:label "Eve" ; cg:employedBy organization:acme . }
+graph:inferred { graph:inferred a cg:SourceGraph ; prov:wasDerivedFrom document:casegraph-rules ;
+    cg:method cg:Inferred .
+  document:casegraph-rules a cg:SourceDocument ; schema:url <https://w3id.org/casegraph/ontology> ;
+    dcterms:publisher "casegraph" .
+  organization:acme cg:competesWith organization:rival .
+  organization:rival a cg:Company ; rdfs:label "Rival" .
+  derivation:one a cg:Derivation ; cg:derivedSubject organization:acme ; cg:derivedPredicate cg:competesWith ;
+    cg:derivedObject organization:rival ; prov:wasDerivedFrom graph:feb .
+  derivation:two a cg:Derivation ; cg:derivedSubject organization:acme ; cg:derivedPredicate cg:competesWith ;
+    cg:derivedObject organization:rival ; prov:wasDerivedFrom graph:mar , graph:nodate . }
+"""
+
+
 def test_the_page_is_one_offline_file(page_file):
     text = page_file.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]*\bsrc\s*=", text, re.I)
@@ -136,6 +212,176 @@ def test_status_and_date_filters(page):
     assert visible_nodes(page) < nodes  # statements and events dated before the last date are hidden
     page.eval_on_selector("#date-from", "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
     assert visible_nodes(page) == nodes
+
+
+def test_the_page_lists_each_source_once_with_date_and_confidence(page_file, bundled):
+    view = bundled.view()
+    sources = bundled.sources()
+    assert len(view.data["sources"]) == len(sources)  # a whole-graph page lists every source, cited or not
+    by_url = {}
+    for ref in sources.values():
+        by_url.setdefault(ref.url, []).append(ref)
+    for row in view.data["sources"]:
+        assert any(row.get("d") == ref.issued and row.get("c") == ref.confidence and row.get("p") == ref.publisher
+                   for ref in by_url[row["u"]])
+    cited = {k for e in view.data["edges"] for k in e["u"]}
+    cited |= {w[2] for d in view.data["details"].values() for w in d.get("wordings", ())}
+    assert cited <= set(range(len(view.data["sources"])))
+    # A source's date is in the page once, not once per fact that cites it: the page grows by the table only.
+    text = page_file.read_text(encoding="utf-8")
+    day = "2025-02-06"  # the unsealed emails' article, cited by many facts
+    data = view.data
+    assert text.count(f'"{day}"') == sum(1 for rows in (data["sources"], data["nodes"], data["edges"])
+                                          for row in rows if row.get("d") == day)
+    assert sum(1 for row in data["sources"] if row.get("d") == day) == 1
+
+
+def test_known_on_slider_shows_what_could_be_known_then(page, bundled):
+    page.click("#clear")
+    all_edges = visible_edges(page)
+    theakanath = ID + "statement/theakanath-pineau-libgen-approval"
+    try:
+        day = set_known_on(page, "2024-12-31")  # before the 2025 articles on the unsealed emails
+        assert day < "2025" and page.inner_text("#known-on-out") == day
+        assert page.get_attribute("#known-on", "aria-valuetext") == day
+        view = bundled.view_of(known_on=day)
+        assert view.selection.graphs == bundled.view_of(known_on="2024-12-31").selection.graphs
+        G = view.project(include_inferred=False)
+        assert visible_edges(page) == projected_edges(G)
+        assert len(visible_edges(page)) < len(all_edges)
+        assert visible_nodes(page) == G.number_of_nodes()
+        assert page.evaluate(f"casegraphViewer.nodes.get('{theakanath}').hidden") is True
+        assert not [e for e in visible_edges(page) if theakanath in e]
+        assert page.inner_text("#sources-count") == counter(view.selection, len(bundled.sources()))
+        assert "undated left out" in page.inner_text("#sources-count")
+    finally:
+        set_known_on(page, None)
+    assert visible_edges(page) == all_edges
+    assert page.inner_text("#known-on-out") == "all sources, including undated"
+    assert page.inner_text("#sources-count") == f"answering from {len(bundled.sources())} of {len(bundled.sources())} sources"
+
+
+def test_known_on_slider_moves_with_the_keyboard(page):
+    days = page.evaluate("casegraphViewer.sourceDays")
+    assert days == sorted(days) and days[0] < days[-1]
+    page.focus("#known-on")
+    page.keyboard.press("Home")
+    assert page.inner_text("#known-on-out") == days[0]
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#known-on-out") == days[1]
+    page.keyboard.press("End")
+    assert page.inner_text("#known-on-out") == "all sources, including undated"
+    assert page.evaluate("casegraphViewer.state.knownOn") is None
+    # Each slider and the list are named by their label (an <output> inside a label would otherwise take it).
+    names = page.evaluate("""['known-on', 'min-confidence', 'date-from', 'date-to']
+        .map(id => document.getElementById(id).labels.length)""")
+    assert names == [1, 1, 1, 1]
+
+
+def test_confidence_filter_hides_facts_from_weak_sources(page, bundled):
+    page.click("#clear")
+    all_edges = visible_edges(page)
+    sources = bundled.sources()
+    full = bundled.project(include_inferred=False)
+    weak = {(u, v, d["label"]) for u, v, d in full.edges(data=True)
+            if all(sources[g].confidence == "L" for g in d["graphs"])}
+    assert weak
+    try:
+        page.select_option("#min-confidence", "H")
+        view = bundled.view_of(min_confidence="H")
+        G = view.project(include_inferred=False)
+        assert visible_edges(page) == projected_edges(G)
+        assert visible_nodes(page) == G.number_of_nodes()
+        assert not weak & set(visible_edges(page))
+        assert page.inner_text("#sources-count") == counter(view.selection, len(sources))
+        page.select_option("#min-confidence", "M")
+        assert visible_edges(page) == projected_edges(bundled.view_of(min_confidence="M").project(include_inferred=False))
+        day = set_known_on(page, "2025-06-30")  # both filters at once
+        view = bundled.view_of(min_confidence="M", known_on=day)
+        assert visible_edges(page) == projected_edges(view.project(include_inferred=False))
+        assert page.inner_text("#sources-count") == counter(view.selection, len(sources))
+    finally:
+        page.select_option("#min-confidence", "")
+        set_known_on(page, None)
+    assert visible_edges(page) == all_edges
+
+
+def test_source_filters_combine_with_the_other_filters(page):
+    page.click("#clear")
+
+    def shown() -> tuple[set, set]:
+        return (set(page.evaluate("casegraphViewer.nodes.getIds({filter: n => !n.hidden})")), set(visible_edges(page)))
+
+    def date_from(position: str) -> None:
+        page.eval_on_selector("#date-from", f"e => {{ e.value = {position}; e.dispatchEvent(new Event('input')); }}")
+
+    try:
+        page.uncheck('input[data-status="alleged"]')
+        date_from("Math.floor(e.max / 3)")
+        other = shown()
+        set_known_on(page, "2025-06-30")
+        both = shown()
+        page.check('input[data-status="alleged"]')
+        date_from("0")
+        sources = shown()
+        # Each filter hides what it hides; together they show what every one of them shows, no more, no less.
+        assert both == (other[0] & sources[0], other[1] & sources[1])
+        assert both[1] < other[1] and both[1] < sources[1]
+    finally:
+        page.check('input[data-status="alleged"]')
+        date_from("0")
+        set_known_on(page, None)
+
+
+def test_source_filters_follow_every_rule_of_view_of(browser, tmp_path):
+    trig = tmp_path / "rules.trig"
+    trig.write_text(RULES_TRIG, encoding="utf-8")
+    cg = CaseGraph.open(trig)
+    assert str(INFERRED_GRAPH) == ID + "graph/inferred"
+    page = browser.open(cg.view(tmp_path / "rules.html", include_inferred=True).path)
+    days = page.evaluate("casegraphViewer.sourceDays")
+    assert days == ["2023-12-31", "2024-01-15", "2024-02-29", "2024-03-01"]  # a month or a year ends the period
+    total = len(cg.sources()) - 1  # the rules' graph is not one of the page's sources
+    seen = set()
+    try:
+        for confidence in ("", "M", "H"):
+            page.select_option("#min-confidence", confidence)
+            for day in (*days, None):
+                set_known_on(page, day)
+                view = cg.view_of(known_on=day, min_confidence=confidence or None)
+                G = view.project(include_inferred=True)
+                assert visible_edges(page) == projected_edges(G), (day, confidence)
+                assert page.inner_text("#sources-count") == counter(view.selection, total)
+                if day or confidence:  # no filter: the page is as it was, every node drawn
+                    shown = set(page.evaluate("casegraphViewer.nodes.getIds({filter: n => !n.hidden})"))
+                    assert shown == set(G.nodes)
+                    page.uncheck("#show-inferred")  # Rival stands only on the derived relation
+                    shown = set(page.evaluate("casegraphViewer.nodes.getIds({filter: n => !n.hidden})"))
+                    assert shown == set(view.project(include_inferred=False).nodes)
+                    page.check("#show-inferred")
+                seen.add(tuple(visible_edges(page)))
+    finally:
+        page.close()
+    assert len(seen) >= 6  # the settings do change what is shown
+
+
+def test_card_shows_publisher_and_date_of_each_source(page, bundled):
+    page.click("#clear")
+    page.evaluate(f"casegraphViewer.select('{PEANUTS}')")
+    [statement] = [s for s in bundled.statements(speaker="Al-Dahle") if s.iri == PEANUTS]
+    expected = [f"{w.source.publisher} ({w.source.issued or 'undated'})" for w in statement.ordered("en")]
+    assert page.eval_on_selector_all("#card blockquote .source", "ss => ss.map(s => s.textContent)") == expected
+    dates = page.eval_on_selector_all("#card blockquote time.issued", "ts => ts.map(t => t.getAttribute('datetime'))")
+    assert dates and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", d) for d in dates)
+    assert page.locator("#card li.fact .sources time.issued").count() > 0  # each fact's sources too
+    # A source the filters leave out is marked as such in the open card.
+    try:
+        set_known_on(page, "2023-12-31")
+        assert page.locator("#card blockquote .source.left-out").count() == len(
+            [w for w in statement.ordered("en") if not w.source.issued or w.source.issued > "2023-12-31"])
+    finally:
+        set_known_on(page, None)
+    assert page.locator("#card .source.left-out").count() == 0
 
 
 def test_clicking_a_statement_opens_its_card_with_text_and_source(page):
@@ -210,6 +456,23 @@ def test_inferred_edges_are_dotted_and_toggle(browser, tmp_path):
     assert shown() == before - inferred
     page.check("#show-inferred")
     assert shown() == before
+    page.close()
+
+
+def test_inferred_edges_stand_only_on_kept_sources(browser, tmp_path):
+    cg = CaseGraph.open()  # a copy: inference adds a named graph
+    view = cg.view(tmp_path / "inferred.html", focus="Meta", include_inferred=True)
+    ego = cg.neighbors("Meta", depth=1, include_inferred=True).subgraph
+    page = browser.open(view.path)
+    for known_on, confidence in (("2025-06-30", ""), (None, "H")):
+        page.select_option("#min-confidence", confidence)
+        day = set_known_on(page, known_on)
+        kept = cg.view_of(known_on=day, min_confidence=confidence or None).project(include_inferred=True)
+        standing = [(u, v, d) for u, v, k, d in ego.edges(keys=True, data=True) if kept.has_edge(u, v, k)]
+        # Some derived relations stand on the kept sources and some do not: both cases are tried.
+        assert 0 < sum(1 for *_e, d in standing if d["inferred"]) < sum(1 for *_e, d in ego.edges(data=True) if d["inferred"])
+        assert visible_edges(page) == sorted((u, v, d["label"]) for u, v, d in standing)
+    assert browser.errors == [] and browser.failed == []
     page.close()
 
 

@@ -11,6 +11,10 @@ True
 
 Positions are computed in Python (igraph) and physics stays off, so the first draw does not wait for a
 simulation; node and edge lists are built directly (pyvis's ``add_node``/``add_edge`` are quadratic).
+
+Each source document is listed once in the data (URL, publisher, publication date, confidence); edges, wordings and
+statements cite it by its index, and the page filters by "known on" date and confidence from that table alone,
+with the rules of :func:`casegraph.provenance.select_graphs`.
 """
 
 from __future__ import annotations
@@ -33,7 +37,9 @@ from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..errors import CaseGraphError
+from ..facts import SourceRef
 from ..timeline import most_precise
+from ..vocab import CG
 
 #: vis-network's standalone build inside the pyvis wheel (read at run time, never copied into casegraph)
 VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"
@@ -75,6 +81,10 @@ UI = {
         "dotted": "inferred by a casegraph rule", "timeline": "Timeline", "notFound": "No entity matches",
         "shown": "shown", "drawnOf": "The most central {drawn} of {total} entities are drawn; search to draw others.",
         "via": "via", "undated": "undated", "status_": "status",
+        "knownOn": "Known on", "allSources": "all sources, including undated", "minConfidence": "Minimum confidence",
+        "confAll": "all", "confM": "M and up", "confH": "H only", "confidence": "confidence",
+        "answering": "answering from {kept} of {total} sources", "undatedOut": "; {undated} undated left out",
+        "leftOut": "left out by the source filters",
         "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
                       "give; dotted lines are derived by rules, not stated by a source.",
     },
@@ -94,6 +104,10 @@ UI = {
         "notFound": "Aucune entité ne correspond", "shown": "affichés",
         "drawnOf": "Les {drawn} entités les plus centrales sur {total} sont dessinées ; cherchez pour voir les autres.",
         "via": "via", "undated": "non daté", "status_": "statut",
+        "knownOn": "Connu au", "allSources": "toutes les sources, y compris non datées",
+        "minConfidence": "Confiance minimale", "confAll": "toutes", "confM": "M et plus", "confH": "H seulement",
+        "confidence": "confiance", "answering": "réponses tirées de {kept} sources sur {total}",
+        "undatedOut": " ; {undated} non datées écartées", "leftOut": "écartée par les filtres de sources",
         "disclaimer": "Une allégation n'est pas une constatation : les traits tiretés sont des affirmations avec le "
                       "statut que leur donnent les sources ; les pointillés sont déduits par des règles.",
     },
@@ -134,6 +148,111 @@ class View:
 
 
 # --- building the page's data --------------------------------------------------------------------------
+
+@dataclass
+class Provenance:
+    """What the page needs to filter by source, beyond the edges' own source graphs.
+
+    ``sources`` is each source graph's document (``cg.sources()``); ``hand_made`` the graphs each hand-made
+    derivation graph was derived from; ``derived`` each rule-derived triple ``(s, p, o)`` -> the alternative sets
+    of graphs it was derived from (it stands when one set is wholly kept). With ``list_all`` every source is in the
+    page's table, cited or not, so that its count is the graph's (as the command line counts); otherwise only
+    the sources the page cites.
+    """
+
+    sources: dict[str, SourceRef] = field(default_factory=dict)
+    hand_made: dict[str, set[str]] = field(default_factory=dict)
+    derived: dict[tuple[str, str, str], list[frozenset[str]]] | None = None
+    list_all: bool = False
+
+    @classmethod
+    def of(cls, cg, *, include_inferred: bool, list_all: bool) -> Provenance:
+        """The provenance of ``cg`` (the rules' derivations only with ``include_inferred``)."""
+        hand_made: dict[str, set[str]] = {}
+        # The same reading as CaseGraph.view_of: a hand-made derivation graph stands on the graphs it names.
+        for row in cg.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
+                            "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
+            hand_made.setdefault(row["g"], set()).add(row["from"])
+        derived = None
+        if include_inferred:
+            from ..analysis.inference import derivations
+
+            derived = {}
+            for triple, support in derivations(cg).values():
+                alternatives = derived.setdefault(triple, [])
+                if support not in alternatives:
+                    alternatives.append(support)
+        return cls(cg.sources(), hand_made, derived, list_all)
+
+
+class _SourceTable:
+    """The page's sources, one row per source graph (``u`` URL, ``p`` publisher, ``d`` publication date as
+    given, ``c`` confidence, ``s`` the rows a hand-made derivation stands on), and the sets of rows rule-derived
+    relations stand on; everything else in the page cites them by index."""
+
+    def __init__(self, provenance: Provenance):
+        self.provenance = provenance
+        self.index: dict[str, int] = {}
+        self.rows: list[dict] = []
+        self.support_index: dict[tuple[int, ...], int] = {}
+        self.supports: list[list[int]] = []
+        if provenance.list_all:
+            for graph in sorted(provenance.sources):
+                if not self.rule_made(graph):
+                    self.add(graph)
+
+    def rule_made(self, graph: str) -> bool:
+        """The rules' own graph is no source: its relations are judged by what each was derived from."""
+        ref = self.provenance.sources.get(graph)
+        return graph == str(_inferred_graph()) or (ref is not None and ref.method == str(CG.Inferred))
+
+    def add(self, graph: str, ref: SourceRef | None = None) -> int:
+        """The row of ``graph`` (a graph IRI, or a bare URL for edges that name no graph), added when new."""
+        if graph in self.index:
+            return self.index[graph]
+        ref = ref or self.provenance.sources.get(graph)
+        self.index[graph] = len(self.rows)
+        row: dict[str, Any] = {"u": (ref.url if ref else None) or graph}
+        for key, value in (("p", ref and ref.publisher), ("d", ref and ref.issued), ("c", ref and ref.confidence)):
+            if value:
+                row[key] = value
+        self.rows.append(row)
+        if graph in self.provenance.hand_made:  # added after its own row, so that a cycle ends
+            row["s"] = sorted({self.add(g) for g in self.provenance.hand_made[graph]})
+        return self.index[graph]
+
+    def cite(self, source) -> int:
+        """The row of a :class:`SourceRef` (wordings, statements) or of a URL string."""
+        return self.add(source.graph, source) if isinstance(source, SourceRef) else self.add(str(source))
+
+    def support(self, graphs) -> int:
+        """The index of a set of graphs a derived relation stands on as a whole."""
+        key = tuple(sorted({self.add(g) for g in graphs}))
+        if key not in self.support_index:
+            self.support_index[key] = len(self.supports)
+            self.supports.append(list(key))
+        return self.support_index[key]
+
+    def edge(self, u: str, v: str, attrs: dict) -> dict:
+        """What one edge stands on: ``u`` the rows of the graphs that state it (any one is enough), and for a
+        derived relation ``a`` the support sets it was derived from (one wholly kept set is enough)."""
+        cited: dict[str, Any] = {}
+        graphs = attrs.get("graphs")
+        if graphs is None:  # a projection made without graphs: its URLs stand for them
+            direct = [self.add(url) for url in attrs.get("sources", ())]
+        else:
+            direct = [self.add(g) for g in graphs if not self.rule_made(g)]
+        if direct:
+            cited["u"] = sorted(set(direct))
+        if attrs.get("inferred"):
+            derived = self.provenance.derived
+            if derived is None:  # no derivations given: the edge's sources taken as one support set
+                alternatives = [attrs.get("sources", ())]
+            else:  # a derived triple no derivation describes stands as it is, as in CaseGraph.view_of
+                alternatives = derived.get((str(u), attrs.get("predicate", ""), str(v)), [frozenset()])
+            cited["a"] = sorted({self.support(graphs) for graphs in alternatives})
+        return cited
+
 
 def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
     """Positions for every node (Fruchterman-Reingold in igraph; its grid variant above 1,000 nodes).
@@ -180,13 +299,14 @@ def _style(cls_iri: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
 
 def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lang: str = "en",
               title: str = "casegraph", scores: dict | None = None, positions: dict | None = None,
-              draw_limit: int = DRAW_LIMIT) -> dict:
+              draw_limit: int = DRAW_LIMIT, provenance: Provenance | None = None) -> dict:
     """The JSON the page embeds: nodes with class, position and size, edges with relation, status, date, sources.
 
     ``G`` is a projection (see :func:`casegraph.analysis.project`). ``details`` adds, per node IRI, what the
     entity card shows beyond the edges (labels by language, aliases, date, wordings, speaker...). ``scores``
     (PageRank by default) sizes the nodes and chooses which are drawn first when there are more than
-    ``draw_limit``.
+    ``draw_limit``. ``provenance`` describes the sources (see :class:`Provenance`); without it they are known
+    by URL only. The sources of wordings and statements in ``details`` may be given as :class:`SourceRef`.
     """
     from ..analysis import rank
 
@@ -228,7 +348,7 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
 
     relations: dict[str, int] = {}
     statuses: dict[str, int] = {}
-    urls: dict[str, int] = {}
+    table = _SourceTable(provenance or Provenance())
     edges = []
     for u, v, attrs in G.edges(data=True):
         relation = attrs.get("label") or attrs.get("predicate", "")
@@ -242,26 +362,33 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
             edge["i"] = 1
         if attrs.get("via"):
             edge["v"] = attrs["via"]
-        sources = [urls.setdefault(url, len(urls)) for url in attrs.get("sources", ())]
-        if sources:
-            edge["u"] = sources
+        edge.update(table.edge(u, v, attrs))
         edges.append(edge)
 
-    card = {str(k): {key: value for key, value in d.items() if key not in ("names", "date")}
+    card = {str(k): _cite_sources({key: value for key, value in d.items() if key not in ("names", "date")}, table)
             for k, d in details.items() if str(k) in G}
     return {
         "title": title, "lang": lang, "ui": UI[lang], "classes": class_rows, "relations": list(relations),
-        "statuses": list(statuses), "urls": list(urls), "nodes": nodes, "edges": edges,
+        "statuses": list(statuses), "sources": table.rows, "supports": table.supports, "nodes": nodes, "edges": edges,
         "details": {k: v for k, v in card.items() if v}, "drawLimit": draw_limit,
         "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
     }
 
 
+def _cite_sources(entry: dict, table: _SourceTable) -> dict:
+    """``entry`` with the sources of its wordings and statement turned into rows of the page's table."""
+    if "wordings" in entry:
+        entry["wordings"] = [[*w[:2], table.cite(w[2])] for w in entry["wordings"]]
+    if "statementSources" in entry:
+        entry["statementSources"] = [table.cite(source) for source in entry["statementSources"]]
+    return entry
+
+
 def entity_details(cg, G: nx.MultiDiGraph, lang: str = "en") -> dict[str, dict]:
     """What the entity cards show beyond the edges, for every node of ``G``: labels in English and French,
-    every name (for search), date, claim status and text, and each statement's wordings with their sources."""
+    every name (for search), date, claim status and text, and each statement's wordings with their sources
+    (as :class:`SourceRef`, which :func:`view_data` lists in the page's table of sources)."""
     from ..analysis import projection_spec
-    from ..vocab import CG
 
     ds = cg.dataset
     wanted = set(G.nodes)
@@ -295,12 +422,11 @@ def entity_details(cg, G: nx.MultiDiGraph, lang: str = "en") -> dict[str, dict]:
         if statement.iri not in wanted:
             continue
         entry = found[statement.iri]
-        entry["wordings"] = [[w.text, w.lang or "", w.source.url or w.source.graph, w.source.publisher or ""]
-                             for w in statement.ordered(lang)]
+        entry["wordings"] = [[w.text, w.lang or "", w.source] for w in statement.ordered(lang)]
         entry["speaker"] = [iri for iri, _label in statement.speaker]
         entry["addressee"] = [iri for iri, _label in statement.addressees]
         entry["mentions"] = [iri for iri, _label in statement.mentions]
-        entry["statementSources"] = [[s.url or s.graph, s.publisher or ""] for s in statement.sources]
+        entry["statementSources"] = list(statement.sources)
     for node, entry in found.items():
         names = list(cg.names.names.get(URIRef(node), ()))
         for labels in entry.get("labels", {}).values():
@@ -371,7 +497,9 @@ def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred
         ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
         G = ego.subgraph
         name = f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
-    data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name)
+    # A whole-graph page lists every source, so that it counts them as the command line does.
+    provenance = Provenance.of(cg, include_inferred=include_inferred, list_all=not focus)
+    data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name, provenance=provenance)
     return View(render(data), data)
 
 

@@ -21,11 +21,17 @@
     return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   }
   function safeUrl(u) { return /^https?:\/\//i.test(u) ? u : null; }
-  function sourceLink(url, publisher) {
-    var href = safeUrl(url);
-    var text = publisher || (href ? href.replace(/^https?:\/\/(www\.)?/i, "").split("/")[0] : url);
-    if (!href) return el("span", { text: text, title: url });
-    return el("a", { href: href, target: "_blank", rel: "noopener noreferrer", title: url, text: text });
+  // A source of the page's table (D.sources[k]): its publisher (or host) as a link, then its publication date.
+  function sourceLink(k) {
+    var s = S[k] || { u: "" }, url = s.u, href = safeUrl(url);
+    var text = s.p || (href ? href.replace(/^https?:\/\/(www\.)?/i, "").split("/")[0] : url);
+    var link = href ? el("a", { href: href, target: "_blank", rel: "noopener noreferrer", title: url, text: text })
+                    : el("span", { text: text, title: url });
+    var when = s.d ? el("time", { class: "issued", datetime: s.d.slice(0, 10), text: s.d }) : el("span", { class: "issued", text: T.undated });
+    var out = sourcesFiltered() && !srcOk[k];
+    return el("span", Object.assign({ class: "source" + (out ? " left-out" : ""), "data-source": String(k),
+                                      title: (out ? T.leftOut + " · " : "") + T.confidence + ": " + (s.c || "?") }),
+              link, " (", when, ")");
   }
 
   // --- the data, indexed ---------------------------------------------------------------------------
@@ -35,6 +41,55 @@
   var incident = N.map(function () { return []; });
   E.forEach(function (e, i) { incident[e.f].push(i); if (e.t !== e.f) incident[e.t].push(i); });
   var big = E.length > 20000 || N.length > 5000;
+
+  // --- sources: publication dates and confidence (the rules of casegraph.provenance.select_graphs) -------------
+  var S = D.sources || [], SUP = D.supports || [];
+  var RANK = { H: 0, M: 1, L: 2 };
+  function pad(x) { return (x < 10 ? "0" : "") + x; }
+  function lastDay(issued) { // the last day a date to the day, month or year may stand for (timeline.last_day)
+    var m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(String(issued).trim().slice(0, 10));
+    if (!m) return null;
+    var month = m[2] ? +m[2] : 12;
+    if (month < 1 || month > 12) return null;
+    var end = new Date(Date.UTC(+m[1], month, 0)).getUTCDate(), day = m[3] ? +m[3] : end;
+    return day >= 1 && day <= end ? m[1] + "-" + pad(month) + "-" + pad(day) : null;
+  }
+  var srcLast = S.map(function (s) { return s.d ? lastDay(s.d) : null; });
+  var srcOk = new Uint8Array(S.length).fill(1), edgeOk = new Uint8Array(E.length).fill(1);
+  var sourceTally = { kept: S.length, undated: 0 };
+  function sourcesFiltered() { return state.knownOn != null || state.minConf != null; }
+  // Which sources are kept, then which edges stand on them; run when a source filter changes, not on every apply.
+  function judgeSources() {
+    var filtered = sourcesFiltered(), own = new Uint8Array(S.length), undated = 0;
+    S.forEach(function (s, k) {
+      if (!filtered) { own[k] = 1; return; }
+      if (state.minConf != null && !(RANK[s.c] != null && RANK[s.c] <= RANK[state.minConf])) return;
+      if (state.knownOn != null) {
+        if (!srcLast[k]) { undated++; return; } // an undated source cannot be known on any date
+        if (srcLast[k] > state.knownOn) return; // a month or a year counts once all of it has passed
+      }
+      own[k] = 1;
+    });
+    // A hand-made derivation (s) stands only when what it was derived from stands too.
+    var memo = new Int8Array(S.length).fill(-1);
+    function stands(k) {
+      if (memo[k] < 0) { memo[k] = own[k]; if (own[k] && S[k].s) memo[k] = S[k].s.every(stands) ? 1 : 0; }
+      return memo[k];
+    }
+    var kept = 0;
+    S.forEach(function (s, k) { srcOk[k] = stands(k); kept += srcOk[k]; });
+    sourceTally = { kept: kept, undated: undated };
+    var whole = SUP.map(function (set) { return set.every(function (k) { return srcOk[k]; }); });
+    E.forEach(function (e, i) { // a fact stands on any one of its sources; a derived one on one whole support set
+      edgeOk[i] = !filtered || (e.u && e.u.some(function (k) { return srcOk[k]; })) ||
+        (e.a && e.a.some(function (a) { return whole[a]; })) ? 1 : 0;
+    });
+  }
+  // Whether the source filters leave node i some edge to stand on (inferred ones only while they are shown).
+  function nodeStands(i) {
+    if (!sourcesFiltered()) return true;
+    return incident[i].some(function (k) { return edgeOk[k] && (!E[k].i || state.inferred); });
+  }
 
   function span(d) { // a partial date covers its whole year or month
     if (!d) return null;
@@ -54,6 +109,7 @@
     return "rgb(" + [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(function (x) { return Math.round(x * f); }).join(",") + ")";
   }
   var state = { classOff: new Set(), relOff: new Set(), statusOff: new Set(), inferred: true, from: null, to: null,
+                knownOn: null, minConf: null,
                 edgeLabels: !!D.edgeLabels, selected: null, drawn: new Uint8Array(N.length), nodeHidden: new Uint8Array(N.length),
                 edgeHidden: new Uint8Array(E.length), dimmed: false, path: null };
 
@@ -105,7 +161,8 @@
   [["h-classes", "classes"], ["h-relations", "relations"], ["h-status", "status"], ["h-dates", "dates"],
    ["l-from", "from"], ["l-to", "to"], ["l-inferred", "inferred"], ["l-edge-labels", "edgeLabels"], ["h-path", "path"],
    ["path-go", "findPath"], ["png", "png"], ["fit", "fit"], ["clear", "clear"], ["h-lines", "legendLines"],
-   ["h-timeline", "timeline"]].forEach(function (p) { $(p[0]).textContent = T[p[1]]; });
+   ["h-timeline", "timeline"], ["h-sources", "sources"], ["l-known-on", "knownOn"], ["l-min-confidence", "minConfidence"],
+   ["conf-all", "confAll"], ["conf-m", "confM"], ["conf-h", "confH"]].forEach(function (p) { $(p[0]).textContent = T[p[1]]; });
   $("path-from").placeholder = T.from + "…";
   $("path-to").placeholder = T.to + "…";
   $("edge-labels").checked = state.edgeLabels;
@@ -206,6 +263,30 @@
   }
   from.addEventListener("input", onDates); to.addEventListener("input", onDates);
   showDates();
+  // Sources: "known on" a date (the last position keeps every source, undated ones too) and a minimum confidence.
+  var sourceDays = Array.from(new Set(srcLast.filter(Boolean))).sort();
+  var knownOn = $("known-on"), minConf = $("min-confidence");
+  knownOn.max = String(sourceDays.length);
+  knownOn.value = knownOn.max;
+  if (!S.length) $("source-section").hidden = true;
+  if (!sourceDays.length) $("known-on-row").hidden = true;
+  function showSources() {
+    var v = +knownOn.value, text = v < sourceDays.length ? sourceDays[v] : T.allSources;
+    $("known-on-out").textContent = text;
+    knownOn.setAttribute("aria-valuetext", text); // read out the date, not the slider's position
+    $("sources-count").textContent = fmt(T.answering, { kept: sourceTally.kept.toLocaleString(), total: S.length.toLocaleString() }) +
+      (sourceTally.undated ? fmt(T.undatedOut, { undated: sourceTally.undated.toLocaleString() }) : "");
+  }
+  function onSources() {
+    var v = +knownOn.value;
+    state.knownOn = v < sourceDays.length ? sourceDays[v] : null;
+    state.minConf = minConf.value || null;
+    judgeSources(); showSources(); apply(); refreshCard();
+  }
+  knownOn.addEventListener("input", onSources);
+  minConf.addEventListener("change", onSources);
+  showSources();
+
   function outOfRange(d) {
     if (!d || (!state.from && !state.to)) return false;
     var s = span(d);
@@ -216,13 +297,13 @@
   function apply() {
     var nodeChanges = [], edgeChanges = [];
     N.forEach(function (n, i) {
-      var hide = state.classOff.has(n.c) || outOfRange(n.d) ? 1 : 0;
+      var hide = state.classOff.has(n.c) || outOfRange(n.d) || !nodeStands(i) ? 1 : 0;
       if (i === forced) hide = 0;
       if (hide !== state.nodeHidden[i]) { state.nodeHidden[i] = hide; if (state.drawn[i]) nodeChanges.push({ id: n.id, hidden: !!hide }); }
     });
     E.forEach(function (e, i) {
       var hide = state.nodeHidden[e.f] || state.nodeHidden[e.t] || state.relOff.has(e.r) ||
-        state.statusOff.has(e.s == null ? -1 : e.s) || (e.i && !state.inferred) || outOfRange(e.d) ? 1 : 0;
+        state.statusOff.has(e.s == null ? -1 : e.s) || (e.i && !state.inferred) || outOfRange(e.d) || !edgeOk[i] ? 1 : 0;
       if (hide !== state.edgeHidden[i]) { state.edgeHidden[i] = hide; if (state.drawn[e.f] && state.drawn[e.t]) edgeChanges.push({ id: i, hidden: !!hide }); }
     });
     if (nodeChanges.length) nodes.update(nodeChanges);
@@ -287,11 +368,19 @@
   }
   function entry(dl, term, value) { if (value != null && value !== "") dl.append(el("dt", { text: term }), el("dd", null, value)); }
   function list(items, render) { var f = document.createDocumentFragment(); items.forEach(function (x, k) { if (k) f.append(", "); f.append(render(x)); }); return f; }
+  var cardFor = null; // [showNode or showEdge, its argument]: redrawn when the source filters change
   function openCard() { card.hidden = false; }
-  function closeCard() { card.hidden = true; card.textContent = ""; }
+  function closeCard() { card.hidden = true; card.textContent = ""; cardFor = null; }
+  function refreshCard() { if (cardFor && !card.hidden) cardFor[0](cardFor[1]); }
+  function sourceList(ks) {
+    var f = document.createDocumentFragment();
+    ks.forEach(function (k, j) { if (j) f.append(" · "); f.append(sourceLink(k)); });
+    return f;
+  }
 
   function showNode(i) {
     var n = N[i], c = C[n.c], det = D.details[n.id] || {};
+    cardFor = [showNode, i];
     card.textContent = "";
     card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
                 el("h2", { text: n.l }), el("div", { class: "kind" }, swatch(c), el("span", { text: c.name })));
@@ -309,12 +398,13 @@
     if (det.speaker && det.speaker.length) entry(dl, T.speaker, list(det.speaker, nodeButton));
     if (det.addressee && det.addressee.length) entry(dl, T.addressee, list(det.addressee, nodeButton));
     if (det.mentions && det.mentions.length) entry(dl, T.mentions, list(det.mentions, nodeButton));
+    if (det.statementSources && det.statementSources.length) entry(dl, T.sources, sourceList(det.statementSources));
     card.append(dl);
     if (det.wordings && det.wordings.length) {
       card.append(el("h3", { text: T.text }));
       det.wordings.forEach(function (w) {
         card.append(el("blockquote", { lang: w[1] || "", class: "wording" }, el("span", { class: "words", text: w[0] }),
-          el("span", { class: "meta" }, (w[1] ? "[" + w[1] + "] " : ""), sourceLink(w[2], w[3]))));
+          el("span", { class: "meta" }, (w[1] ? "[" + w[1] + "] " : ""), sourceLink(w[2]))));
       });
     }
     (det.claim || []).concat(det.paraphrase || []).forEach(function (t) {
@@ -341,15 +431,16 @@
     if (e.i) li.append(" ", el("span", { class: "status inferred", text: T.inferred.replace(/^.* /, "") }));
     if (e.d) li.append(" ", el("small", { text: e.d }));
     if (e.v && byId.has(e.v)) li.append(" ", el("small", { text: T.via + " " }), nodeButton(e.v));
-    if (e.u && e.u.length) {
-      var src = el("div", { class: "sources" });
-      e.u.forEach(function (u, j) { if (j) src.append(" · "); src.append(sourceLink(D.urls[u])); });
-      li.append(src);
-    }
+    // The sources that state it, then (for a derived relation) those it was derived from, each document once.
+    var pool = (e.u || []).slice(), cited = [], urls = new Set();
+    (e.a || []).forEach(function (a) { pool = pool.concat(SUP[a]); });
+    pool.forEach(function (k) { if (!urls.has(S[k].u)) { urls.add(S[k].u); cited.push(k); } });
+    if (cited.length) li.append(el("div", { class: "sources" }, sourceList(cited)));
     return li;
   }
   function showEdge(k) {
     var e = E[k];
+    cardFor = [showEdge, k];
     card.textContent = "";
     card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
                 el("h2", { text: D.relations[e.r] }));
@@ -379,7 +470,7 @@
   });
   network.on("doubleClick", function (p) { // open the first source of a statement or relation
     if (!p.nodes.length) return;
-    var det = D.details[p.nodes[0]] || {}, url = det.wordings && det.wordings.length ? det.wordings[0][2] : null;
+    var det = D.details[p.nodes[0]] || {}, url = det.wordings && det.wordings.length ? S[det.wordings[0][2]].u : null;
     if (url && safeUrl(url)) window.open(url, "_blank", "noopener");
   });
 
@@ -509,6 +600,7 @@
 
   // For scripts and tests: the network, its data and the viewer's state.
   window.casegraphViewer = { network: network, nodes: nodes, edges: edges, data: D, state: state, select: function (iri) { select(byId.get(iri), true); },
+                             sourceDays: sourceDays,
                              counts: counts, matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); } };
   metrics.ready = performance.now();
 })();
