@@ -133,6 +133,57 @@ def test_every_saved_query_answers_with_why(bundled):
         assert all(s.alternatives for s in result.why), name
 
 
+# --- why on describe, statements, timeline and path ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def inferred():
+    cg = CaseGraph.open()
+    cg.infer()
+    return cg
+
+
+def test_describe_why_gives_each_fact_one_alternative_per_source(small):
+    facts = small.describe(f"{EX}llama", why=True).facts
+    [made] = [f for f in facts if f.predicate.endswith("developedBy")]
+    assert {frozenset(way) for way in made.why.alternatives} == {frozenset([A]), frozenset([B])}
+    assert small.describe(f"{EX}llama").facts[0].why is None  # only when asked
+
+
+def test_why_traces_a_derived_relation_to_its_derivations_in_every_command(inferred):
+    rule_made = "https://w3id.org/casegraph/id/graph/inferred"
+    [hop] = inferred.path("Mistral AI", "Kadrey v. Meta", why=True)[0].hops
+    assert hop.inferred and rule_made not in hop.why.graphs and hop.why.alternatives
+    # the derived relations, not the records of their derivations (which the rules' graph itself states)
+    derived = [f for f in inferred.describe("Kadrey v. Meta", why=True).facts
+               if rule_made in {s.graph for s in f.sources} and "/derivation/" not in (f.value_iri or "")]
+    assert derived and all(f.why.alternatives and rule_made not in f.why.graphs for f in derived)
+
+
+def test_statements_and_timeline_why_name_the_graphs_of_their_sources(bundled):
+    [statement] = bundled.statements(speaker="Sony Theakanath", why=True)
+    assert {g for way in statement.why.alternatives for g in way} == {s.graph for s in statement.sources}
+    moments = bundled.timeline(case="Bartz v. Anthropic", why=True)
+    urls = {graph: ref.url for graph, ref in bundled.sources().items()}
+    assert all({urls[g] for g in m.why.graphs} == set(m.sources) for m in moments)
+
+
+@pytest.mark.parametrize("args", [
+    ("describe", "Llama 3"), ("statements", "--speaker", "Sony Theakanath"),
+    ("timeline", "--case", "Bartz v. Anthropic"), ("--infer", "path", "Mistral AI", "Kadrey v. Meta"),
+])
+def test_cli_why_on_describe_statements_timeline_and_path(run, args):
+    plain = run(*args)
+    result = run(*args, "--why")
+    assert result.exit_code == 0, result.stderr
+    assert "from: https://" in result.output and "from: https://" not in plain.output
+    assert "(Midpage, 2025-10-17)" in result.output if "Bartz" in args else True  # publisher and date
+    data = json.loads(run(*args, "--why", "--json").output)
+    items = {"describe": lambda d: d["facts"], "path": lambda d: d[0]["hops"]}.get(
+        next(a for a in args if not a.startswith("--")), lambda d: d)(data)
+    assert items and all(item["_why"]["alternatives"][0][0]["url"] for item in items)
+    assert "_why" not in json.dumps(json.loads(run(*args, "--json").output))
+
+
 # --- answers from chosen sources ------------------------------------------------------------------------------
 
 def test_min_confidence_publisher_and_source_choose_graphs(small):

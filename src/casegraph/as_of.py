@@ -38,7 +38,8 @@ from .vocab import CG
 #: what the worked-out status says, in each language: {day} {filed} {last} {claims} are filled in
 WORDING = {
     "en": {"opening": "As of {day}, from the dated events in the sources:", "filed": "filed {date}",
-           "last": "last event {date}: {label}", "settlement": "settlement {date}: {label}", "claims": "claims as their last ruling left them: {list}",
+           "last": "last event {date}: {label}", "settlement": "settlement {date}: {label}",
+           "claims": "claims as their last ruling left them: {list}",
            "no ruling": "no ruling on the claims yet", "separator": "; ",
            "derivation": "status as of {day}: {case}"},
     "fr": {"opening": "Au {day}, d'après les événements datés des sources :", "filed": "introduite le {date}",
@@ -236,7 +237,8 @@ def worked_out_statuses(quads: list[tuple], day: date) -> list[tuple]:
             separator = words["separator"]
             parts.append(words["claims"].format(list=separator.join(claims)) if claims else words["no ruling"])
             status = Literal(f"{words['opening'].format(day=day.isoformat())} {separator.join(parts)}.", lang=lang)
-            node = mint_iri("derivation", "as-of-status", hashlib.sha1(f"{case} {day} {lang}".encode()).hexdigest()[:16])
+            digest = hashlib.sha1(f"{case} {day} {lang}".encode()).hexdigest()[:16]
+            node = mint_iri("derivation", "as-of-status", digest)
             name = words["derivation"].format(day=day.isoformat(), case=record.label(case, lang))
             added += [(case, CG.caseStatus, status), (node, RDF.type, CG.Derivation),
                       (node, RDFS.label, Literal(name, lang=lang)),

@@ -235,10 +235,10 @@ def _cell(value) -> str:
 WHY = "_why"
 
 
-def _why_json(result: QueryResult, support) -> dict:
-    """A support as data: alternatives, each a list of source documents."""
+def _why_json(sources: dict, support) -> dict:
+    """A support as data: alternatives, each a list of source documents (``sources``: graph -> SourceRef)."""
     def document(graph: str) -> dict:
-        ref = result.sources.get(graph)
+        ref = sources.get(graph)
         return {"graph": graph, "url": ref.url if ref else None, "publisher": ref.publisher if ref else None,
                 "issued": ref.issued if ref else None, "confidence": ref.confidence if ref else None}
 
@@ -246,10 +246,10 @@ def _why_json(result: QueryResult, support) -> dict:
                                                              for way in support.alternatives]}
 
 
-def _why_text(result: QueryResult, support, *, full: bool) -> list[str]:
+def _why_text(sources: dict, support, *, full: bool) -> list[str]:
     """A support in words, an alternative a line: URLs (with publisher and date when ``full``) joined by '+'."""
     def document(graph: str) -> str:
-        ref = result.sources.get(graph)
+        ref = sources.get(graph)
         if ref is None:
             return graph
         about = ", ".join(x for x in (ref.publisher, ref.issued) if x) if full else ""
@@ -262,10 +262,15 @@ def _why_text(result: QueryResult, support, *, full: bool) -> list[str]:
     return [" + ".join(document(g) for g in way) for way in support.alternatives]
 
 
-def _why_lines(result: QueryResult, support) -> list[str]:
+def _why_lines(sources: dict, support, indent: str = "    ") -> list[str]:
     """A support under its row in a table: each way the row holds on its own line (any one suffices)."""
-    lead = "    from all of: " if support.aggregate else "    from: "
-    return [("    or:   " if i else lead) + way for i, way in enumerate(_why_text(result, support, full=True))]
+    lead = "from all of: " if support.aggregate else "from: "
+    return [indent + ("or:   " if i else lead) + way for i, way in enumerate(_why_text(sources, support, full=True))]
+
+
+def _with_why(data: dict, sources: dict, support) -> dict:
+    """An item's JSON with its support under ``_why`` (as ``query --why --format json`` gives it)."""
+    return {**data, WHY: _why_json(sources, support)} if support is not None else data
 
 
 def format_rows(result: QueryResult, fmt: str) -> str:
@@ -273,11 +278,11 @@ def format_rows(result: QueryResult, fmt: str) -> str:
     the result was asked ``why``."""
     why = result.why if isinstance(result.why, list) else None
     if fmt == "json":
-        rows = result.rows if why is None else [{**row, WHY: _why_json(result, support)}
+        rows = result.rows if why is None else [{**row, WHY: _why_json(result.sources, support)}
                                                 for row, support in zip(result.rows, why)]
         return json.dumps(rows, ensure_ascii=False, indent=2, default=_plain_json)
     names = result.vars + ([WHY] if why is not None else [])
-    cells = [[row[v] for v in result.vars] + ([" | ".join(_why_text(result, support, full=False))]
+    cells = [[row[v] for v in result.vars] + ([" | ".join(_why_text(result.sources, support, full=False))]
                                               if why is not None else [])
              for row, support in zip(result.rows, why or [None] * len(result.rows))]
     if fmt == "csv":
@@ -298,7 +303,7 @@ def format_rows(result: QueryResult, fmt: str) -> str:
     for n, r in enumerate(table):
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
         if why is not None:
-            lines += _why_lines(result, why[n])
+            lines += _why_lines(result.sources, why[n])
     return "\n".join(lines)
 
 
@@ -344,12 +349,12 @@ def query(ctx, query, fmt, params, list_saved, why):
     if result.kind == "ASK":
         answer = bool(result.boolean)
         if why and fmt == "json":
-            click.echo(json.dumps({"boolean": answer, WHY: _why_json(result, result.why)}, ensure_ascii=False))
+            click.echo(json.dumps({"boolean": answer, WHY: _why_json(result.sources, result.why)}, ensure_ascii=False))
         else:
             click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
                        ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
             if why and fmt == "table":
-                click.echo("\n".join(_why_lines(result, result.why)))
+                click.echo("\n".join(_why_lines(result.sources, result.why)))
     elif result.graph is not None:
         if fmt in ("csv", "tsv"):
             raise InputError(f"a {result.kind} query builds RDF, not rows: use --format table (Turtle) "
@@ -381,15 +386,22 @@ def _role_span(fact) -> str:
 @click.argument("name")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Language for labels and texts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the description as JSON.")
+@click.option("--why", "why", is_flag=True,
+              help="Under each fact, the source documents that make it true, with publisher and date: one line "
+                   "per alternative, derived relations traced to what they stand on (a _why key in JSON).")
 @click.pass_context
-def describe(ctx, name, lang, as_json):
+def describe(ctx, name, lang, as_json, why):
     """Every fact about an entity, each with its source and status.
 
     Example: casegraph describe "Al-Dahle" --lang fr
     """
-    description = _open(ctx).describe(name, lang=lang)
+    cg = _open(ctx)
+    description = cg.describe(name, lang=lang, why=why)
+    sources = cg.sources() if why else {}
     if as_json:
-        _emit_json(description.to_dict())
+        data = description.to_dict()
+        data["facts"] = [_with_why(item, sources, fact.why) for item, fact in zip(data["facts"], description.facts)]
+        _emit_json(data)
         return
     click.echo(f"{description.label}  <{description.iri}>")
     click.echo(f"  class: {', '.join(description.classes) or '-'}")
@@ -403,7 +415,10 @@ def describe(ctx, name, lang, as_json):
         extras = [x for x in (fact.value_kind, fact.date, _role_span(fact)) if x]
         extra = f"  ({', '.join(extras)})" if extras else ""
         click.echo(f"  {arrow} {fact.predicate_label}: {fact.value_label}{extra}")
-        click.echo(f"      source: {_source_note(fact.sources)}")
+        if why:
+            click.echo("\n".join(_why_lines(sources, fact.why, indent="      ")))
+        else:
+            click.echo(f"      source: {_source_note(fact.sources)}")
 
 
 @cli.command()
@@ -411,15 +426,20 @@ def describe(ctx, name, lang, as_json):
 @click.option("--mentions", help="Only statements that mention this entity.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default=None, help="Preferred wording.")
 @click.option("--json", "as_json", is_flag=True, help="Print the statements as JSON.")
+@click.option("--why", "why", is_flag=True,
+              help="Under each statement, the source documents that make it true, with publisher and date: one line "
+                   "per alternative, derived relations traced to what they stand on (a _why key in JSON).")
 @click.pass_context
-def statements(ctx, speaker, mentions, lang, as_json):
+def statements(ctx, speaker, mentions, lang, as_json, why):
     """Who said what, to whom, when, with the source of each wording.
 
     Example: casegraph statements --speaker Al-Dahle --mentions Mistral
     """
-    views = _open(ctx).statements(speaker=speaker, mentions=mentions, lang=lang)
+    cg = _open(ctx)
+    views = cg.statements(speaker=speaker, mentions=mentions, lang=lang, why=why)
+    sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([v.to_dict() for v in views])
+        _emit_json([_with_why(v.to_dict(), sources, v.why) for v in views])
     for view in [] if as_json else views:
         who = ", ".join(label for _iri, label in view.speaker) or "?"
         to = ", ".join(label for _iri, label in view.addressees)
@@ -430,6 +450,8 @@ def statements(ctx, speaker, mentions, lang, as_json):
             click.echo(f"        source: {wording.source.url or wording.source.graph}")
         if view.mentions:
             click.echo(f"    mentions: {', '.join(label for _iri, label in view.mentions)}")
+        if why:
+            click.echo("\n".join(_why_lines(sources, view.why)))
     if not views:
         click.echo("casegraph: no statement matches", err=True)
         sys.exit(EXIT_FAILED)
@@ -547,21 +569,31 @@ def stats(ctx, as_json):
 @click.option("--collapse", is_flag=True, help="Statements and claims as edges (speaker said about X) not nodes.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the paths as JSON.")
+@click.option("--why", "why", is_flag=True,
+              help="Under each hop, the source documents that make it true, with publisher and date: one line "
+                   "per alternative, derived relations traced to what they stand on (a _why key in JSON).")
 @click.pass_context
-def path(ctx, start, end, k, exclude, no_inferred, collapse, lang, as_json):
+def path(ctx, start, end, k, exclude, no_inferred, collapse, lang, as_json, why):
     """How two entities are connected: the shortest paths, each hop with its relation, date, status and source.
 
     Exit code 1 when no path joins them. Example: casegraph path "Mistral AI" "Kadrey v. Meta" -k 3
     """
-    found = _open(ctx).path(start, end, k=k, exclude=tuple(exclude), include_inferred=not no_inferred,
-                            collapse=collapse, lang=lang)
+    cg = _open(ctx)
+    found = cg.path(start, end, k=k, exclude=tuple(exclude), include_inferred=not no_inferred,
+                    collapse=collapse, lang=lang, why=why)
+    sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([p.to_dict() for p in found])
+        _emit_json([{**p.to_dict(), "hops": [_with_why(h.to_dict(), sources, h.why) for h in p.hops]}
+                    for p in found])
         return
     for number, found_path in enumerate(found, start=1):
         if len(found) > 1:
             click.echo(f"path {number} ({len(found_path)} hops):")
-        click.echo(found_path.explain())
+        if not why:
+            click.echo(found_path.explain())
+        for step, hop in enumerate(found_path.hops if why else (), start=1):
+            click.echo(f"{step}. {hop.explain(sources=False)}")
+            click.echo("\n".join(_why_lines(sources, hop.why, indent="   ")))
 
 
 @cli.command()
@@ -694,18 +726,26 @@ def view(ctx, focus, depth, include_inferred, lang, output, open_it):
 @click.option("--from", "start", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "end", metavar="DATE", help="Up to this date.")
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+@click.option("--why", "why", is_flag=True,
+              help="Under each moment, the source documents that make it true, with publisher and date: one line "
+                   "per alternative, derived relations traced to what they stand on (a _why key in JSON).")
 @click.pass_context
-def timeline(ctx, case, entity, start, end, as_json):
+def timeline(ctx, case, entity, start, end, as_json, why):
     """Dated events, statements, filings and releases in order, each with its sources.
 
     Example: casegraph timeline --case "Kadrey v. Meta" --from 2025 --to 2025-06
     """
-    moments = _open(ctx).timeline(case=case, entity=entity, start=start, end=end)
+    cg = _open(ctx)
+    moments = cg.timeline(case=case, entity=entity, start=start, end=end, why=why)
+    sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([m.to_dict() for m in moments])
+        _emit_json([_with_why(m.to_dict(), sources, m.why) for m in moments])
     for moment in [] if as_json else moments:
         click.echo(f"{moment.date:10}  {moment.kind:13}  {moment.label}")
-        click.echo(f"{'':10}  {'':13}  source: {'; '.join(moment.sources)}")
+        if why:
+            click.echo("\n".join(_why_lines(sources, moment.why, indent=" " * 27)))
+        else:
+            click.echo(f"{'':10}  {'':13}  source: {'; '.join(moment.sources)}")
     if not moments:
         click.echo("casegraph: nothing dated matches", err=True)
         sys.exit(EXIT_FAILED)

@@ -72,6 +72,8 @@ class Fact:
     sources: list[SourceRef] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
+    #: with ``describe(..., why=True)``: the ways the fact holds (a :class:`~casegraph.why.Support`)
+    why: Any = None
 
     @property
     def past(self) -> bool:
@@ -91,7 +93,10 @@ class Description:
     facts: list[Fact]
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        for fact in data["facts"]:
+            fact.pop("why")  # a Support: the command line and the server write it out with its documents
+        return data
 
 
 def _finer(known: str | None, date) -> str | None:
@@ -274,6 +279,8 @@ class StatementView:
     mentions: list[tuple[str, str]]
     medium: list[str]
     sources: list[SourceRef]
+    #: with ``statements(..., why=True)``: the ways the statement holds (a :class:`~casegraph.why.Support`)
+    why: Any = None
 
     def ordered(self, lang: str | None = None) -> list[Wording]:
         """The verbatim wordings (or, when none survives, the paraphrases): ``lang`` first, then the
@@ -287,7 +294,9 @@ class StatementView:
         return ordered[0].text if ordered else ""
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("why")
+        return data
 
 
 _STATEMENT_PARTS = {

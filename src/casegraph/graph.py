@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
@@ -321,16 +321,36 @@ class CaseGraph:
             return self._origin.entity(name)
         return Entity(iri, self.names.label(iri))
 
-    def describe(self, entity: str | URIRef | Entity, lang: str | None = None) -> Description:
-        """Every fact about ``entity``, each with its sources and, for claims, its status."""
-        return FactReader(self, lang).describe(self.entity(entity).iri)
+    def describe(self, entity: str | URIRef | Entity, lang: str | None = None, *, why: bool = False) -> Description:
+        """Every fact about ``entity``, each with its sources and, for claims, its status; with ``why``, each
+        fact's :class:`~casegraph.why.Support` in ``fact.why`` (derived relations traced to what they stand on)."""
+        description = FactReader(self, lang).describe(self.entity(entity).iri)
+        if why:
+            from .why import FactSupport
+
+            support = FactSupport(self)
+            for fact in description.facts:
+                # the fact as a triple, for a derived relation's derivations to be found by it
+                ends = (description.iri, fact.value_iri)
+                s, o = ends if fact.direction == "out" else ends[::-1]
+                triple = (s, fact.predicate, o) if fact.value_iri else None
+                fact.why = support.of_graphs([source.graph for source in fact.sources], triple)
+        return description
 
     def statements(self, speaker: str | None = None, mentions: str | None = None,
-                   lang: str | None = None) -> list[StatementView]:
-        """Statements in date order, optionally by ``speaker`` and mentioning ``mentions`` (names or IRIs)."""
-        return read_statements(FactReader(self, lang),
-                               speaker=self.entity(speaker).iri if speaker else None,
-                               mentions=self.entity(mentions).iri if mentions else None)
+                   lang: str | None = None, *, why: bool = False) -> list[StatementView]:
+        """Statements in date order, optionally by ``speaker`` and mentioning ``mentions`` (names or IRIs); with
+        ``why``, each statement's :class:`~casegraph.why.Support` in ``statement.why``."""
+        found = read_statements(FactReader(self, lang),
+                                speaker=self.entity(speaker).iri if speaker else None,
+                                mentions=self.entity(mentions).iri if mentions else None)
+        if why:
+            from .why import FactSupport
+
+            support = FactSupport(self)
+            for statement in found:
+                statement.why = support.of_graphs([s.graph for s in statement.sources])
+        return found
 
     @cached_property
     def _sources(self) -> dict[str, SourceRef]:
@@ -461,8 +481,9 @@ class CaseGraph:
         return self._projections[key]
 
     def path(self, start: str, end: str, *, k: int = 1, exclude: tuple[str, ...] = (),
-             include_inferred: bool = True, collapse: bool = False, lang: str = "en"):
-        """The ``k`` shortest paths between two entities, each hop with its relation, date, status and sources.
+             include_inferred: bool = True, collapse: bool = False, lang: str = "en", why: bool = False):
+        """The ``k`` shortest paths between two entities, each hop with its relation, date, status and sources
+        (with ``why``, each hop's :class:`~casegraph.why.Support` in ``hop.why``).
 
         >>> from casegraph import CaseGraph
         >>> [path] = CaseGraph.open().path("Mistral AI", "Kadrey v. Meta")
@@ -472,8 +493,17 @@ class CaseGraph:
         from .analysis import paths
 
         G = self.project(lang=lang, collapse=collapse, include_inferred=include_inferred)
-        return paths(G, str(self.entity(start).iri), str(self.entity(end).iri), k=k, exclude=exclude,
-                     include_inferred=include_inferred)
+        found = paths(G, str(self.entity(start).iri), str(self.entity(end).iri), k=k, exclude=exclude,
+                      include_inferred=include_inferred)
+        if why:
+            from .why import FactSupport
+
+            support = FactSupport(self)
+            def traced(hop):
+                return replace(hop, why=support.of_urls(hop.sources, (hop.subject, hop.predicate, hop.object)))
+
+            found = [replace(path, hops=tuple(map(traced, path.hops))) for path in found]
+        return found
 
     def neighbors(self, name: str, *, depth: int = 1, include_inferred: bool = True, lang: str = "en"):
         """The entities within ``depth`` hops of ``name``, with the count of each relation among them."""
@@ -517,12 +547,18 @@ class CaseGraph:
         return view
 
     def timeline(self, *, case: str | None = None, entity: str | None = None, start: str | None = None,
-                 end: str | None = None):
-        """Dated events, statements, filings and releases in order, with their sources; see
-        :func:`casegraph.timeline.timeline`."""
+                 end: str | None = None, why: bool = False):
+        """Dated events, statements, filings and releases in order, with their sources (with ``why``, each
+        moment's :class:`~casegraph.why.Support` in ``moment.why``); see :func:`casegraph.timeline.timeline`."""
         from .timeline import timeline
 
-        return timeline(self, case=case, entity=entity, start=start, end=end)
+        moments = timeline(self, case=case, entity=entity, start=start, end=end)
+        if why:
+            from .why import FactSupport
+
+            support = FactSupport(self)
+            moments = [replace(m, why=support.of_urls(m.sources)) for m in moments]
+        return moments
 
     def import_courtlistener(self, paths):
         """Add dockets from CourtListener REST API JSON files, one named graph per docket; see

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date as _date
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import InputError
 
@@ -24,9 +24,13 @@ class Moment:
     label: str
     case: str | None
     sources: tuple[str, ...]
+    #: with ``timeline(..., why=True)``: the ways it holds (a :class:`~casegraph.why.Support`)
+    why: Any = None
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "sources": list(self.sources)}
+        data = {**asdict(self), "sources": list(self.sources)}
+        data.pop("why")
+        return data
 
 
 def most_precise(dates: Iterable[str]) -> str | None:

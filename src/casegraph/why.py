@@ -370,3 +370,35 @@ class _Lookup:
             for derived, support in derivations(self.cg).values():
                 self._derivations[derived].append(support)
         return self._derivations.get(triple) or [frozenset([INFERRED])]
+
+
+class FactSupport:
+    """The support of facts whose sources are known already: a description's facts, statements, timeline
+    moments, path hops. Each source that states the fact is one way it holds; the rules' inferred graph is
+    replaced by what the fact's derivations stand on, as for a query's rows.
+
+    >>> from casegraph import CaseGraph
+    >>> cg = CaseGraph.open()
+    >>> fact = next(f for f in cg.describe("Llama 3", why=True).facts if f.predicate_label == "developed by")
+    >>> len(fact.why.alternatives) == len(fact.sources)   # each source states it on its own
+    True
+    """
+
+    def __init__(self, cg):
+        self.sources = cg.sources()
+        self._lookup = _Lookup(cg)
+        self._by_url: dict[str, list[str]] = defaultdict(list)
+        for graph, ref in self.sources.items():
+            if ref.url:
+                self._by_url[ref.url].append(graph)
+
+    def of_graphs(self, graphs, triple: tuple | None = None) -> Support:
+        """The support of a fact stated in ``graphs``; ``triple`` (s, p, o) finds its derivations when one of
+        them is the inferred graph."""
+        graphs = sorted(set(graphs))
+        ways = self._lookup.expand(graphs, triple) if triple else [frozenset([g]) for g in graphs]
+        return Support(_minimal(ways))
+
+    def of_urls(self, urls, triple: tuple | None = None) -> Support:
+        """The same, for a fact whose sources are given by their documents' URLs (a timeline moment, a hop)."""
+        return self.of_graphs([g for url in urls for g in self._by_url.get(url, [url])], triple)

@@ -11,6 +11,7 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 import networkx as nx
 
@@ -41,6 +42,8 @@ class Hop:
     date: str = ""
     inferred: bool = False
     via: str = ""
+    #: with ``path(..., why=True)``: the ways the hop holds (a :class:`~casegraph.why.Support`)
+    why: Any = None
 
     def to_dict(self) -> dict:
         return {"subject": self.subject, "subjectLabel": self.subject_label, "relation": self.relation,
@@ -48,13 +51,14 @@ class Hop:
                 "date": self.date or None, "status": self.status or None, "inferred": self.inferred,
                 "via": self.via or None, "sources": list(self.sources)}
 
-    def explain(self) -> str:
-        """The hop in words, e.g. "Ahmad Al-Dahle —employed by→ Meta Platforms, Inc. (source: https://...)"."""
+    def explain(self, *, sources: bool = True) -> str:
+        """The hop in words, e.g. "Ahmad Al-Dahle —employed by→ Meta Platforms, Inc. (source: https://...)";
+        without its sources when ``sources`` is false."""
         # No status note: a claim's label, or the relation a collapsed claim becomes, already reads "alleged: ...".
         notes = [n for n in (self.date, "inferred" if self.inferred else "") if n]
         note = f" [{', '.join(notes)}]" if notes else ""
-        return (f"{self.subject_label} —{self.relation}→ {self.object_label}{note} "
-                f"(source: {'; '.join(self.sources) or 'none'})")
+        told = f"{self.subject_label} —{self.relation}→ {self.object_label}{note}"
+        return f"{told} (source: {'; '.join(self.sources) or 'none'})" if sources else told
 
 
 @dataclass(frozen=True)
