@@ -8,64 +8,28 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-from rdflib import RDF, RDFS, Literal, URIRef
 
-from casegraph import CaseGraph, Source
+from browser import chromium, hostile_graph
+
+from casegraph import CaseGraph
 from casegraph.analysis import INFERRED_GRAPH
-from casegraph.vocab import CG
 
-CHROMIUM = os.environ.get("CASEGRAPH_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ID = "https://w3id.org/casegraph/id/"
 AL_DAHLE = ID + "person/ahmad-al-dahle"
 PEANUTS = ID + "statement/al-dahle-mistral-peanuts"
+KADREY = ID + "case/cand-3-23-cv-03417"
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-class Browser:
-    """One chromium for the module; every request that is not for a file: URL is aborted and recorded."""
-
-    def __init__(self, playwright, profile: str):
-        self.context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS, viewport={"width": 1400, "height": 900},
-            accept_downloads=True)
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.context.route("**/*", self._route)
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.failed.append(route.request.url)
-            route.abort()
-
-    def open(self, path: Path):
-        page = self.context.new_page()
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.failed.append(r.url))
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        page.goto(path.as_uri())
-        page.wait_for_function("window.casegraphMetrics && window.casegraphMetrics.firstDraw", timeout=30000)
-        return page
 
 
 @pytest.fixture(scope="module")
 def browser():
-    profile = tempfile.mkdtemp(prefix="casegraph-chromium-")
-    with sync_playwright() as playwright:
-        b = Browser(playwright, profile)
+    with chromium() as b:
         yield b
-        b.context.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +39,10 @@ def page_file(bundled, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def page(browser, page_file):
+    """The bundled graph's page showing every node: most tests compare it with the whole projection (the
+    entities view it opens on is tested on its own, at the end)."""
     page = browser.open(page_file)
+    show_every_node(page)
     yield page
     page.close()
 
@@ -172,8 +139,10 @@ def test_the_page_is_one_offline_file(page_file):
 def test_the_page_draws_the_projection_offline(browser, page, bundled):
     G = bundled.project(include_inferred=False)
     drawn = page.evaluate("[casegraphViewer.nodes.length, casegraphViewer.edges.length,"
-                          " casegraphViewer.data.nodes.length, casegraphViewer.data.edges.length]")
-    assert drawn == [G.number_of_nodes(), G.number_of_edges()] * 2
+                          " casegraphViewer.data.nodes.length, casegraphViewer.data.edges.length,"
+                          " casegraphViewer.data.edges.filter(e => !e.x).length]")
+    # Beside the projection's edges, the data holds the entities view's statement and claim edges (x).
+    assert drawn[:3] == [G.number_of_nodes(), drawn[3], G.number_of_nodes()] and drawn[4] == G.number_of_edges()
     # The page prints counts with the browser's thousands separator (en-US here: "1,225").
     assert page.inner_text("#counts").startswith(f"{G.number_of_nodes():,} entities · {G.number_of_edges():,} relations")
     assert browser.failed == [] and browser.errors == []
@@ -427,12 +396,7 @@ def test_screenshot_and_png_export(page, tmp_path):
 
 
 def test_html_in_a_label_renders_as_text(browser, tmp_path):
-    cg = CaseGraph()
-    person, firm = URIRef(ID + "person/evil"), URIRef(ID + "organization/acme")
-    cg.add([(person, RDF.type, CG.Person), (person, RDFS.label, Literal(EVIL)),
-            (firm, RDF.type, CG.Company), (firm, RDFS.label, Literal("Acme </script><b>bold</b>")),
-            (person, CG.employedBy, firm)],
-           source=Source(url="https://example.org/a", publisher="Example", language="en"))
+    cg, person, firm = hostile_graph(EVIL)
     page = browser.open(cg.view(tmp_path / "evil.html").path)
     page.fill("#search", "img src")
     page.press("#search", "Enter")
@@ -449,6 +413,7 @@ def test_inferred_edges_are_dotted_and_toggle(browser, tmp_path):
     inferred = sum(1 for e in view.data["edges"] if e.get("i"))
     assert inferred > 0
     page = browser.open(view.path)
+    show_every_node(page)
     shown = lambda: page.evaluate("casegraphViewer.edges.get({filter: e => !e.hidden}).length")  # noqa: E731
     assert page.evaluate("casegraphViewer.edges.get({filter: e => !!e.dashes && e.dashes[0] === 2}).length") == inferred
     before = shown()
@@ -464,6 +429,7 @@ def test_inferred_edges_stand_only_on_kept_sources(browser, tmp_path):
     view = cg.view(tmp_path / "inferred.html", focus="Meta", include_inferred=True)
     ego = cg.neighbors("Meta", depth=1, include_inferred=True).subgraph
     page = browser.open(view.path)
+    show_every_node(page)
     for known_on, confidence in (("2025-06-30", ""), (None, "H")):
         page.select_option("#min-confidence", confidence)
         day = set_known_on(page, known_on)
@@ -489,3 +455,94 @@ def test_notebook_display_is_an_isolated_frame(bundled):
     view = bundled.view(focus="Mistral AI")
     shown = view._repr_html_()
     assert shown.startswith("<iframe srcdoc=") and "<script" not in shown
+
+
+# --- the entities view (issue 19) -----------------------------------------------------------------------------
+
+TESSERACT = "/usr/bin/tesseract"  # Debian's tesseract-ocr (.ci/run installs it)
+CENTRAL = ["Meta Platforms", "OpenAI", "Kadrey v. Meta", "Anthropic", "LibGen", "Llama", "Mistral AI", "Google",
+           "Microsoft", "Stability AI"]
+
+
+def show_every_node(page, on: bool = True) -> None:
+    """Turn the page's one switch between the entities view (the default) and every node."""
+    if page.is_checked("#all-nodes") != on:
+        page.click("#all-nodes")
+
+
+def ocr_key(text: str) -> str:
+    # In a sans-serif face capital I and small l are the same glyph: OCR cannot tell them apart.
+    return re.sub(r"[^a-z0-9]", "", text.lower().replace("i", "l"))
+
+
+def test_the_page_opens_on_the_entities_with_statements_and_claims_as_edges(browser, page_file, bundled):
+    from casegraph.viewer import is_entity
+
+    G = bundled.project(include_inferred=False)
+    entities = {n for n, d in G.nodes(data=True) if is_entity(d)}
+    assert {G.nodes[n]["kind"] for n in entities} >= {"person", "company", "legal case", "AI model", "data set",
+                                                      "law firm", "court"}
+    page = browser.open(page_file)
+    try:
+        shown = set(page.evaluate("casegraphViewer.nodes.getIds({filter: n => !n.hidden})"))
+        assert shown == entities
+        edges = page.evaluate("""(() => { const v = casegraphViewer, D = v.data;
+            return v.edges.get({filter: e => !e.hidden}).map(e => [D.edges[e.id], e.dashes || null])
+              .map(([e, dashes]) => [D.relations[e.r], e.s == null ? null : D.statuses[e.s], !!e.x, dashes]); })()""")
+        hubs = [e for e in edges if e[2]]
+        assert any(relation == "said about" for relation, *_ in hubs)  # statements: speaker -> what they spoke of
+        claims = [e for e in hubs if e[1]]
+        assert claims and all(dashes and relation.startswith(status + ":") for relation, status, _x, dashes in claims)
+        # A case's card lists its causes of action and rulings; the timeline keeps the dated events.
+        page.evaluate(f"casegraphViewer.select('{KADREY}')")
+        card = page.inner_text("#card")
+        assert "cause of action" in card and "ruling" in card
+        assert page.locator("#track .mark:not(.out)").count() == page.locator("#track .mark").count() > 0
+        page.click("#clear")
+        show_every_node(page)  # the one switch: every node and the projection's edges, as before
+        assert visible_nodes(page) == G.number_of_nodes()
+        assert visible_edges(page) == projected_edges(G)
+        show_every_node(page, False)
+        assert set(page.evaluate("casegraphViewer.nodes.getIds({filter: n => !n.hidden})")) == entities
+        assert browser.errors == [] and browser.failed == []
+    finally:
+        page.close()
+
+
+def test_the_opening_view_names_the_central_entities_readably(browser, page_file, bundled, tmp_path):
+    page = browser.open(page_file)
+    try:
+        page.wait_for_function("window.casegraphMetrics.labelled", timeout=30000)
+        labels = page.evaluate("casegraphViewer.labels()")
+        # Never piled up: no two label boxes overlap, each at least 12 px high on screen.
+        for k, a in enumerate(labels):
+            assert a["px"] >= 12
+            for b in labels[k + 1:]:
+                assert not (a["box"][0] < b["box"][2] and b["box"][0] < a["box"][2]
+                            and a["box"][1] < b["box"][3] and b["box"][1] < a["box"][3]), (a["text"], b["text"])
+        labelled = {label["id"] for label in labels}
+        data = page.evaluate("casegraphViewer.data.nodes.filter(n => n.t === 0).slice(0, 10).map(n => n.id)")
+        assert set(data) <= labelled  # the ten most central entities are named
+        # Read back from the pixels: each label of the ten names above, cut out of a screenshot, then OCR.
+        read = {}
+        for label in labels:
+            name = next((n for n in CENTRAL if ocr_key(label["text"]) == ocr_key(n)
+                         or label["text"] == n + ", Inc."), None)
+            if name is None:
+                continue
+            x0, y0, x1, y1 = label["box"]
+            shot = tmp_path / f"label-{len(read)}.png"
+            page.screenshot(path=str(shot), clip={"x": x0 - 2, "y": y0 - 2, "width": x1 - x0 + 4, "height": y1 - y0 + 4})
+            text = subprocess.run([TESSERACT, str(shot), "-", "--psm", "7"], capture_output=True, text=True,
+                                  check=True).stdout
+            read[name] = ocr_key(name) in ocr_key(text)
+        assert sum(read.values()) >= 6, read
+        # And the whole drawing, read at once, shows them too.
+        canvas = tmp_path / "canvas.png"
+        page.locator("#graph canvas").screenshot(path=str(canvas))
+        whole = ocr_key(subprocess.run([TESSERACT, str(canvas), "-", "--psm", "11"], capture_output=True, text=True,
+                                       check=True).stdout)
+        assert sum(ocr_key(name) in whole for name in CENTRAL) >= 6
+        assert browser.errors == [] and browser.failed == []
+    finally:
+        page.close()

@@ -546,6 +546,13 @@ class CaseGraph:
             view.save(path)
         return view
 
+    def to_pyvis(self, **kwargs):
+        """The same drawing as a :class:`pyvis.network.Network`, to use with pyvis's own methods (``show_buttons``,
+        ``save_graph``...); takes :meth:`view`'s arguments and ``Network``'s. See :mod:`casegraph.viewer.network`."""
+        from .viewer.network import to_pyvis
+
+        return to_pyvis(self, **kwargs)
+
     def timeline(self, *, case: str | None = None, entity: str | None = None, start: str | None = None,
                  end: str | None = None, why: bool = False):
         """Dated events, statements, filings and releases in order, with their sources (with ``why``, each

@@ -12,6 +12,11 @@ True
 Positions are computed in Python (igraph) and physics stays off, so the first draw does not wait for a
 simulation; node and edge lists are built directly (pyvis's ``add_node``/``add_edge`` are quadratic).
 
+The page opens on the entities (the ontology's tier 0 classes, see :func:`is_entity`): people, organisations,
+courts, cases, models and data sets, laid out on their own, with each statement and claim drawn as one edge between
+them (``hubs``: the collapsed projection's edges, flagged ``x`` in the data). One switch shows every node.
+Which labels are drawn is worked out in the page at each zoom: the most central first, as many as fit.
+
 Each source document is listed once in the data (URL, publisher, publication date, confidence); edges, wordings and
 statements cite it by its index, and the page filters by "known on" date and confidence from that table alone,
 with the rules of :func:`casegraph.provenance.select_graphs`.
@@ -85,7 +90,9 @@ UI = {
         "confAll": "all", "confM": "M and up", "confH": "H only", "confidence": "confidence",
         "answering": "answering from {kept} of {total} sources", "undatedOut": "; {undated} undated left out",
         "leftOut": "left out by the source filters",
-        "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
+        "allNodes": "Show every node (statements, claims, events, causes of action…)",
+        "entitiesNote": "Entities only: statements and claims are drawn as edges; the rest is in each card and the timeline.",
+        "said": "statement", "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
                       "give; dotted lines are derived by rules, not stated by a source.",
     },
     "fr": {
@@ -131,7 +138,8 @@ class View:
 
     @property
     def edges(self) -> int:
-        return len(self.data["edges"])
+        """The projection's relations (the statement and claim edges of the entities view are not counted)."""
+        return sum(1 for edge in self.data["edges"] if not edge.get("x"))
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (UTF-8, atomically); nothing else is written."""
@@ -288,6 +296,20 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
     return {node: (round((x - cx) * scale, 1), round((y - cy) * scale, 1)) for node, (x, y) in zip(nodes, coords)}
 
 
+def is_entity(attrs: dict) -> bool:
+    """Whether a projected node is drawn in the entities view: the ontology's tier 0 classes
+    (:data:`casegraph.ontology.LOOKUP_TIERS`: agents, legal cases, AI models, data sets, decisions), not the
+    statements, claims, events and causes of action that link them."""
+    return attrs.get("tier", 1) == 0
+
+
+def hub_edges(collapsed: nx.MultiDiGraph, keep) -> list[tuple[str, str, dict]]:
+    """The edges a collapsed projection (``project(collapse=True)``) makes of statements and claims (those with
+    ``via``), between two entities of ``keep``."""
+    return [(u, v, d) for u, v, d in collapsed.edges(data=True)
+            if d.get("via") and u in keep and v in keep and u != v]
+
+
 def _style(cls_iri: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
     name = cls_iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
     if name in STYLES:
@@ -299,7 +321,8 @@ def _style(cls_iri: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
 
 def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lang: str = "en",
               title: str = "casegraph", scores: dict | None = None, positions: dict | None = None,
-              draw_limit: int = DRAW_LIMIT, provenance: Provenance | None = None) -> dict:
+              draw_limit: int = DRAW_LIMIT, provenance: Provenance | None = None,
+              hubs: list[tuple[str, str, dict]] = ()) -> dict:
     """The JSON the page embeds: nodes with class, position and size, edges with relation, status, date, sources.
 
     ``G`` is a projection (see :func:`casegraph.analysis.project`). ``details`` adds, per node IRI, what the
@@ -307,6 +330,8 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     (PageRank by default) sizes the nodes and chooses which are drawn first when there are more than
     ``draw_limit``. ``provenance`` describes the sources (see :class:`Provenance`); without it they are known
     by URL only. The sources of wordings and statements in ``details`` may be given as :class:`SourceRef`.
+    ``hubs`` are statement and claim edges between entities (see :func:`hub_edges`), drawn in the entities view
+    only; the entities get a second position (``ex``, ``ey``) from a layout of that view.
     """
     from ..analysis import rank
 
@@ -315,6 +340,16 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     details = details or {}
     scores = scores if scores is not None else (rank(G, "pagerank") if G.number_of_nodes() else {})
     positions = positions if positions is not None else layout(G)
+    entities = [node for node, attrs in G.nodes(data=True) if is_entity(attrs)]
+    hubs = [(u, v, d) for u, v, d in hubs if u in G and v in G]
+    entity_positions = {}
+    if entities and len(entities) < G.number_of_nodes():
+        # The entities view is laid out on its own: spread over the whole graph's layout, entities are far apart.
+        entity_graph = nx.MultiDiGraph()
+        entity_graph.add_nodes_from(entities)
+        entity_graph.add_edges_from(G.subgraph(entities).edges())
+        entity_graph.add_edges_from((u, v) for u, v, _d in hubs)
+        entity_positions = layout(entity_graph)
     top = max(scores.values(), default=0.0) or 1.0
 
     classes: dict[str, int] = {}
@@ -341,6 +376,8 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
         names = [name for name in extra.get("names", ()) if name != row["l"]]
         if names:
             row["n"] = names
+        if node in entity_positions:
+            row["ex"], row["ey"] = entity_positions[node]
         if node not in drawn:
             row["h"] = 1
         index[node] = len(nodes)
@@ -350,7 +387,7 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     statuses: dict[str, int] = {}
     table = _SourceTable(provenance or Provenance())
     edges = []
-    for u, v, attrs in G.edges(data=True):
+    for u, v, attrs in [*G.edges(data=True), *hubs]:
         relation = attrs.get("label") or attrs.get("predicate", "")
         status = attrs.get("status") or ""
         edge = {"f": index[u], "t": index[v], "r": relations.setdefault(relation, len(relations))}
@@ -362,6 +399,7 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
             edge["i"] = 1
         if attrs.get("via"):
             edge["v"] = attrs["via"]
+            edge["x"] = 1  # a statement or a claim as one edge: the entities view only
         edge.update(table.edge(u, v, attrs))
         edges.append(edge)
 
@@ -371,7 +409,7 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
         "title": title, "lang": lang, "ui": UI[lang], "classes": class_rows, "relations": list(relations),
         "statuses": list(statuses), "sources": table.rows, "supports": table.supports, "nodes": nodes, "edges": edges,
         "details": {k: v for k, v in card.items() if v}, "drawLimit": draw_limit,
-        "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO,
+        "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO, "entitiesFirst": bool(entity_positions),
     }
 
 
@@ -492,6 +530,7 @@ def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred
     if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
         cg.infer()
     G = cg.project(lang=lang, include_inferred=include_inferred)
+    collapsed = cg.project(lang=lang, include_inferred=include_inferred, collapse=True)
     name = "casegraph"
     if focus:
         ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
@@ -499,7 +538,9 @@ def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred
         name = f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
     # A whole-graph page lists every source, so that it counts them as the command line does.
     provenance = Provenance.of(cg, include_inferred=include_inferred, list_all=not focus)
-    data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name, provenance=provenance)
+    keep = {node for node, attrs in G.nodes(data=True) if is_entity(attrs)}
+    data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name, provenance=provenance,
+                     hubs=hub_edges(collapsed, keep))
     return View(render(data), data)
 
 

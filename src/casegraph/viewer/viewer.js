@@ -41,6 +41,10 @@
   var incident = N.map(function () { return []; });
   E.forEach(function (e, i) { incident[e.f].push(i); if (e.t !== e.f) incident[e.t].push(i); });
   var big = E.length > 20000 || N.length > 5000;
+  // Entities are the ontology's tier 0 classes (n.t, from casegraph.ontology.LOOKUP_TIERS); an edge with x is a
+  // statement or a claim drawn between two of them, which only the entities view shows.
+  function isEntity(i) { return N[i].t === 0; }
+  var baseEdges = E.filter(function (e) { return !e.x; }).length;
 
   // --- sources: publication dates and confidence (the rules of casegraph.provenance.select_graphs) -------------
   var S = D.sources || [], SUP = D.supports || [];
@@ -88,7 +92,7 @@
   // Whether the source filters leave node i some edge to stand on (inferred ones only while they are shown).
   function nodeStands(i) {
     if (!sourcesFiltered()) return true;
-    return incident[i].some(function (k) { return edgeOk[k] && (!E[k].i || state.inferred); });
+    return incident[i].some(function (k) { return edgeOk[k] && (!E[k].i || state.inferred) && (!E[k].x || state.entities); });
   }
 
   function span(d) { // a partial date covers its whole year or month
@@ -111,26 +115,35 @@
   var state = { classOff: new Set(), relOff: new Set(), statusOff: new Set(), inferred: true, from: null, to: null,
                 knownOn: null, minConf: null,
                 edgeLabels: !!D.edgeLabels, selected: null, drawn: new Uint8Array(N.length), nodeHidden: new Uint8Array(N.length),
-                edgeHidden: new Uint8Array(E.length), dimmed: false, path: null };
+                edgeHidden: new Uint8Array(E.length), dimmed: false, path: null,
+                entities: !!D.entitiesFirst, filteredOut: new Uint8Array(N.length), labelled: new Map() };
 
   function visNode(i) {
     var n = N[i];
-    // Central nodes get larger labels, which stay readable when the whole graph is in view.
-    var o = { id: n.id, label: n.l, x: n.x, y: n.y, size: n.s, group: "c" + n.c, hidden: !!state.nodeHidden[i],
-              font: { size: Math.round(10 + n.s / 2.5), color: "#222222" } };
+    // No label of vis-network's own: the page draws the labels that fit (see placeLabels).
+    var at = place(i);
+    var o = { id: n.id, x: at[0], y: at[1], size: n.s, group: "c" + n.c, hidden: !!state.nodeHidden[i] };
     if (!big) o.title = C[n.c].name + ": " + n.l;
     return o;
   }
+  function place(i) { // the entities view has its own layout
+    var n = N[i];
+    return state.entities && n.ex != null ? [n.ex, n.ey] : [n.x, n.y];
+  }
+  var SAID = "#c79a1e";
   function visEdge(i) {
     var e = E[i];
     var o = { id: i, from: N[e.f].id, to: N[e.t].id, hidden: !!state.edgeHidden[i] };
     if (e.i) { o.dashes = [2, 4]; o.color = { color: "#aaaaaa", highlight: "#555555" }; }
     else if (e.s != null) { o.dashes = [7, 4]; o.color = { color: "#b07aa1", highlight: "#6d3a7d" }; }
+    else if (e.x) o.color = { color: SAID, highlight: "#7a5c00" }; // a statement: who said something about whom
     if (state.edgeLabels) o.label = D.relations[e.r];
     return o;
   }
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var initial = [], initialEdges = [];
+  var forced = -1; // the node last chosen by search stays visible whatever the filters say
+  judge(); // the entities view hides what it hides from the first draw
   N.forEach(function (n, i) { if (!n.h) { state.drawn[i] = 1; initial.push(visNode(i)); } });
   E.forEach(function (e, i) { if (state.drawn[e.f] && state.drawn[e.t]) initialEdges.push(visEdge(i)); });
   nodes.add(initial);
@@ -152,7 +165,100 @@
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
   });
   var metrics = window.casegraphMetrics = window.casegraphMetrics || {};
-  network.once("afterDrawing", function () { metrics.firstDraw = performance.now(); });
+  network.once("afterDrawing", function () { metrics.firstDraw = performance.now(); relabel(); });
+
+  // --- labels: the most central nodes first, as many as fit at this zoom without overlapping --------------------
+  // vis-network would draw every label above a size threshold, piled on each other and under later nodes. Here
+  // the page draws the labels itself, on top of the graph: each visible node, most central first (N is sorted by
+  // PageRank), gets its label at a fixed size on screen in the first of eight places around it (below, above,
+  // right, left, then the corners) where the label overlaps no label already placed. Worked out again after each zoom, pan or
+  // change of what is shown; the hovered and the selected node are always labelled.
+  var measure = document.createElement("canvas").getContext("2d"), CELL = 64, FACE = "px system-ui, sans-serif";
+  var widthAt10 = new Map(), placed = [];
+  function labelPx(i) { return N[i].s >= 16 ? 15 : 13; } // on-screen font size: central entities a little larger
+  function labelFont(i, px) { return (labelPx(i) >= 15 ? "600 " : "") + px + FACE; } // ... and bolder
+  // Where a label may go around its node, in order of preference: [x side, y side, x offset in radii].
+  var PLACES = [[0, 1, 0], [0, -1, 0], [1, 0, 1], [-1, 0, 1], [1, 1, 0.5], [-1, 1, 0.5], [1, -1, 0.5], [-1, -1, 0.5]];
+  function labelBox(i, p, scale, where) { // [left, top, right, bottom] in CSS px around the node's centre p
+    var px = labelPx(i), w = widthAt10.get(i);
+    if (w == null) { measure.font = labelFont(i, 10); w = measure.measureText(N[i].l).width; widthAt10.set(i, w); }
+    w = w * px / 10 + 6;
+    var h = px + 4, r = N[i].s * scale + 2, d = PLACES[where];
+    var x = d[0] > 0 ? p.x + r * d[2] : d[0] < 0 ? p.x - r * d[2] - w : p.x - w / 2;
+    var y = d[1] > 0 ? p.y + r : d[1] < 0 ? p.y - r - h : p.y - h / 2;
+    return [x, y, x + w, y + h];
+  }
+  function cells(b, f) {
+    for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++)
+      for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) if (f(gx + "," + gy)) return true;
+    return false;
+  }
+  function overlaps(grid, b) {
+    return cells(b, function (key) {
+      return (grid.get(key) || []).some(function (o) { return b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]; });
+    });
+  }
+  function occupy(grid, b) { cells(b, function (key) { if (!grid.has(key)) grid.set(key, []); grid.get(key).push(b); }); }
+  var relabelQueued = false, hovered = null;
+  function relabel() {
+    if (relabelQueued) return;
+    relabelQueued = true;
+    requestAnimationFrame(function () { relabelQueued = false; placeLabels(); });
+  }
+  function placeLabels() {
+    var scale = network.getScale(), box = $("graph").getBoundingClientRect();
+    var ids = [], index = [];
+    N.forEach(function (n, i) { if (state.drawn[i] && !state.nodeHidden[i]) { ids.push(n.id); index.push(i); } });
+    var at = network.getPositions(ids), grid = new Map(), done = new Set();
+    var first = [hovered, state.selected].filter(function (id) { return id != null && byId.has(id); })
+      .map(function (id) { return byId.get(id); });
+    placed = [];
+    first.concat(index).forEach(function (i) {
+      var id = N[i].id;
+      if (done.has(i) || !at[id] || state.nodeHidden[i]) return;
+      var p = network.canvasToDOM(at[id]);
+      if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return; // off screen
+      for (var where = 0; where < PLACES.length; where++) {
+        var b = labelBox(i, p, scale, where), inside = b[0] >= 0 && b[1] >= 0 && b[2] <= box.width && b[3] <= box.height;
+        if (first.indexOf(i) >= 0 || (inside && !overlaps(grid, b))) { occupy(grid, b); placed.push([i, where]); done.add(i); return; }
+      }
+    });
+    state.labelled = new Map(placed.map(function (l) { return [N[l[0]].id, l[1]]; }));
+    network.redraw();
+    metrics.labelled = performance.now();
+  }
+  // The labels drawn now: node IRI, text, on-screen font size and box in the page's CSS pixels (for tests).
+  function drawnLabels() {
+    var scale = network.getScale(), r = $("graph").getBoundingClientRect();
+    var at = network.getPositions(placed.map(function (l) { return N[l[0]].id; }));
+    return placed.filter(function (l) { return !state.nodeHidden[l[0]]; }).map(function (l) {
+      var i = l[0], b = labelBox(i, network.canvasToDOM(at[N[i].id]), scale, l[1]);
+      return { id: N[i].id, text: N[i].l, px: labelPx(i), box: [r.left + b[0], r.top + b[1], r.left + b[2], r.top + b[3]] };
+    });
+  }
+  network.on("afterDrawing", function (ctx) {
+    if (!placed.length) return;
+    var ratio = ctx.canvas.width / (ctx.canvas.clientWidth || ctx.canvas.width), scale = network.getScale();
+    var at = network.getPositions(placed.map(function (l) { return N[l[0]].id; }));
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0); // CSS pixels: the same size on screen at every zoom
+    ctx.textBaseline = "middle";
+    placed.forEach(function (l) {
+      var i = l[0], pos = at[N[i].id];
+      if (!pos || state.nodeHidden[i]) return;
+      var b = labelBox(i, network.canvasToDOM(pos), scale, l[1]);
+      var dim = state.dimmed && state.keep && !state.keep.has(i);
+      ctx.fillStyle = dim ? "rgba(255,255,255,.6)" : "rgba(255,255,255,.88)";
+      ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+      ctx.font = labelFont(i, labelPx(i));
+      ctx.fillStyle = dim ? "#b0b0b0" : "#1a1a1a";
+      ctx.fillText(N[i].l, b[0] + 3, (b[1] + b[3]) / 2 + 0.5);
+    });
+    ctx.restore();
+  });
+  ["zoom", "dragEnd", "animationFinished", "resize"].forEach(function (ev) { network.on(ev, relabel); });
+  network.on("hoverNode", function (p) { hovered = p.node; relabel(); });
+  network.on("blurNode", function () { hovered = null; relabel(); });
 
   // --- texts and counts ------------------------------------------------------------------------------
   $("title").textContent = D.title;
@@ -172,8 +278,8 @@
     var shownNodes = 0, shownEdges = 0;
     nodes.forEach(function (n) { if (!n.hidden) shownNodes++; });
     edges.forEach(function (e) { if (!e.hidden) shownEdges++; });
-    $("counts").textContent = N.length.toLocaleString() + " " + T.nodes + " · " + E.length.toLocaleString() + " " + T.edges +
-      (shownNodes < N.length || shownEdges < E.length ? " (" + shownNodes.toLocaleString() + " / " + shownEdges.toLocaleString() + " " + T.shown + ")" : "");
+    $("counts").textContent = N.length.toLocaleString() + " " + T.nodes + " · " + baseEdges.toLocaleString() + " " + T.edges +
+      (shownNodes < N.length || shownEdges !== baseEdges ? " (" + shownNodes.toLocaleString() + " / " + shownEdges.toLocaleString() + " " + T.shown + ")" : "");
     return [shownNodes, shownEdges];
   }
 
@@ -216,6 +322,7 @@
   $("lines").append(el("div", { class: "row" }, line(null, "#9aa3ad"), el("span", { text: T.solid })),
                     el("div", { class: "row" }, line("7 4", "#b07aa1"), el("span", { text: T.dashed })),
                     el("div", { class: "row" }, line("2 4", "#aaaaaa"), el("span", { text: T.dotted })));
+  if (D.entitiesFirst) $("lines").append(el("div", { class: "row" }, line(null, SAID), el("span", { text: T.said })));
   var relCount = D.relations.map(function () { return 0; }), statusCount = D.statuses.map(function () { return 0; }), plain = 0;
   E.forEach(function (e) { relCount[e.r]++; if (e.s != null) statusCount[e.s]++; else plain++; });
   D.relations.map(function (r, i) { return i; }).sort(function (a, b) { return relCount[b] - relCount[a]; }).forEach(function (i) {
@@ -230,6 +337,22 @@
     checkRow($("statuses"), s, statusCount[i], line("7 4", "#b07aa1"), function (on) {
       if (on) state.statusOff.delete(i); else state.statusOff.add(i); apply();
     }, { "data-status": s });
+  });
+  // One switch between the entities view (the default) and every node of the projection, each with its layout.
+  var allNodes = $("all-nodes");
+  $("l-all-nodes").textContent = T.allNodes;
+  allNodes.checked = !state.entities;
+  function showView() { $("view-note").textContent = state.entities ? T.entitiesNote : ""; }
+  if (!D.entitiesFirst) $("view-section").hidden = true;
+  showView();
+  allNodes.addEventListener("change", function () {
+    state.entities = !allNodes.checked;
+    var moves = [];
+    nodes.forEach(function (n) { var at = place(byId.get(n.id)); moves.push({ id: n.id, x: at[0], y: at[1] }); });
+    nodes.update(moves);
+    apply(); showView(); refreshCard();
+    network.fit({ animation: false });
+    relabel();
   });
   var anyInferred = E.some(function (e) { return e.i; });
   $("show-inferred").disabled = !anyInferred;
@@ -294,24 +417,31 @@
   }
 
   // Applying the filters updates only what changed.
-  function apply() {
+  // Which nodes and edges the filters and the view hide; returns the changes to the drawn ones.
+  function judge() {
     var nodeChanges = [], edgeChanges = [];
     N.forEach(function (n, i) {
-      var hide = state.classOff.has(n.c) || outOfRange(n.d) || !nodeStands(i) ? 1 : 0;
+      var out = state.classOff.has(n.c) || outOfRange(n.d) || !nodeStands(i) ? 1 : 0;
+      state.filteredOut[i] = out;
+      var hide = out || (state.entities && !isEntity(i)) ? 1 : 0;
       if (i === forced) hide = 0;
       if (hide !== state.nodeHidden[i]) { state.nodeHidden[i] = hide; if (state.drawn[i]) nodeChanges.push({ id: n.id, hidden: !!hide }); }
     });
     E.forEach(function (e, i) {
-      var hide = state.nodeHidden[e.f] || state.nodeHidden[e.t] || state.relOff.has(e.r) ||
+      var hide = state.nodeHidden[e.f] || state.nodeHidden[e.t] || state.relOff.has(e.r) || (e.x && !state.entities) ||
         state.statusOff.has(e.s == null ? -1 : e.s) || (e.i && !state.inferred) || outOfRange(e.d) || !edgeOk[i] ? 1 : 0;
       if (hide !== state.edgeHidden[i]) { state.edgeHidden[i] = hide; if (state.drawn[e.f] && state.drawn[e.t]) edgeChanges.push({ id: i, hidden: !!hide }); }
     });
-    if (nodeChanges.length) nodes.update(nodeChanges);
-    if (edgeChanges.length) edges.update(edgeChanges);
+    return [nodeChanges, edgeChanges];
+  }
+  function apply() {
+    var changes = judge();
+    if (changes[0].length) nodes.update(changes[0]);
+    if (changes[1].length) edges.update(changes[1]);
     counts();
     drawTimeline();
+    relabel();
   }
-  var forced = -1; // the node last chosen by search stays visible whatever the filters say
 
   // Large graphs draw their most central nodes first; a node chosen later is drawn with its neighbours.
   function ensureDrawn(i) {
@@ -342,6 +472,7 @@
       var keep = keepEdges.has(e.id);
       edgeChanges.push({ id: e.id, color: keep ? visEdge(e.id).color || null : { color: "#eeeeee" }, width: keep && state.path ? 3 : 1 });
     });
+    state.keep = keepNodes; // for the labels drawn by the page
     nodes.update(nodeChanges); edges.update(edgeChanges);
     state.dimmed = true;
   }
@@ -413,7 +544,7 @@
     card.append(el("div", null,
       el("button", { type: "button", text: T.pathFrom, on: { click: function () { $("path-from").value = n.l; pathChoice.from = i; } } }), " ",
       el("button", { type: "button", text: T.pathTo, on: { click: function () { $("path-to").value = n.l; pathChoice.to = i; findPath(); } } })));
-    var facts = incident[i], ul = el("ul", { class: "facts" }), shown = 0;
+    var facts = incident[i].filter(function (k) { return !E[k].x || state.entities; }), ul = el("ul", { class: "facts" }), shown = 0;
     card.append(el("h3", { text: T.facts + " (" + facts.length + ")" }), ul);
     facts.slice().sort(function (a, b) { return D.relations[E[a].r].localeCompare(D.relations[E[b].r]); }).forEach(function (k) {
       if (shown++ >= 150) return;
@@ -459,9 +590,10 @@
     neighbourhood(i);
     showNode(i);
     if (focus) network.focus(N[i].id, { scale: Math.max(network.getScale(), 1.0), animation: big ? false : { duration: 300 } });
+    relabel();
   }
   function clearSelection() {
-    state.selected = null; forced = -1; network.unselectAll(); clearHighlight(); closeCard();
+    state.selected = null; forced = -1; network.unselectAll(); clearHighlight(); closeCard(); relabel();
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(byId.get(p.nodes[0]), false);
@@ -548,11 +680,12 @@
       at = next;
     });
     network.fit({ nodes: Array.from(keepNodes).map(function (i) { return N[i].id; }), animation: false });
+    relabel();
   }
   $("path-go").addEventListener("click", findPath);
 
   // --- buttons ---------------------------------------------------------------------------------------------
-  $("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  $("fit").addEventListener("click", function () { network.fit({ animation: false }); relabel(); });
   $("clear").addEventListener("click", function () { clearSelection(); $("path-out").textContent = ""; });
   $("png").addEventListener("click", function () {
     var canvas = $("graph").querySelector("canvas");
@@ -583,14 +716,14 @@
     for (var y = y0; y <= y1 + 1; y++) { var p = pos(y + "-01-01"); if (p >= 0 && p <= 100) track.append(el("span", { class: "tick", style: "left:" + p + "%", text: String(y) })); }
     if (dated.length <= 1500) {
       dated.forEach(function (i, k) {
-        var n = N[i], mark = el("span", { class: "mark" + (state.nodeHidden[i] ? " out" : ""), title: n.d + " — " + n.l, "data-id": n.id,
+        var n = N[i], mark = el("span", { class: "mark" + (state.filteredOut[i] ? " out" : ""), title: n.d + " — " + n.l, "data-id": n.id,
                                           on: { click: function () { select(i, true); } } });
         mark.style.left = pos(span(n.d)[0]) + "%"; mark.style.bottom = (k % 4) * 7 + "px"; mark.style.background = C[n.c].colour;
         track.append(mark);
       });
     } else { // a histogram of dated entities per bucket
       var buckets = new Array(100).fill(0), max = 1;
-      dated.forEach(function (i) { if (!state.nodeHidden[i]) { var b = Math.min(99, Math.floor(pos(span(N[i].d)[0]))); buckets[b]++; max = Math.max(max, buckets[b]); } });
+      dated.forEach(function (i) { if (!state.filteredOut[i]) { var b = Math.min(99, Math.floor(pos(span(N[i].d)[0]))); buckets[b]++; max = Math.max(max, buckets[b]); } });
       buckets.forEach(function (v, b) { if (v) { var bar = el("span", { class: "bar", title: String(v) }); bar.style.left = b + "%"; bar.style.height = (v / max * 100) + "%"; track.append(bar); } });
     }
     drawWindow();
@@ -600,7 +733,7 @@
 
   // For scripts and tests: the network, its data and the viewer's state.
   window.casegraphViewer = { network: network, nodes: nodes, edges: edges, data: D, state: state, select: function (iri) { select(byId.get(iri), true); },
-                             sourceDays: sourceDays,
+                             sourceDays: sourceDays, labels: drawnLabels,
                              counts: counts, matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); } };
   metrics.ready = performance.now();
 })();
