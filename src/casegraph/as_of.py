@@ -204,9 +204,9 @@ class _Record:
 
 
 def worked_out_statuses(quads: list[tuple], day: date) -> list[tuple]:
-    """Each case's status on ``day`` in words, from its filing, its last event and each claim's last ruling, as
-    quads of the inferred graph, each with a derivation naming the graphs it rests on."""
-    from .analysis.inference import _provenance
+    """Each case's status on ``day`` in words, from its filing, its last settlement, its last event and each
+    claim's last ruling, as quads of the inferred graph, each with a derivation naming the graphs it rests on."""
+    from .analysis.inference import inferred_graph_description
     from .analysis.projection import INFERRED_GRAPH
 
     record = _Record(quads)
@@ -249,4 +249,4 @@ def worked_out_statuses(quads: list[tuple], day: date) -> list[tuple]:
     if not added:
         return []
     present = any(g == INFERRED_GRAPH for _s, _p, _o, g in quads)
-    return [(s, p, o, INFERRED_GRAPH) for s, p, o in ([] if present else _provenance()) + added]
+    return [(s, p, o, INFERRED_GRAPH) for s, p, o in ([] if present else inferred_graph_description()) + added]

@@ -95,7 +95,7 @@ def infer(cg) -> InferenceReport:
                 entry["graphs"].add(graph)
         report.derived[rule.label] = count
 
-    triples = _provenance()
+    triples = inferred_graph_description()
     for (rule, subject, obj), entry in derivations.items():
         digest = hashlib.sha1(f"{rule.iri} {subject} {rule.derives} {obj}".encode()).hexdigest()[:16]
         node = mint_iri("derivation", rule.iri.split("#")[-1], digest)
@@ -116,7 +116,7 @@ def infer(cg) -> InferenceReport:
     return report
 
 
-def _provenance() -> list[tuple]:
+def inferred_graph_description() -> list[tuple]:
     """The inferred graph describes itself like every source graph, so that it, too, names its source."""
     return [
         (INFERRED_GRAPH, RDF.type, CG.SourceGraph),
