@@ -146,9 +146,10 @@ def _view_asked(ctx) -> bool:
 
 
 def _refuse_view(ctx) -> None:
+    command = ctx.invoked_subcommand or ctx.info_name
+    hint = " (for derived relations in a view, add --infer to the command that reads)" if command == "infer" else ""
     raise click.UsageError(f"the source options (--min-confidence, --known-on, --as-of ...) choose what a command "
-                           f"reads, and `{ctx.invoked_subcommand or ctx.info_name}` writes into the graph (for "
-                           "derived relations in a view, add --infer)")
+                           f"reads, and `{command}` writes into the graph{hint}")
 
 
 def _plain_json(value):
