@@ -339,7 +339,7 @@ def test_concurrent_clients_get_no_error(base, cg):
 def test_query_page_runs_a_saved_query_offline(base, cg):
     from playwright.sync_api import sync_playwright
 
-    from test_viewer import ARGS, CHROMIUM
+    from browser import ARGS, CHROMIUM
 
     outside, errors = [], []
     profile = tempfile.mkdtemp(prefix="casegraph-chromium-")
