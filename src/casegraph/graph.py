@@ -427,14 +427,10 @@ class CaseGraph:
         """
         from .analysis.inference import derivations
         from .analysis.projection import INFERRED_GRAPH
-        from .provenance import SourceSelection, parse_day, select_graphs
+        from .provenance import SourceSelection, hand_made_derivations, parse_day, select_graphs
 
         selection = selection if selection is not None else SourceSelection(**criteria)
-        hand_made: dict[str, set[str]] = {}
-        for row in self.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
-                              "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
-            hand_made.setdefault(row["g"], set()).add(row["from"])
-        chosen = select_graphs(self.sources(), selection, hand_made)
+        chosen = select_graphs(self.sources(), selection, hand_made_derivations(self))
         # The rules' inferred graph is kept relation by relation: its own description, each derivation whose
         # every support is kept, and the relations such a derivation derives.
         inferred = str(INFERRED_GRAPH)

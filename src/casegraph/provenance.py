@@ -81,6 +81,16 @@ class Selected:
     undated: set[str] = field(default_factory=set)
 
 
+def hand_made_derivations(cg) -> dict[str, set[str]]:
+    """Each graph of hand-made derivations (``cg:DerivedByHand``) -> the graphs it was derived from: it stands
+    only on them (what a view of chosen sources and the viewer's source filters read)."""
+    found: dict[str, set[str]] = {}
+    for row in cg.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
+                        "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
+        found.setdefault(row["g"], set()).add(row["from"])
+    return found
+
+
 def parse_day(text: str) -> date:
     """A date written YYYY-MM-DD; InputError otherwise."""
     try:

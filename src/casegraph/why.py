@@ -364,11 +364,9 @@ class _Lookup:
     def derivation_support(self, triple: tuple) -> list[frozenset]:
         """The sources each derivation of a derived triple stands on (alternatives)."""
         if self._derivations is None:
-            from .analysis.inference import derivations
+            from .analysis.inference import supports_by_triple
 
-            self._derivations = defaultdict(list)
-            for derived, support in derivations(self.cg).values():
-                self._derivations[derived].append(support)
+            self._derivations = supports_by_triple(self.cg)
         return self._derivations.get(triple) or [frozenset([INFERRED])]
 
 

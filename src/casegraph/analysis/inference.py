@@ -75,6 +75,16 @@ def derivations(cg) -> dict[str, tuple[tuple[str, str, str], frozenset[str]]]:
     return {node: (triple, frozenset(froms)) for node, (triple, froms) in found.items()}
 
 
+def supports_by_triple(cg) -> dict[tuple[str, str, str], list[frozenset[str]]]:
+    """Each derived triple -> what each of its derivations stands on (it holds when one of them does), without
+    repeats."""
+    found: dict[tuple[str, str, str], list[frozenset[str]]] = defaultdict(list)
+    for triple, support in derivations(cg).values():
+        if support not in found[triple]:
+            found[triple].append(support)
+    return dict(found)
+
+
 def infer(cg) -> InferenceReport:
     """Run every rule over the curated graphs of ``cg`` and (re)write the inferred graph."""
     report = InferenceReport(before=len(cg.dataset.graph(INFERRED_GRAPH)))

@@ -176,21 +176,12 @@ class Provenance:
     @classmethod
     def of(cls, cg, *, include_inferred: bool, list_all: bool) -> Provenance:
         """The provenance of ``cg`` (the rules' derivations only with ``include_inferred``)."""
-        hand_made: dict[str, set[str]] = {}
-        # The same reading as CaseGraph.view_of: a hand-made derivation graph stands on the graphs it names.
-        for row in cg.query("SELECT ?g ?from WHERE { GRAPH ?g { ?g cg:method cg:DerivedByHand . "
-                            "?d a cg:Derivation ; prov:wasDerivedFrom ?from } }").rows:
-            hand_made.setdefault(row["g"], set()).add(row["from"])
-        derived = None
-        if include_inferred:
-            from ..analysis.inference import derivations
+        from ..analysis.inference import supports_by_triple
+        from ..provenance import hand_made_derivations
 
-            derived = {}
-            for triple, support in derivations(cg).values():
-                alternatives = derived.setdefault(triple, [])
-                if support not in alternatives:
-                    alternatives.append(support)
-        return cls(cg.sources(), hand_made, derived, list_all)
+        # The same readings as CaseGraph.view_of, so that the page keeps what a view keeps.
+        derived = supports_by_triple(cg) if include_inferred else None
+        return cls(cg.sources(), hand_made_derivations(cg), derived, list_all)
 
 
 class _SourceTable:
@@ -527,21 +518,26 @@ def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred
     With ``include_inferred`` the derived relations are drawn (dotted) too; the rules run first when the
     graph holds no derived triple yet.
     """
-    if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
-        cg.infer()
-    G = cg.project(lang=lang, include_inferred=include_inferred)
+    G, name = drawn_projection(cg, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
     collapsed = cg.project(lang=lang, include_inferred=include_inferred, collapse=True)
-    name = "casegraph"
-    if focus:
-        ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
-        G = ego.subgraph
-        name = f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
     # A whole-graph page lists every source, so that it counts them as the command line does.
     provenance = Provenance.of(cg, include_inferred=include_inferred, list_all=not focus)
     keep = {node for node, attrs in G.nodes(data=True) if is_entity(attrs)}
     data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name, provenance=provenance,
                      hubs=hub_edges(collapsed, keep))
     return View(render(data), data)
+
+
+def drawn_projection(cg, *, focus: str | None, depth: int, include_inferred: bool, lang: str):
+    """The projection a page draws for these arguments (the rules run first when derived relations are asked
+    for and none exist), and its title: the whole graph, or the entities within ``depth`` hops of ``focus``."""
+    if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
+        cg.infer()
+    if not focus:
+        return cg.project(lang=lang, include_inferred=include_inferred), "casegraph"
+    ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
+    G = ego.subgraph
+    return G, f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
 
 
 def _inferred_graph():

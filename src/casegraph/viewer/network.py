@@ -51,19 +51,6 @@ def _border(colour: str) -> str:
     return "rgb({},{},{})".format(*(round(((value >> shift) & 255) * 0.7) for shift in (16, 8, 0)))
 
 
-def _projection(cg, *, focus: str | None, depth: int, include_inferred: bool, lang: str):
-    """The projection ``cg.view`` draws for the same arguments, and its title."""
-    from . import _inferred_graph
-
-    if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
-        cg.infer()
-    if not focus:
-        return cg.project(lang=lang, include_inferred=include_inferred), "casegraph"
-    ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
-    G = ego.subgraph
-    return G, f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
-
-
 def _template_env(template_dir: str):
     """pyvis's own templates, with the Bootstrap CDN tags kept out of ``"in_line"`` pages and every ``{{ }}``
     value (heading, node ids in the select menu) HTML-escaped."""
@@ -104,9 +91,9 @@ def to_pyvis(cg, *, focus: str | None = None, depth: int = 1, include_inferred: 
         from pyvis.network import Network
     except ModuleNotFoundError as e:  # pragma: no cover - pyvis is a dependency of the viewer
         raise CaseGraphError("to_pyvis needs the pyvis package: pip install pyvis") from e
-    from . import view_data
+    from . import drawn_projection, view_data
 
-    G, title = _projection(cg, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
+    G, title = drawn_projection(cg, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
     data = view_data(G, lang=lang, title=title)
     network_options.setdefault("directed", True)
     net = Network(cdn_resources=cdn_resources, **network_options)
