@@ -23,6 +23,14 @@ def mini() -> CaseGraph:
     return CaseGraph.open([DATA / "mini.trig"])
 
 
+@pytest.fixture(scope="module")
+def inferred() -> CaseGraph:
+    """The bundled graph with the relations the rules derive (a copy per test module)."""
+    cg = CaseGraph.open()
+    cg.infer()
+    return cg
+
+
 @pytest.fixture
 def run():
     """Run the casegraph command in process; returns click's Result (exit_code, stdout, stderr)."""

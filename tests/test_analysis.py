@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 from rdflib import URIRef
 
-from casegraph import CaseGraph, NotFoundError
+from casegraph import NotFoundError
 from casegraph.analysis import NoPathError, communities, neighbors, paths, rank
 
 KADREY = "https://w3id.org/casegraph/id/case/cand-3-23-cv-03417"
@@ -164,13 +164,6 @@ SELECT ?support WHERE {
   GRAPH graph:inferred { ?d cg:derivedSubject organization:meta-platforms ; cg:derivedObject ?rival ;
                             cg:derivedPredicate cg:competesWith ; cg:rule cg:CompetesRule ; cg:supportedBy ?support }
 }"""
-
-
-@pytest.fixture(scope="module")
-def inferred():
-    cg = CaseGraph.open()
-    cg.infer()
-    return cg
 
 
 def test_infer_adds_competition_with_openai_and_anthropic(inferred):

@@ -135,13 +135,6 @@ def test_every_saved_query_answers_with_why(bundled):
 
 # --- why on describe, statements, timeline and path ----------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def inferred():
-    cg = CaseGraph.open()
-    cg.infer()
-    return cg
-
-
 def test_describe_why_gives_each_fact_one_alternative_per_source(small):
     facts = small.describe(f"{EX}llama", why=True).facts
     [made] = [f for f in facts if f.predicate.endswith("developedBy")]
