@@ -499,9 +499,15 @@ def _hash(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+#: the page's own scripts, in the order they run: the core (data, drawing, filters, cards, search), then the
+#: features built on the core's ``window.casegraphViewer`` (each file says what it adds)
+SCRIPTS = ("viewer.js", "case.js", "share.js", "table.js")
+
+
 def render(data: dict) -> str:
     """The whole page for ``data`` (see :func:`view_data`): one HTML string, every script and style inline."""
-    scripts = {"VIS": _script_safe(vis_script()), "APP": _script_safe(_asset("viewer.js"))}
+    app = "\n".join(_asset(name) for name in SCRIPTS)
+    scripts = {"VIS": _script_safe(vis_script()), "APP": _script_safe(app)}
     # The policy allows exactly the page's two scripts (by hash) and no request of any kind: no script,
     # style, font, image or connection from elsewhere, and no handler hidden in injected markup would run.
     policy = ("default-src 'none'; script-src " + " ".join(_hash(code) for code in scripts.values())

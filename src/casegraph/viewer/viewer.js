@@ -5,6 +5,7 @@
   var D = JSON.parse(document.getElementById("cg-data").textContent);
   var T = D.ui;
   var $ = function (id) { return document.getElementById(id); };
+  var listeners = { change: [] }; // see window.casegraphViewer.on, at the end
 
   function el(tag, props) {
     var e = document.createElement(tag);
@@ -441,6 +442,7 @@
     counts();
     drawTimeline();
     relabel();
+    changed("filters");
   }
 
   // Large graphs draw their most central nodes first; a node chosen later is drawn with its neighbours.
@@ -591,9 +593,11 @@
     showNode(i);
     if (focus) network.focus(N[i].id, { scale: Math.max(network.getScale(), 1.0), animation: big ? false : { duration: 300 } });
     relabel();
+    changed("selection");
   }
   function clearSelection() {
     state.selected = null; forced = -1; network.unselectAll(); clearHighlight(); closeCard(); relabel();
+    changed("selection");
   }
   network.on("click", function (p) {
     if (p.nodes.length) select(byId.get(p.nodes[0]), false);
@@ -681,6 +685,7 @@
     });
     network.fit({ nodes: Array.from(keepNodes).map(function (i) { return N[i].id; }), animation: false });
     relabel();
+    changed("path");
   }
   $("path-go").addEventListener("click", findPath);
 
@@ -731,9 +736,18 @@
   drawTimeline();
   counts();
 
-  // For scripts and tests: the network, its data and the viewer's state.
-  window.casegraphViewer = { network: network, nodes: nodes, edges: edges, data: D, state: state, select: function (iri) { select(byId.get(iri), true); },
-                             sourceDays: sourceDays, labels: drawnLabels,
-                             counts: counts, matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); } };
+  // For scripts, tests and the features that follow this file (case.js, share.js, table.js): the network, its
+  // data, the viewer's state, and what the features may call. on("change", f) calls f after every change of what
+  // is shown (filters, view, selection, path); the features keep their own state in sync through it.
+  function changed(what) { listeners.change.forEach(function (f) { f(what); }); }
+  window.casegraphViewer = {
+    network: network, nodes: nodes, edges: edges, data: D, state: state, byId: byId, incident: incident,
+    select: function (iri) { select(byId.get(iri), true); }, selectIndex: select, clearSelection: clearSelection,
+    apply: apply, relabel: relabel, place: place, ensureDrawn: ensureDrawn, findPath: findPath, pathChoice: pathChoice,
+    sourceDays: sourceDays, labels: drawnLabels, counts: counts, el: el, fmt: fmt, swatch: swatch, line: line,
+    sourceLink: sourceLink, nodeButton: nodeButton, showNode: showNode, isEntity: isEntity,
+    matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); },
+    on: function (event, f) { listeners[event].push(f); }, changed: changed
+  };
   metrics.ready = performance.now();
 })();
