@@ -56,3 +56,48 @@ def test_an_entity_binds_as_an_iri(mini):
 def mini_path():
     from pathlib import Path
     return Path(__file__).parent / "data" / "mini.trig"
+
+
+# --- names that understand what is asked for (issue 20) -----------------------------------------------------
+
+KADREY_CASE = "https://w3id.org/casegraph/id/case/cand-3-23-cv-03417"
+
+
+def test_a_name_asked_as_a_case_looks_among_cases(bundled):
+    assert str(bundled.entity("Kadrey", kind="LegalCase").iri) == KADREY_CASE
+    assert bundled.entity("Kadrey", kind="Person").label == "Richard Kadrey"
+    with pytest.raises(AmbiguousNameError):  # asked as anything, "Kadrey" is both
+        bundled.entity("Kadrey")
+
+
+def test_a_name_of_another_kind_says_what_it_names(bundled):
+    with pytest.raises(NotFoundError) as found:
+        bundled.entity("Vince Chhabria", kind="legal case")
+    assert str(found.value).startswith("no legal case named 'Vince Chhabria' (it names the ")
+    assert "Vince Chhabria" in found.value.elsewhere[0]
+    with pytest.raises(NotFoundError, match="no agent named 'Kadrey v. Meta'"):
+        bundled.statements(speaker="Kadrey v. Meta")
+
+
+@pytest.mark.parametrize("docket", ["3:23-cv-03417-VC", "3:23-cv-03417", "3:23-CV-03417-vc"])
+def test_a_docket_number_names_its_case(bundled, docket):
+    assert str(bundled.entity(docket).iri) == KADREY_CASE
+
+
+def test_a_wikidata_id_names_its_entity_where_a_source_gives_it(bundled):
+    assert bundled.entity("Q95").label == "Google"
+
+
+def test_saved_query_parameters_look_among_their_class(bundled, run):
+    assert len(bundled.timeline(case="Kadrey")) == len(bundled.timeline(case="Kadrey v. Meta")) > 10
+    result = run("timeline", "--case", "Kadrey")
+    assert result.exit_code == 0 and "Kadrey v. Meta filed" in result.output
+
+
+def test_a_saved_query_naming_an_unknown_class_is_refused(tmp_path):
+    from casegraph.errors import InputError
+    from casegraph.query import parse_saved
+
+    (tmp_path / "q.rq").write_text("# A question\n# @param who Wizard the wizard\nSELECT * {}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'Wizard' is neither entity, text nor a class of the ontology"):
+        parse_saved(tmp_path / "q.rq")

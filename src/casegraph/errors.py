@@ -40,12 +40,15 @@ class QueryError(InputError):
 
 
 class NotFoundError(CaseGraphError):
-    """A name that matches no entity; ``suggestions`` holds the nearest names."""
+    """A name that matches no entity (of the ``kind`` asked for); ``suggestions`` holds the nearest names, and
+    ``elsewhere`` what the name designates among other kinds."""
 
-    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = ()):
-        self.name, self.suggestions = name, list(suggestions)
+    def __init__(self, name: str, suggestions: list[str] | tuple[str, ...] = (), *, kind: str = "entity",
+                 elsewhere: list[str] | tuple[str, ...] = ()):
+        self.name, self.suggestions, self.kind, self.elsewhere = name, list(suggestions), kind, list(elsewhere)
+        other = f" (it names {', '.join(self.elsewhere)})" if self.elsewhere else ""
         hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no entity named {name!r}{hint}")
+        super().__init__(f"no {kind} named {name!r}{other}{hint}")
 
 
 class AmbiguousNameError(CaseGraphError):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, Iterable, Iterator
 
-from rdflib import RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from . import io, query as sparql, stores
@@ -29,7 +29,7 @@ from .errors import InputError, NotFoundError, SourceError
 from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
-from .ontology import ontology_graph, shapes_graph
+from .ontology import class_named, ontology_graph, shapes_graph, with_subclasses
 from .resources import source_files
 from .stores import StoreSpec
 from .validation import ValidationReport, validate
@@ -274,7 +274,8 @@ class CaseGraph:
             if key not in declared:
                 raise InputError(f"saved query {name!r} has no parameter {key!r}; "
                                  f"it takes: {', '.join(declared) or 'none'}")
-            bindings[key] = self.entity(value).iri if declared[key].kind == "entity" else Literal(value)
+            param = declared[key]
+            bindings[key] = self.entity(value, kind=param.cls).iri if param.kind == "entity" else Literal(value)
         return self._answer(saved.text, bindings, why)
 
     @cached_property
@@ -292,8 +293,10 @@ class CaseGraph:
         index = NameIndex.from_rows(self.query(sparql.values_first(NAMES_QUERY, "entity", iris)).raw)
         return {iri: index.label(iri) for iri in iris}
 
-    def entity(self, name: str | URIRef) -> Entity:
-        """The entity named ``name`` (label or alias, any language, any case, with or without accents).
+    def entity(self, name: str | URIRef, kind: str | URIRef | None = None) -> Entity:
+        """The entity named ``name`` (label, alias, docket number or Wikidata id; any language, any case, with or
+        without accents), among the instances of the class ``kind`` when given (its IRI, local name or label:
+        ``"LegalCase"``, ``"legal case"``, ``"Agent"``).
 
         Raises :class:`~casegraph.errors.NotFoundError` with the nearest names when nothing matches.
 
@@ -301,24 +304,28 @@ class CaseGraph:
         >>> cg = CaseGraph.open()
         >>> cg.entity("al-dahle").label
         'Ahmad Al-Dahle'
+        >>> cg.entity("Kadrey", kind="LegalCase").label, cg.entity("3:23-cv-03417").label
+        ('Kadrey v. Meta', 'Kadrey v. Meta')
         """
         if isinstance(name, Entity):
             return name
+        cls = None if kind is None else class_named(kind)
         text = str(name).strip()
         if text.startswith(("http://", "https://", "urn:")):
             # An IRI is looked up directly (no name index needed), so an entity without a label is found too.
             iri = URIRef(text)
-            if (iri, None, None) in self._dataset or (None, None, iri) in self._dataset:
+            if ((iri, None, None) in self._dataset or (None, None, iri) in self._dataset) and (
+                    cls is None or any((iri, RDF.type, c) in self._dataset for c in with_subclasses(cls))):
                 label = pick_lang(sorted(self._dataset.objects(iri, RDFS.label)), "en")
                 return Entity(iri, str(label) if label is not None else text.rstrip("/").rsplit("/", 1)[-1])
         try:
-            iri = self.names.resolve(text)
+            iri = self.names.resolve(text, kind=cls)
         except NotFoundError:
             if self._origin is None:
                 raise
             # A view of some sources still knows every entity by name: "nothing known of X on that date" is an
             # answer, where "no entity named X" would read as a typo.
-            return self._origin.entity(name)
+            return self._origin.entity(name, kind)
         return Entity(iri, self.names.label(iri))
 
     def describe(self, entity: str | URIRef | Entity, lang: str | None = None, *, why: bool = False) -> Description:
@@ -342,7 +349,7 @@ class CaseGraph:
         """Statements in date order, optionally by ``speaker`` and mentioning ``mentions`` (names or IRIs); with
         ``why``, each statement's :class:`~casegraph.why.Support` in ``statement.why``."""
         found = read_statements(FactReader(self, lang),
-                                speaker=self.entity(speaker).iri if speaker else None,
+                                speaker=self.entity(speaker, kind=CG.Agent).iri if speaker else None,
                                 mentions=self.entity(mentions).iri if mentions else None)
         if why:
             from .why import FactSupport

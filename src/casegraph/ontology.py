@@ -69,6 +69,36 @@ def class_tiers() -> dict[URIRef, int]:
     return tiers
 
 
+def class_named(name: str | URIRef) -> URIRef:
+    """The casegraph class ``name`` designates: its IRI, its local name or its English label, in any case.
+
+    >>> class_named("legal case") == class_named("LegalCase") == URIRef(NAMESPACE + "LegalCase")
+    True
+    """
+    classes = set(ontology_graph().subjects(RDF.type, OWL.Class))
+    if str(name).startswith(("http://", "https://")) and URIRef(str(name)) in classes:
+        return URIRef(str(name))
+    wanted = str(name).replace(" ", "").lower()
+    for cls in classes:
+        names = [str(cls).removeprefix(NAMESPACE)] + [str(label) for label in ontology_graph().objects(cls, RDFS.label)
+                                                      if getattr(label, "language", None) in (None, "en")]
+        if str(cls).startswith(NAMESPACE) and wanted in {n.replace(" ", "").lower() for n in names}:
+            return cls
+    raise ValueError(f"no class of the ontology is named {name!r}")
+
+
+@lru_cache(maxsize=None)
+def with_subclasses(cls: URIRef) -> frozenset[URIRef]:
+    """``cls`` and every class under it (rdfs:subClassOf, transitively)."""
+    return frozenset(ontology_graph().transitive_subjects(RDFS.subClassOf, cls))
+
+
+def class_label(cls: URIRef, lang: str = "en") -> str:
+    """The class's label in ``lang`` (its local name when it has none)."""
+    labels = {getattr(label, "language", None): str(label) for label in ontology_graph().objects(cls, RDFS.label)}
+    return labels.get(lang) or labels.get("en") or str(cls).rsplit("#", 1)[-1]
+
+
 def lookup_tier(types) -> int:
     """The tier of an entity with rdf:types ``types`` (its best tier when it has several)."""
     tiers = class_tiers()

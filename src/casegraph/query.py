@@ -20,6 +20,7 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import CaseGraphError, InputError, QueryError
+from .ontology import class_named
 from .resources import queries_dir
 from .vocab import PREFIXES
 
@@ -251,11 +252,14 @@ def _position_of(text: str, needle: str) -> tuple[int | None, int | None]:
 
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a saved query: ``# @param NAME KIND description`` (KIND is ``entity`` or ``text``)."""
+    """A parameter of a saved query: ``# @param NAME KIND description``. KIND is ``text``, ``entity``, or a
+    class of the ontology (``LegalCase``, ``Agent``...): an entity of that class, whose name is looked up among
+    that class only ("Kadrey" as a ``LegalCase`` is the case, not the author)."""
 
     name: str
     kind: str
     description: str
+    cls: URIRef | None = None
 
 
 @dataclass(frozen=True)
@@ -282,9 +286,17 @@ def parse_saved(path: Path) -> SavedQuery:
     params = []
     prose = []
     for line in comments:
-        match = re.match(r"@param\s+\??(\w+)\s+(entity|text)\s*(.*)", line)
+        match = re.match(r"@param\s+\??(\w+)\s+(\w+)\s*(.*)", line)
         if match:
-            params.append(Param(match.group(1), match.group(2), match.group(3)))
+            name, kind, description = match.groups()
+            if kind in ("entity", "text"):
+                params.append(Param(name, kind, description))
+                continue
+            try:
+                params.append(Param(name, "entity", description, class_named(kind)))
+            except ValueError:
+                raise InputError(f"{path}: @param {name}: {kind!r} is neither entity, text nor a class of the "
+                                 "ontology") from None
         elif line:
             prose.append(line)
     title = prose[0] if prose else path.stem
