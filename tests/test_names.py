@@ -101,3 +101,45 @@ def test_a_saved_query_naming_an_unknown_class_is_refused(tmp_path):
     (tmp_path / "q.rq").write_text("# A question\n# @param who Wizard the wizard\nSELECT * {}\n", encoding="utf-8")
     with pytest.raises(InputError, match="'Wizard' is neither entity, text nor a class of the ontology"):
         parse_saved(tmp_path / "q.rq")
+
+
+# --- saved queries: casegraph's own, and yours added to them (issue 20) ---------------------------------------
+
+MY_QUERY = "# Cases by docket\nSELECT ?case ?docket WHERE { ?case cg:docketNumber ?docket }\n"
+
+
+def test_your_own_saved_queries_are_added_to_casegraphs(tmp_path, monkeypatch, run):
+    from casegraph import CaseGraph
+
+    data = tmp_path / "data"
+    (data / "queries").mkdir(parents=True)
+    (data / "queries" / "dockets.rq").write_text(MY_QUERY, encoding="utf-8")
+    (data / "sources").symlink_to(CaseGraph.open.__globals__["source_files"]()[0].parent)
+    monkeypatch.setenv("CASEGRAPH_DATA", str(data))
+    cg = CaseGraph.open()
+    assert len(cg.saved("dockets")) > 10
+    assert len(cg.timeline(case="Kadrey v. Meta")) > 10  # casegraph's own query is still there
+    listed = run("query", "--list").output
+    assert "dockets" in listed and "timeline" in listed
+
+
+def test_a_folder_given_with_queries_adds_its_queries(tmp_path, run, bundled):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "dockets.rq").write_text(MY_QUERY, encoding="utf-8")
+    result = run("--queries", tmp_path / "mine", "query", "dockets", "--format", "csv")
+    assert result.exit_code == 0 and "3:23-cv-03417-VC" in result.output
+    bundled.query_folders = [tmp_path / "mine"]
+    try:
+        assert len(bundled.saved("dockets")) > 10
+    finally:
+        bundled.query_folders = []
+
+
+def test_your_query_never_takes_the_place_of_casegraphs(tmp_path, run):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "timeline.rq").write_text(MY_QUERY, encoding="utf-8")
+    result = run("--queries", tmp_path / "mine", "query", "--list")
+    assert result.exit_code == 2
+    assert "already has a saved query named 'timeline'" in result.stderr and "another name" in result.stderr
+    result = run("--queries", tmp_path / "nowhere", "query", "--list")
+    assert result.exit_code == 2 and "no such folder of saved queries" in result.stderr

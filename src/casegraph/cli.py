@@ -93,10 +93,12 @@ class Group(click.Group):
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Answer with the cases as they stood on DATE (YYYY-MM-DD): events, rulings and statements "
                    "dated later left out, and each case's status worked out from its events up to DATE.")
+@click.option("--queries", "query_folders", multiple=True, type=click.Path(path_type=Path), metavar="DIR",
+              help="A folder of your own saved queries (*.rq), added to casegraph's (repeatable).")
 @click.version_option(package_name="casegraph")
 @click.pass_context
 def cli(ctx, data, extra, store, infer, min_confidence, publishers, exclude_publishers, sources, exclude_sources,
-        methods, known_on, as_of):
+        methods, known_on, as_of, query_folders):
     """Legal-case knowledge graphs: sourced facts, SPARQL, validation, graph analysis and exports."""
     from .provenance import SourceSelection, parse_day
 
@@ -104,7 +106,7 @@ def cli(ctx, data, extra, store, infer, min_confidence, publishers, exclude_publ
                                 exclude_publishers=exclude_publishers, sources=sources,
                                 exclude_sources=exclude_sources, methods=methods, known_on=known_on)
     ctx.obj = {"data": list(data), "with": list(extra), "infer": infer, "store": store, "selection": selection,
-               "as_of": parse_day(as_of) if as_of else None}
+               "as_of": parse_day(as_of) if as_of else None, "queries": list(query_folders)}
 
 
 def _open(ctx, *, write: bool = False) -> CaseGraph:
@@ -115,6 +117,7 @@ def _open(ctx, *, write: bool = False) -> CaseGraph:
         raise click.UsageError(f"--data and --with read files into memory; to put files into {spec}, "
                                "use: casegraph --store STORE load FILES")
     cg = CaseGraph.open(ctx.obj["data"] or None, store=spec, read_only=not (write or ctx.obj.get("infer")))
+    cg.query_folders = ctx.obj.get("queries", [])
     ctx.call_on_close(cg.close)
     _held_until_exit(cg)
     if cg.recovered:
@@ -200,10 +203,10 @@ def build(ctx, out, formats):
 
 # --- query -------------------------------------------------------------------------------------------
 
-def _query_text(query: str) -> tuple[str | None, str]:
-    """(saved query name or None, SPARQL text) for what the user typed: a saved query's name, a file, or
-    SPARQL itself (anything with a space or a brace)."""
-    queries = saved_queries()
+def _query_text(query: str, folders) -> tuple[str | None, str]:
+    """(saved query name or None, SPARQL text) for what the user typed: a saved query's name (casegraph's or of
+    ``folders``), a file, or SPARQL itself (anything with a space or a brace)."""
+    queries = saved_queries(folders)
     if query in queries:
         return query, queries[query].text
     if any(ch.isspace() for ch in query.strip()) or "{" in query:
@@ -329,12 +332,12 @@ def query(ctx, query, fmt, params, list_saved, why):
     if list_saved or not query:
         if not list_saved:
             raise click.UsageError("give a query (text, file or saved name), or --list")
-        for name, saved in saved_queries().items():
+        for name, saved in saved_queries(ctx.obj["queries"]).items():
             args = " ".join(f"--param {p.name}=…" for p in saved.params)
             click.echo(f"{name:28} {saved.title}{'  [' + args + ']' if args else ''}")
         return
     cg = _open(ctx)
-    name, text = _query_text(query)
+    name, text = _query_text(query, ctx.obj["queries"])
     bindings = {}
     for param in params:
         key, sep, value = param.partition("=")

@@ -81,6 +81,8 @@ class CaseGraph:
         self.selection = None
         #: what a view as of a day left out and worked out (a :class:`~casegraph.as_of.AsOfReport`), else None
         self.as_of = None
+        #: folders of your own saved queries (``*.rq``), added to casegraph's by :meth:`saved`
+        self.query_folders: list[str | os.PathLike] = []
 
     # --- opening and loading -------------------------------------------------------------------------
 
@@ -264,10 +266,12 @@ class CaseGraph:
             result.sources = self.sources_of({g for support in supports for g in support.graphs})
         return result
 
-    def saved(self, name: str, *, why: bool = False, **params: str) -> sparql.QueryResult:
-        """Run the saved query ``name`` from ``data/queries``; entity parameters are resolved by name; ``why`` as
-        in :meth:`query`."""
-        saved = sparql.saved_query(name)
+    def saved(self, name: str | sparql.SavedQuery, *, why: bool = False, **params: str) -> sparql.QueryResult:
+        """Run the saved query ``name`` (casegraph's own, or one of ``CASEGRAPH_DATA/queries`` and of the
+        folders in :attr:`query_folders`; or a :class:`~casegraph.query.SavedQuery`); entity parameters are
+        resolved by name among their class; ``why`` as in :meth:`query`."""
+        saved = name if isinstance(name, sparql.SavedQuery) else sparql.saved_query(name, self.query_folders)
+        name = saved.name
         declared = {p.name: p for p in saved.params}
         bindings: dict[str, Any] = {}
         for key, value in params.items():
@@ -468,6 +472,7 @@ class CaseGraph:
         view._store.add(quads)
         view._store.read_only = True  # a copy: what is written to it would not reach the graph it came from
         view.selection, view.as_of, view._origin = chosen, report, self
+        view.query_folders = self.query_folders
         return view
 
     # --- relations (networkx) ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from rdflib.query import Result
 
 from .errors import CaseGraphError, InputError, QueryError
 from .ontology import class_named
-from .resources import queries_dir
+from .resources import queries_dir, user_queries_dirs
 from .vocab import PREFIXES
 
 _NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date,
@@ -303,14 +303,32 @@ def parse_saved(path: Path) -> SavedQuery:
     return SavedQuery(path.stem, path, title, " ".join(prose[1:]), tuple(params))
 
 
-def saved_queries(folder: Path | None = None) -> dict[str, SavedQuery]:
-    """Every saved query by name (the file name without ``.rq``)."""
-    folder = folder or queries_dir()
-    return {p.stem: parse_saved(p) for p in sorted(folder.glob("*.rq"))}
+def saved_queries(folders: Iterable[str | Path] = ()) -> dict[str, SavedQuery]:
+    """Every saved query by name (the file name without ``.rq``): casegraph's own, then those of
+    ``CASEGRAPH_DATA``'s ``queries/`` folder and of each of ``folders``, added to them and never in their place
+    (a query of the same name and another text is refused: rename yours).
+    """
+    found = {p.stem: parse_saved(p) for p in sorted(queries_dir().glob("*.rq"))}
+    for folder in [*user_queries_dirs(), *map(Path, folders)]:
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such folder of saved queries")
+        for path in sorted(folder.glob("*.rq")):
+            query = parse_saved(path)
+            if query.name in found and found[query.name].text != query.text:
+                raise InputError(f"{path}: casegraph or another folder already has a saved query named "
+                                 f"{query.name!r} ({found[query.name].path}); give yours another name")
+            found.setdefault(query.name, query)
+    return found
 
 
-def saved_query(name: str) -> SavedQuery:
-    queries = saved_queries()
+def own_query(name: str) -> SavedQuery:
+    """casegraph's own saved query ``name``, which the library runs itself (``timeline`` for cg.timeline)."""
+    return parse_saved(queries_dir() / f"{name}.rq")
+
+
+def saved_query(name: str, folders: Iterable[str | Path] = ()) -> SavedQuery:
+    """The saved query ``name`` (see :func:`saved_queries`)."""
+    queries = saved_queries(folders)
     if name not in queries:
         raise InputError(f"no saved query named {name!r}; saved queries: {', '.join(queries)}")
     return queries[name]

@@ -46,6 +46,11 @@ def source_files() -> list[Path]:
 
 
 def queries_dir() -> Path:
-    """The saved SPARQL queries (``*.rq``): those of CASEGRAPH_DATA when it has some, else the bundled ones."""
+    """casegraph's own saved SPARQL queries (``*.rq``), which ship with it whatever ``CASEGRAPH_DATA`` says."""
+    return _find("data") / "queries"
+
+
+def user_queries_dirs() -> list[Path]:
+    """The saved queries ``CASEGRAPH_DATA`` adds (its ``queries/`` folder, when it has one)."""
     own = data_dir() / "queries"
-    return own if own.is_dir() else _find("data") / "queries"
+    return [own] if os.environ.get("CASEGRAPH_DATA") and own.is_dir() and own.resolve() != queries_dir().resolve() else []

@@ -12,6 +12,7 @@ from datetime import date as _date
 from typing import Any, Iterable
 
 from .errors import InputError
+from .query import own_query
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def timeline(cg, *, case: str | None = None, entity: str | None = None, start: s
              end: str | None = None) -> list[Moment]:
     """The timeline of ``cg``, optionally of one case, around one entity, and between two dates."""
     start, end = _check_date(start, "--from"), _check_date(end, "--to")
-    rows = cg.saved("timeline", **({"case": case} if case else {})).rows
+    # casegraph's own query, whatever saved queries of the user's are about
+    rows = cg.saved(own_query("timeline"), **({"case": case} if case else {})).rows
     if entity:
         found = cg.entity(entity)
         linked = {row["x"] for row in cg.query(
