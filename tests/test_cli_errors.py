@@ -185,3 +185,26 @@ def test_the_console_script_ends_with_the_commands_status_and_all_of_its_output(
     assert failed.stderr.startswith("casegraph: error: ") and len(failed.stderr.splitlines()) == 1
     usage = subprocess.run([sys.executable, "-m", "casegraph", "--no-such-flag"], capture_output=True, text=True)
     assert usage.returncode == 2 and "No such option" in usage.stderr
+
+
+# --- the library speaks Python, the command line its flags (issue 20) -----------------------------------------
+
+def test_library_errors_name_the_argument_as_python_does(bundled, tmp_path):
+    from casegraph.errors import InputError, QueryError
+
+    with pytest.raises(QueryError, match=r"why=True answers SELECT and ASK queries"):
+        bundled.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", why=True)
+    with pytest.raises(InputError, match=r"^start= '20x' is not a date"):
+        bundled.timeline(start="20x")
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 400, encoding="utf-8")
+    with pytest.raises(InputError, match=r"raise the limit \(max_bytes=\)"):
+        bundled.ingest(big, max_bytes=100)
+    assert not hasattr(InputError, "exit_code")  # exit codes are the command line's
+
+
+def test_the_command_line_says_the_same_with_its_flags(run):
+    result = run("query", "--why", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
+    assert result.exit_code == 2 and "--why answers SELECT and ASK queries" in result.stderr
+    result = run("timeline", "--from", "20x")
+    assert result.exit_code == 2 and "--from '20x' is not a date" in result.stderr

@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from . import io
+from .analysis.algorithms import NoPathError
 from .errors import CaseGraphError, InputError
 from .graph import CaseGraph
 from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
@@ -29,6 +30,21 @@ from .validation import compact
 from .vocab import PREFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+#: the exit code of each kind of casegraph error: the first class the error is an instance of
+EXIT_CODES = ((NoPathError, EXIT_FAILED), (CaseGraphError, EXIT_USAGE))
+#: the library's arguments whose flag is not their own name with dashes
+FLAGS = {"max_bytes": "--max-size", "start": "--from", "end": "--to"}
+
+
+def flag(parameter: str) -> str:
+    """The command line's word for a library argument as an error names it: ``max_bytes=`` -> ``--max-size``."""
+    name = parameter.split("=", 1)[0]
+    return FLAGS.get(name, "--" + name.replace("_", "-"))
+
+
+def exit_code(error: CaseGraphError) -> int:
+    return next(code for cls, code in EXIT_CODES if isinstance(error, cls))
 
 
 class Group(click.Group):
@@ -49,8 +65,8 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except CaseGraphError as e:
-            click.echo(f"casegraph: error: {e}", err=True)
-            sys.exit(e.exit_code)
+            click.echo(f"casegraph: error: {e.worded(flag)}", err=True)
+            sys.exit(exit_code(e))
         except BrokenPipeError:
             # The reader went away (`casegraph query ... | head`): stop quietly, as other filters do.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

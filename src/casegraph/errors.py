@@ -2,17 +2,34 @@
 
 One root, :class:`CaseGraphError`, so that callers (and the CLI) can catch everything casegraph means to
 raise with one ``except``. Each message is one line a person can act on: it names the file and line, the
-query position or the nearest entity names.
+query position or the nearest entity names. A message about an argument names it as Python does
+(``max_bytes=``); the command line and the server say the same with their own words for it (``--max-size``),
+which is all they change: exit codes and HTTP statuses are theirs too, chosen by the class of the error.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 
 class CaseGraphError(Exception):
-    """Root of every error casegraph raises on purpose."""
+    """Root of every error casegraph raises on purpose.
 
-    #: exit code the command line uses for this error (see README, "Exit codes")
-    exit_code = 2
+    ``parameter`` is the argument the message is about, as Python spells it (``"max_bytes="``, ``"why=True"``);
+    the message names it where it writes ``{parameter}``.
+
+    >>> e = CaseGraphError("{parameter} answers SELECT and ASK queries", parameter="why=True")
+    >>> str(e), e.worded(lambda name: "--" + name.split("=")[0].replace("_", "-"))
+    ('why=True answers SELECT and ASK queries', '--why answers SELECT and ASK queries')
+    """
+
+    def __init__(self, message: str = "", *, parameter: str | None = None):
+        self.template, self.parameter = message, parameter
+        super().__init__(self.worded(lambda name: name))
+
+    def worded(self, spell: Callable[[str], str]) -> str:
+        """The message, with its parameter written by ``spell`` (the CLI: the flag)."""
+        return self.template.replace("{parameter}", spell(self.parameter)) if self.parameter else self.template
 
 
 class InputError(CaseGraphError):
@@ -32,11 +49,11 @@ class QueryError(InputError):
     """A SPARQL query that does not parse or cannot run; the message gives line and column."""
 
     def __init__(self, reason: str, line: int | None = None, column: int | None = None, syntax: bool = True,
-                 verb: str | None = None):
+                 verb: str | None = None, parameter: str | None = None):
         self.reason, self.line, self.column = reason, line, column
         where = f"line {line}, column {column}: " if line else ""
         heading = "SPARQL " + (verb or ("syntax error" if syntax else "query failed"))
-        super().__init__(f"{heading}: {where}{reason}")
+        super().__init__(f"{heading}: {where}{reason}", parameter=parameter)
 
 
 class NotFoundError(CaseGraphError):

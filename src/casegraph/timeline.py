@@ -49,7 +49,7 @@ def _check_date(value: str | None, name: str) -> str | None:
         return None
     parts = value.split("-")
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
-        raise InputError(f"{name} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InputError(f"{{parameter}} {value!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", parameter=name)
     return value
 
 
@@ -101,7 +101,7 @@ def dates_agree(a: str, b: str) -> bool:
 def timeline(cg, *, case: str | None = None, entity: str | None = None, start: str | None = None,
              end: str | None = None) -> list[Moment]:
     """The timeline of ``cg``, optionally of one case, around one entity, and between two dates."""
-    start, end = _check_date(start, "--from"), _check_date(end, "--to")
+    start, end = _check_date(start, "start="), _check_date(end, "end=")
     # casegraph's own query, whatever saved queries of the user's are about
     rows = cg.saved(own_query("timeline"), **({"case": case} if case else {})).rows
     if entity:

@@ -51,6 +51,8 @@ from .vocab import PREFIXES
 #: how many ways one row may be listed before the rest are left out (a row matched by a very common pattern)
 MAX_ALTERNATIVES = 64
 INFERRED = str(INFERRED_GRAPH)
+#: the argument the refusals below are about (the CLI says --why, the endpoint why=1)
+WHY = "why=True"
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,10 @@ def explain(cg, text: str, result) -> list[Support] | Support:
 
     parsed = _prepare(text)
     if parsed.algebra.get("datasetClause"):
-        raise QueryError("--why does not trace queries with FROM or FROM NAMED", syntax=False)
+        raise QueryError("{parameter} does not trace queries with FROM or FROM NAMED", syntax=False, parameter=WHY)
     kind = parsed.algebra.name
     if kind not in ("SelectQuery", "AskQuery"):
-        raise QueryError("--why answers SELECT and ASK queries", syntax=False)
+        raise QueryError("{parameter} answers SELECT and ASK queries", syntax=False, parameter=WHY)
     pattern, keys, aggregate = _pattern_and_keys(parsed.algebra)
     tracer = _Tracer()
     traced = tracer.trace(pattern, guard=(), inside=None)
@@ -91,8 +93,8 @@ def explain(cg, text: str, result) -> list[Support] | Support:
     try:
         solutions = list(evalQuery(cg.dataset, witness, {})["bindings"])
     except Exception as e:
-        raise QueryError(f"--why could not trace this query ({type(e).__name__}: {str(e).splitlines()[0]})",
-                         syntax=False) from None
+        raise QueryError(f"{{parameter}} could not trace this query ({type(e).__name__}: {str(e).splitlines()[0]})",
+                         syntax=False, parameter=WHY) from None
 
     names = [str(v) for v in keys]
     ways: dict[tuple, set[frozenset]] = defaultdict(set)
@@ -119,7 +121,7 @@ def _prepare(text: str):
     try:
         return prepareQuery(text, initNs=PREFIXES)
     except Exception as e:  # the query itself was answered: this is rdflib's parser failing on it
-        raise QueryError(f"--why could not read the query: {str(e).splitlines()[0]}", syntax=False) from None
+        raise QueryError(f"{{parameter}} could not read the query: {str(e).splitlines()[0]}", syntax=False, parameter=WHY) from None
 
 
 def _pattern_and_keys(query: CompValue) -> tuple[CompValue, list[Variable], bool]:
@@ -201,10 +203,10 @@ class _Tracer:
         if name == "values" or (name == "ToMultiSet" and node.p.name == "values"):
             return node
         if name == "ToMultiSet":  # a sub-query's answer joined in
-            raise QueryError("--why does not trace sub-queries", syntax=False)
+            raise QueryError("{parameter} does not trace sub-queries", syntax=False, parameter=WHY)
         if name in ("Project", "SelectQuery"):
-            raise QueryError("--why does not trace sub-queries", syntax=False)
-        raise QueryError(f"--why does not trace {name} patterns", syntax=False)
+            raise QueryError("{parameter} does not trace sub-queries", syntax=False, parameter=WHY)
+        raise QueryError(f"{{parameter}} does not trace {name} patterns", syntax=False, parameter=WHY)
 
     def _triple(self, s, p, o, guard: tuple, inside) -> CompValue:
         if isinstance(p, InvPath) and not isinstance(p.arg, Path):
@@ -309,7 +311,7 @@ class _Lookup:
             for step in path.args:
                 yield from self._steps(step, node)
         else:
-            raise QueryError(f"--why does not trace the property path {path.n3()}", syntax=False)
+            raise QueryError(f"{{parameter}} does not trace the property path {path.n3()}", syntax=False, parameter=WHY)
 
     def chains(self, start: str, path: Path, end: str) -> list[frozenset]:
         """The sources of each shortest chain of ``path`` from ``start`` to ``end``: alternatives."""

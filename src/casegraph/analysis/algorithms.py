@@ -22,9 +22,7 @@ MEASURES = ("degree", "indegree", "pagerank", "betweenness")
 
 
 class NoPathError(CaseGraphError):
-    """No path joins the two entities (with the relations allowed); the CLI exits 1."""
-
-    exit_code = 1
+    """No path joins the two entities (with the relations allowed): an answer, not a mistake (the CLI exits 1)."""
 
 
 @dataclass(frozen=True)

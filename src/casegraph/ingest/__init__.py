@@ -270,4 +270,4 @@ def _date(value: str | date | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--published {value!r}: not a date; write it as YYYY-MM-DD") from None
+        raise InputError(f"{{parameter}} {value!r}: not a date; write it as YYYY-MM-DD", parameter="published=") from None

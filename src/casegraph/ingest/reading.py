@@ -45,11 +45,11 @@ def read_text(path: str | Path, max_bytes: int = MAX_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(f"{name}: {size / 1e6:.1f} MB is more than the {max_bytes / 1e6:.1f} MB limit; "
-                             "split the file or raise the limit (--max-size)")
+                             "split the file or raise the limit ({parameter})", parameter="max_bytes=")
         data = path.read_bytes()
     if len(data) > max_bytes:
         raise InputError(f"{name}: more than the {max_bytes / 1e6:.1f} MB limit; split it or raise the limit "
-                         "(--max-size)")
+                         "({parameter})", parameter="max_bytes=")
     nul = data.find(b"\x00", 0, 8192)
     if nul != -1 or data[:5] == b"%PDF-" and name == "-":
         raise InputError(f"{name}: binary data (a NUL byte at offset {nul}); casegraph reads plain text, "

@@ -509,7 +509,7 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         if not why:
             return negotiate(kind, accept, requested)
         if kind not in ("SELECT", "ASK"):  # refused before it runs, in the words of why.explain
-            raise QueryError("--why answers SELECT and ASK queries", syntax=False)
+            raise QueryError("{parameter} answers SELECT and ASK queries", syntax=False, parameter="why=True")
         try:
             return negotiate(kind, accept, requested, only=("json",))
         except ApiError as e:
@@ -707,6 +707,12 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
                                          ApiError: _error_handler, CaseGraphError: _error_handler})
 
 
+def _request_word(parameter: str) -> str:
+    """A library argument as a request names it: ``why=True`` -> ``why=1``, ``min_confidence=`` -> ``min-confidence``."""
+    name, _, value = parameter.partition("=")
+    return name.replace("_", "-") + ("=1" if value == "True" else "")
+
+
 async def _error_handler(request: Request, exc: Exception) -> JSONResponse:
     """Every error, whatever raised it, in the one shape."""
     if isinstance(exc, ApiError):
@@ -718,7 +724,7 @@ async def _error_handler(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, AmbiguousNameError):
         return error_response(409, str(exc))
     if isinstance(exc, CaseGraphError):  # QueryError (syntax, with line and column) and other input errors
-        return error_response(400, str(exc))
+        return error_response(400, exc.worded(_request_word))
     return error_response(500, f"internal error: {type(exc).__name__}: {html.escape(str(exc))[:200]}")
 
 
