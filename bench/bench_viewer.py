@@ -7,10 +7,16 @@ view has been drawn (interactive). Every non-file request is blocked, as in the 
 
     python bench/bench_viewer.py                      # 500, 5,000, 10,000, 50,000 nodes
     python bench/bench_viewer.py --sizes 500 5000 --pyvis-timeout 30
+    python bench/bench_viewer.py --sizes --no-pyvis --entities 50000   # the map of groups, and the page ungrouped
 
 The graphs are synthetic projections shaped like casegraph's (people, companies, cases, models, dated
 statements and events, claims with a status; power-law degrees; ~2.2 edges per node), built directly as
 networkx graphs: loading the same sizes through rdflib would measure the RDF parser, not the viewer.
+
+``--entities N`` builds an entities-heavy graph instead (N entities in communities of uneven sizes, a tenth as
+many statements, each drawn between its speaker and what it mentions) and times the page that opens on the map
+of its groups: writing it, first draw, interactive, and a real click on a group until its members are drawn
+(the largest group and one of median size); then the same page with grouping off, as it was before groups.
 """
 
 from __future__ import annotations
@@ -63,6 +69,123 @@ def synthetic(n: int, seed: int = 42) -> tuple[nx.MultiDiGraph, dict]:
                        sources=(f"https://example.org/doc/{rng.randint(1, 500)}",), status=status,
                        date=details.get(u, {}).get("date", ""), inferred=rng.random() < 0.05, via="")
     return G, details
+
+
+ENTITY_KINDS = [("Person", "person", 0.7), ("Company", "company", 0.2), ("AIModel", "AI model", 0.06),
+                ("LegalCase", "legal case", 0.04)]
+
+
+def synthetic_entities(n: int, seed: int = 42) -> tuple[nx.MultiDiGraph, list]:
+    """An entities-heavy projection: ``n`` entities in communities (Pareto sizes, most relations inside one),
+    ``n // 10`` statements linking a speaker to an entity it mentions, and those statements' edges between the
+    two entities (``hubs``, as :func:`casegraph.viewer.hub_edges` makes them)."""
+    rng = random.Random(seed)
+    G = nx.MultiDiGraph()
+    clusters, start = [], 0
+    while start < n:
+        size = min(n - start, max(20, int(rng.paretovariate(1.1) * 120)))
+        clusters.append(range(start, start + size))
+        start += size
+    nodes = []
+    for i in range(n):
+        cls, kind, _w = rng.choices(ENTITY_KINDS, [k[2] for k in ENTITY_KINDS])[0]
+        node = f"{ID}{kind.replace(' ', '-')}/e{i}"
+        G.add_node(node, iri=node, label=f"{kind.title()} {i} Ünïcode", cls=NS + cls, kind=kind, tier=0)
+        nodes.append(node)
+    for members in clusters:
+        for i in members:
+            for _ in range(2):
+                j = rng.choice(members) if rng.random() < 0.9 else rng.randrange(n)
+                if i != j:
+                    G.add_edge(nodes[i], nodes[j], key=f"r{i}-{j}", predicate=NS + "p", label=rng.choice(RELATIONS),
+                               sources=(f"https://example.org/doc/{rng.randint(1, 500)}",), status="",
+                               date="", inferred=False, via="")
+    hubs = []
+    for k in range(n // 10):
+        members = rng.choice(clusters)
+        speaker, about = nodes[rng.choice(members)], nodes[rng.choice(members)]
+        if speaker == about:
+            continue
+        statement = f"{ID}statement/s{k}"
+        date = f"{rng.randint(2019, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        G.add_node(statement, iri=statement, label=f"Statement {k}", cls=NS + "Statement", kind="statement",
+                   tier=1, date=date)
+        for role, node in (("speaker", speaker), ("mentions", about)):
+            G.add_edge(statement, node, key=role, predicate=NS + role, label=role, sources=(), status="",
+                       date=date, inferred=False, via="")
+        hubs.append((speaker, about, {"label": "said about", "predicate": NS + "saidAbout", "via": statement,
+                                      "date": date, "sources": (f"https://example.org/doc/{k % 500}",)}))
+    return G, hubs
+
+
+def write_entities(G, hubs, path: Path, *, group_above: int | None) -> dict:
+    """The entities page for ``G``, grouped as it would be (``group_above`` None) or with grouping off."""
+    kwargs = {} if group_above is None else {"group_above": group_above}
+    t0 = time.perf_counter()
+    data = view_data(G, hubs=hubs, title=f"{G.number_of_nodes()} nodes", **kwargs)
+    t1 = time.perf_counter()
+    View(render(data), data).save(path)
+    groups = data.get("groups", [])
+    return {"write": time.perf_counter() - t0, "data+layout": t1 - t0, "bytes": path.stat().st_size,
+            "drawn": len(groups) if groups else sum(1 for node in data["nodes"] if not node.get("h")),
+            "groups": groups}
+
+
+# A real click on group k's node, timed from the pointer going down to the first frame drawn with its members.
+CLICK_SETUP = """k => new Promise(resolve => {
+  const v = casegraphViewer, n = v.network, id = v.groupId(k), m = window.casegraphMetrics;
+  n.moveTo({position: n.getPositions([id])[id], scale: 1.0});
+  document.getElementById('graph').addEventListener('pointerdown', () => { m.down = performance.now(); },
+                                                    {capture: true, once: true});
+  v.on('change', what => {
+    if (what === 'groups' && v.state.openGroups.has(k) && m.opened == null)
+      n.once('afterDrawing', () => { m.opened = performance.now(); });
+  });
+  n.once('afterDrawing', () => {
+    const p = n.canvasToDOM(n.getPositions([id])[id]), r = document.getElementById('graph').getBoundingClientRect();
+    resolve([r.left + p.x, r.top + p.y]);
+  });
+  n.redraw();
+})"""
+
+
+def measure_group_click(context, path: Path, group: int, timeout: float = 120) -> float:
+    """Seconds from pressing the mouse on group ``group``'s node to the frame that draws its members."""
+    page = context.new_page()
+    try:
+        page.goto(path.as_uri(), timeout=timeout * 1000)
+        page.wait_for_function("window.casegraphMetrics && window.casegraphMetrics.ready", timeout=timeout * 1000)
+        x, y = page.evaluate(CLICK_SETUP, group)
+        page.mouse.click(x, y)
+        page.wait_for_function("window.casegraphMetrics.opened", timeout=timeout * 1000, polling=20)
+        return page.evaluate("(casegraphMetrics.opened - casegraphMetrics.down) / 1000")
+    finally:
+        page.close()
+
+
+def entities_rows(context, n: int, work: Path) -> None:
+    """The map of groups at ``n`` entities, then the same page with grouping off."""
+    G, hubs = synthetic_entities(n)
+    print(f"\nentities-heavy graph: {n:,} entities, {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges, "
+          f"{len(hubs):,} statement edges")
+    print("| page | write HTML | page size, drawn at first | first draw | interactive (pan drawn) "
+          "| click on a group to its members drawn |")
+    print("|---|---|---|---|---|---|")
+    for name, group_above in (("map of groups", None), ("grouping off", 10**9)):
+        path = work / f"entities-{n}-{'off' if group_above else 'map'}.html"
+        ours = write_entities(G, hubs, path, group_above=group_above)
+        ours.update(measure(context, path, 120))
+        clicks = ""
+        if ours["groups"]:
+            groups = ours["groups"]
+            sizes = sorted(range(len(groups)), key=lambda k: groups[k]["n"])
+            for label, k in (("largest", sizes[-1]), ("median", sizes[len(sizes) // 2])):
+                clicks += f"{label} ({groups[k]['n']:,} members) {measure_group_click(context, path, k):.2f} s; "
+        drawn = f"{ours['drawn']:,} {'groups' if ours['groups'] else 'nodes'}"
+        print(f"| {name} | {ours['write']:.2f} s ({ours['data+layout']:.2f} layout+data) "
+              f"| {ours['bytes'] / 1e6:.1f} MB, {drawn} | {_s(ours['firstDraw'])} "
+              f"| {_s(ours['interactive'])} (pan {ours.get('frame', 0) * 1000:.0f} ms) | {clicks.rstrip('; ')} |",
+              flush=True)
 
 
 def write_casegraph(G, details, path: Path) -> dict:
@@ -138,6 +261,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bundled", action="store_true", help="also time the bundled Kadrey v. Meta graph")
     parser.add_argument("--pyvis-timeout", type=float, default=45.0, help="seconds to wait for pyvis's first frame")
     parser.add_argument("--no-pyvis", action="store_true")
+    parser.add_argument("--entities", type=int, nargs="*", default=[],
+                        help="also time the map of groups on an entities-heavy graph of this many entities")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-viewer-"))
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}, "
@@ -172,6 +297,8 @@ def main(argv=None) -> int:
                 row["pyvis"] = theirs
             rows.append(row)
             print(report_row(row, args.pyvis_timeout), flush=True)
+        for n in args.entities:
+            entities_rows(context, n, work)
         context.close()
     shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,8 +53,18 @@ class Browser:
         page.on("requestfailed", lambda r: self.failed.append(r.url))
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         page.goto(path.as_uri())
-        page.wait_for_function(ready, timeout=30000)
+        wait_for(page, ready)
         return page
+
+
+def wait_for(page, expression: str, timeout: float = 30) -> None:
+    """Wait until the JavaScript ``expression`` holds in ``page``. (Not playwright's ``wait_for_function``: when
+    its condition does not hold at once, it polls with eval, which the viewer's Content-Security-Policy forbids,
+    and the wait fails now and then.)"""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
 
 
 @contextmanager
@@ -80,3 +91,17 @@ def hostile_graph(person_label: str) -> tuple[CaseGraph, URIRef, URIRef]:
             (person, CG.employedBy, firm)],
            source=Source(url="https://example.org/a", publisher="Example", language="en"))
     return cg, person, firm
+
+
+def settled_labels(page, timeout: float = 30) -> list[dict]:
+    """The viewer's drawn labels (``casegraphViewer.labels()``) once they stay the same: the page places them
+    again after each resize, zoom or change, and the side bar's sections are built after the first draw."""
+    wait_for(page, "window.casegraphMetrics.labelled && !casegraphViewer.labelsPending()", timeout)
+    deadline, last = time.monotonic() + timeout, None
+    while True:
+        labels = page.evaluate("casegraphViewer.labels()")
+        if labels == last:
+            return labels
+        assert time.monotonic() < deadline, "the labels keep moving"
+        last = labels
+        page.wait_for_timeout(250)

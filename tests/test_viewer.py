@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, hostile_graph
+from browser import chromium, hostile_graph, settled_labels, wait_for
 
 from casegraph import CaseGraph
 from casegraph.analysis import INFERRED_GRAPH
@@ -407,8 +407,8 @@ def test_html_in_a_label_renders_as_text(browser, tmp_path):
     page.close()
 
 
-def test_inferred_edges_are_dotted_and_toggle(browser, tmp_path):
-    cg = CaseGraph.open()  # a copy: inference adds a named graph
+def test_inferred_edges_are_dotted_and_toggle(browser, tmp_path, inferred):
+    cg = inferred  # the rules have run: the page draws what they derived
     view = cg.view(tmp_path / "inferred.html", focus="Meta", include_inferred=True)
     inferred = sum(1 for e in view.data["edges"] if e.get("i"))
     assert inferred > 0
@@ -424,8 +424,8 @@ def test_inferred_edges_are_dotted_and_toggle(browser, tmp_path):
     page.close()
 
 
-def test_inferred_edges_stand_only_on_kept_sources(browser, tmp_path):
-    cg = CaseGraph.open()  # a copy: inference adds a named graph
+def test_inferred_edges_stand_only_on_kept_sources(browser, tmp_path, inferred):
+    cg = inferred  # the rules have run: the page draws what they derived
     view = cg.view(tmp_path / "inferred.html", focus="Meta", include_inferred=True)
     ego = cg.neighbors("Meta", depth=1, include_inferred=True).subgraph
     page = browser.open(view.path)
@@ -512,8 +512,7 @@ def test_the_page_opens_on_the_entities_with_statements_and_claims_as_edges(brow
 def test_the_opening_view_names_the_central_entities_readably(browser, page_file, bundled, tmp_path):
     page = browser.open(page_file)
     try:
-        page.wait_for_function("window.casegraphMetrics.labelled", timeout=30000)
-        labels = page.evaluate("casegraphViewer.labels()")
+        labels = settled_labels(page)
         # Never piled up: no two label boxes overlap, each at least 12 px high on screen.
         for k, a in enumerate(labels):
             assert a["px"] >= 12

@@ -717,20 +717,28 @@ def infer(ctx, output, as_json):
 @cli.command()
 @click.option("--focus", metavar="NAME", help="Only the entities around this one.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 6), help="Hops around --focus.")
-@click.option("--include-inferred", is_flag=True, help="Draw derived relations too (dotted).")
+@click.option("--case", metavar="NAME", help="Open on this case's own layout: parties on either side, judges above.")
+@click.option("--include-inferred", is_flag=True,
+              help="Draw derived relations too (dotted); the rules run first if they have not, and on a store "
+                   "what they derive is kept there.")
 @click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("casegraph.html"), show_default=True,
               help="The HTML file to write (the only file written).")
 @click.option("--open", "open_it", is_flag=True, help="Open the page in the web browser.")
 @click.pass_context
-def view(ctx, focus, depth, include_inferred, lang, output, open_it):
+def view(ctx, focus, depth, case, include_inferred, lang, output, open_it):
     """Write the explorable graph as one offline HTML file: search, filters, entity cards, paths, timeline.
 
     Example: casegraph view --focus "Al-Dahle" --depth 2 -o al-dahle.html --open
     """
     if depth != 1 and not focus:
         raise click.UsageError("--depth needs --focus")
-    shown = _open(ctx, write=include_inferred).view(output, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
+    from .viewer import has_derived
+
+    cg = _open(ctx, write=include_inferred)
+    if include_inferred and not has_derived(cg):
+        cg.infer()  # the flag's promise (see its help): the rules run first, and what they derive is kept
+    shown = cg.view(output, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang, case=case)
     click.echo(f"wrote {output} ({shown.nodes} entities, {shown.edges} relations)", err=True)
     if open_it:
         import webbrowser

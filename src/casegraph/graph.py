@@ -541,15 +541,17 @@ class CaseGraph:
         return infer(self)
 
     def view(self, path: str | os.PathLike | None = None, *, focus: str | None = None, depth: int = 1,
-             include_inferred: bool = False, lang: str = "en"):
+             include_inferred: bool = False, lang: str = "en", case: str | None = None):
         """The offline HTML viewer of the graph (or of the entities within ``depth`` hops of ``focus``): a
         :class:`~casegraph.viewer.View`, written to ``path`` when given, that displays itself in Jupyter.
 
-        With ``include_inferred`` the derived relations are drawn too (the rules run first if none were derived).
+        With ``include_inferred`` the derived relations are drawn too (run the rules first: :meth:`infer`).
+        With ``case`` (a case's name) the page opens on the case's own layout: the case in the middle, plaintiffs
+        on one side and defendants on the other, judges above, counsel beside their clients.
         """
         from .viewer import build_view
 
-        view = build_view(self, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
+        view = build_view(self, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang, case=case)
         if path is not None:
             view.save(path)
         return view

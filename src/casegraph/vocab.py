@@ -28,6 +28,9 @@ class CG(DefinedNamespace):
     Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
     AsOfRule: URIRef  # class: How the triples of a property decide what a view of the graph as of a day keeps.
     AsOfStatusRule: URIRef  # InferenceRule: Not a rule of casegraph --infer: in a view as of a day, each case's state worked out from its dated events up to that day (its filing, its last event, each claim as its last ruling left it), supported by those events.
+    AtIssue: URIRef  # CaseLayoutPlace: Below the case: the models and data sets it is about.
+    Bench: URIRef  # CaseLayoutPlace: Above the case: its court and judges.
+    CaseLayoutPlace: URIRef  # class: Where the viewer's case layout draws the things a property links to the case.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
@@ -41,12 +44,15 @@ class CG(DefinedNamespace):
     CompetesRule: URIRef  # InferenceRule: Two organisations compete when one of them, or a person it employs, targets or benchmarks against a model the other developed. Support: the statements or claims that tie the first side (the organisation, its people or its models) to the second (the rival or its model), else the targeting triple's own subject.
     Correction: URIRef  # class: A record that one source states something wrongly and a better source states it rightly; both readings stay in the graph.
     Counsel: URIRef  # class: A lawyer or law firm acting for a party in at least one case (the role of the property cg:counsel).
+    CounselOfNoSide: URIRef  # CaseLayoutPlace: Below the case, apart: counsel whose client the source does not name.
     Court: URIRef  # class: A court or tribunal before which cases are heard.
     CuratedByHand: URIRef  # Method: Written by a person from the source document.
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
     Decision: URIRef  # class: A court decision as lawyers cite it: a published opinion or order, known by its reporter citations (cg:reporterCitation, such as 499 U.S. 340), which cites other decisions (cg:cites). Read from the opinions that casegraph ingest reads: the decision a text is, and each decision it cites in full.
     Defence: URIRef  # class: A defence a defendant pleads against the causes of action, such as fair use; like a cause of action, its fate is told by its dispositions (fair use found or rejected).
     Defendant: URIRef  # class: An agent that is a defendant in at least one case (the role of the property cg:defendant).
+    DefendantsCounselSide: URIRef  # CaseLayoutPlace: Beside the defendants, further from the case: their counsel.
+    DefendantsSide: URIRef  # CaseLayoutPlace: On the other side of the case, the defendants.
     Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
     DerivedByHand: URIRef  # Method: Reasoned by a person from what the source states, not stated by it in so many words; the graph's cg:Derivation says how.
     Disagreement: URIRef  # class: A record that sources genuinely disagree on a value that should be one (a founding date, a release date) and the data cannot say which is right: each value stays in its own source's graph.
@@ -65,6 +71,7 @@ class CG(DefinedNamespace):
     Found: URIRef  # ClaimStatus: Found as a fact by a court.
     Hearing: URIRef  # class: A court hearing.
     HoldsAsOfSource: URIRef  # AsOfRule: The value describes the state of things on its source's publication date (a case status in words): as of an earlier day it is left out, and so is a value from an undated source.
+    InCaseRecord: URIRef  # CaseLayoutPlace: On a property from a statement or claim to its case: the relations it makes between entities are drawn with the case, and the entities it links that have no place of their own go around.
     InferenceRule: URIRef  # class: A declared rule that derives triples from curated ones; its SPARQL is its cg:sparql.
     Inferred: URIRef  # Method: Derived from other triples by a declared rule.
     InfringementFound: URIRef  # Outcome: The court found that the defendant infringed the plaintiff's copyright, trademark or other right.
@@ -86,6 +93,8 @@ class CG(DefinedNamespace):
     Pending: URIRef  # Outcome: Not yet decided.
     Person: URIRef  # class: A human being: an executive, researcher, author, judge or lawyer.
     Plaintiff: URIRef  # class: An agent that is a plaintiff in at least one case (the role of the property cg:plaintiff).
+    PlaintiffsCounselSide: URIRef  # CaseLayoutPlace: Beside the plaintiffs, further from the case: their counsel.
+    PlaintiffsSide: URIRef  # CaseLayoutPlace: On one side of the case, the plaintiffs.
     Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
     Release: URIRef  # class: The public release of an AI model or data set.
     Remanded: URIRef  # Outcome: On appeal: the case goes back to the lower court for further proceedings.
@@ -117,6 +126,7 @@ class CG(DefinedNamespace):
     asOfRule: URIRef  # annotation property: On a property: how a view as of a day treats its triples.
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
     benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
+    caseLayoutPlace: URIRef  # annotation property: On a property of cases (or of what belongs to a case): where the case layout draws its values (or its subjects).
     caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.
     causeOfAction: URIRef  # object property: A legal claim pleaded in the case.
     chiefExecutiveOf: URIRef  # object property: The organisation the person leads as chief executive.

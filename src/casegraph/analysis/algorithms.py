@@ -389,19 +389,25 @@ def communities(G: nx.MultiDiGraph, *, seed: int = 0, backend: str = "auto", res
     """
     if backend not in BACKENDS:
         raise CaseGraphError(f"unknown backend {backend!r}; use one of {', '.join(BACKENDS)}")
-    H = weighted_undirected(G)
     if backend == "auto":
-        backend = "igraph" if _igraph() is not None and H.number_of_nodes() > 5000 else "networkx"
+        backend = "igraph" if _igraph() is not None and G.number_of_nodes() > 5000 else "networkx"
     if backend == "igraph":
+        # No networkx copy on this path: at 50,000 nodes building it costs more than the communities.
         graph, nodes = _to_igraph(G)
         ig = _igraph()
         ig.set_random_number_generator(random.Random(seed))
-        groups = [[nodes[i] for i in part] for part in graph.community_multilevel(weights="weight",
-                                                                                    resolution=resolution)]
+        try:
+            parts = graph.community_multilevel(weights="weight", resolution=resolution)
+        finally:
+            ig.set_random_number_generator(random)
+        groups = [[nodes[i] for i in part] for part in parts]
+        # the same weighted degree as the networkx path's (loops dropped, parallel relations counted)
+        degree = dict(zip(nodes, graph.strength(weights="weight") if graph.ecount() else [0] * len(nodes)))
     else:
+        H = weighted_undirected(G)
         groups = [list(g) for g in nx.community.louvain_communities(H, weight="weight", seed=seed,
                                                                     resolution=resolution)]
-    degree = dict(H.degree(weight="weight"))
+        degree = dict(H.degree(weight="weight"))
     label = lambda n: G.nodes[n].get("label", str(n))  # noqa: E731
     found = []
     for group in groups:

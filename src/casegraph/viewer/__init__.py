@@ -16,6 +16,8 @@ The page opens on the entities (the ontology's tier 0 classes, see :func:`is_ent
 courts, cases, models and data sets, laid out on their own, with each statement and claim drawn as one edge between
 them (``hubs``: the collapsed projection's edges, flagged ``x`` in the data). One switch shows every node.
 Which labels are drawn is worked out in the page at each zoom: the most central first, as many as fit.
+With more than :data:`GROUP_ABOVE` entities the page opens on a map of their communities, one node per group
+(:func:`entity_groups`); a click on a group draws its members.
 
 Each source document is listed once in the data (URL, publisher, publication date, confidence); edges, wordings and
 statements cite it by its index, and the page filters by "known on" date and confidence from that table alone,
@@ -41,10 +43,11 @@ import networkx as nx
 from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from ..errors import CaseGraphError
+from ..errors import CaseGraphError, InputError
 from ..facts import SourceRef
 from ..timeline import most_precise
 from ..vocab import CG
+from .cases import case_layouts, place_labels
 
 #: vis-network's standalone build inside the pyvis wheel (read at run time, never copied into casegraph)
 VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"
@@ -52,6 +55,13 @@ VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"
 DRAW_LIMIT = 10_000
 #: edge labels are drawn on the canvas up to this many edges (the check box turns them on above it)
 EDGE_LABELS_UP_TO = 1_500
+#: with more entities than this, the page opens on a map of their communities, one node per group (see
+#: :func:`entity_groups`); a click on a group draws its members
+GROUP_ABOVE = 400
+#: at most this many groups; smaller communities are merged into the group they have most relations with
+MAX_GROUPS = 150
+#: communities smaller than this are merged too (a group of two says little on a map)
+MIN_GROUP = 5
 
 # Colour and shape per class (local name of the class IRI); the first listed superclass style applies to
 # classes not listed. Shapes are vis-network's label-outside shapes, which draw fast.
@@ -78,6 +88,7 @@ UI = {
         "dates": "Dates", "from": "from", "to": "to", "inferred": "Show inferred relations",
         "edgeLabels": "Show relation names", "path": "Path between two entities", "findPath": "Find path",
         "noPath": "No path between them among the relations shown.", "png": "Export PNG", "fit": "Fit",
+        "svg": "Export SVG", "legend": "Legend", "footSources": "Sources of the relations shown",
         "clear": "Clear", "close": "Close", "class": "Class", "labels": "Labels", "aliases": "Also called",
         "date": "Date", "speaker": "Speaker", "addressee": "Addressee", "mentions": "Mentions",
         "text": "Verbatim text", "paraphrase": "Paraphrase", "claim": "Claim", "facts": "Facts",
@@ -90,9 +101,18 @@ UI = {
         "confAll": "all", "confM": "M and up", "confH": "H only", "confidence": "confidence",
         "answering": "answering from {kept} of {total} sources", "undatedOut": "; {undated} undated left out",
         "leftOut": "left out by the source filters",
+        "tableToggle": "Text view", "tableNodes": "Entities shown ({n})", "tableEdges": "Relations shown ({n})",
+        "tableHint": "Sort by a column with its heading; a name opens its card.", "name": "Name",
+        "relCount": "Relations shown", "fromCol": "From", "relation": "Relation", "toCol": "To",
+        "inferredMark": "inferred", "moreRows": "{n} more rows not listed.", "showMore": "List {n} more",
+        "cardLabel": "Details of the selection", "results": "Matching entities",
         "allNodes": "Show every node (statements, claims, events, causes of action…)",
         "entitiesNote": "Entities only: statements and claims are drawn as edges; the rest is in each card and the timeline.",
-        "said": "statement", "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
+        "groupHeading": "Groups", "groupNote": "{groups} groups of closely related entities: click one to open it.",
+        "groupCollapseAll": "Collapse all groups", "groupCollapse": "Collapse this group",
+        "groupOther": "entities linked to no group", "groupsClosed": "{closed} of {total} groups closed",
+        "said": "statement", "caseLayout": "Case layout", "wholeGraph": "— the whole graph —",
+        "showCase": "Show this case's layout", "backToGraph": "Back to the whole graph", "disclaimer": "An allegation is not a finding: dashed lines are claims with the status their sources "
                       "give; dotted lines are derived by rules, not stated by a source.",
     },
     "fr": {
@@ -101,7 +121,8 @@ UI = {
         "dates": "Dates", "from": "du", "to": "au", "inferred": "Afficher les relations inférées",
         "edgeLabels": "Afficher le nom des relations", "path": "Chemin entre deux entités",
         "findPath": "Trouver le chemin", "noPath": "Aucun chemin parmi les relations affichées.",
-        "png": "Exporter en PNG", "fit": "Tout voir", "clear": "Effacer", "close": "Fermer", "class": "Classe",
+        "png": "Exporter en PNG", "svg": "Exporter en SVG", "legend": "Légende",
+        "footSources": "Sources des relations affichées", "fit": "Tout voir", "clear": "Effacer", "close": "Fermer", "class": "Classe",
         "labels": "Libellés", "aliases": "Autres noms", "date": "Date", "speaker": "Locuteur",
         "addressee": "Destinataire", "mentions": "Mentionne", "text": "Texte exact", "paraphrase": "Paraphrase",
         "claim": "Affirmation", "facts": "Faits", "sources": "Sources", "pathFrom": "Chemin depuis ici",
@@ -115,6 +136,19 @@ UI = {
         "minConfidence": "Confiance minimale", "confAll": "toutes", "confM": "M et plus", "confH": "H seulement",
         "confidence": "confiance", "answering": "réponses tirées de {kept} sources sur {total}",
         "undatedOut": " ; {undated} non datées écartées", "leftOut": "écartée par les filtres de sources",
+        "groupHeading": "Groupes", "groupNote": "{groups} groupes d'entités étroitement liées : cliquez pour en ouvrir un.",
+        "groupCollapseAll": "Refermer tous les groupes", "groupCollapse": "Refermer ce groupe",
+        "groupOther": "entités liées à aucun groupe", "groupsClosed": "{closed} groupes fermés sur {total}",
+        "tableToggle": "Vue texte", "tableNodes": "Entités affichées ({n})", "tableEdges": "Relations affichées ({n})",
+        "tableHint": "Triez par une colonne avec son en-tête ; un nom ouvre sa fiche.", "name": "Nom",
+        "relCount": "Relations affichées", "fromCol": "De", "relation": "Relation", "toCol": "Vers",
+        "inferredMark": "inférée", "moreRows": "{n} lignes de plus non listées.", "showMore": "Lister {n} de plus",
+        "cardLabel": "Détails de la sélection", "results": "Entités correspondantes",
+        "allNodes": "Afficher tous les nœuds (déclarations, affirmations, événements, fondements…)",
+        "entitiesNote": "Entités seulement : déclarations et affirmations sont des traits ; le reste est dans les "
+                        "fiches et la chronologie.",
+        "said": "déclaration", "caseLayout": "Plan d'une affaire", "wholeGraph": "— tout le graphe —",
+        "showCase": "Voir le plan de l'affaire", "backToGraph": "Revenir à tout le graphe",
         "disclaimer": "Une allégation n'est pas une constatation : les traits tiretés sont des affirmations avec le "
                       "statut que leur donnent les sources ; les pointillés sont déduits par des règles.",
     },
@@ -313,7 +347,7 @@ def _style(cls_iri: str, seen: dict[str, tuple[str, str]]) -> tuple[str, str]:
 def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lang: str = "en",
               title: str = "casegraph", scores: dict | None = None, positions: dict | None = None,
               draw_limit: int = DRAW_LIMIT, provenance: Provenance | None = None,
-              hubs: list[tuple[str, str, dict]] = ()) -> dict:
+              hubs: list[tuple[str, str, dict]] = (), group_above: int = GROUP_ABOVE) -> dict:
     """The JSON the page embeds: nodes with class, position and size, edges with relation, status, date, sources.
 
     ``G`` is a projection (see :func:`casegraph.analysis.project`). ``details`` adds, per node IRI, what the
@@ -322,7 +356,9 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     ``draw_limit``. ``provenance`` describes the sources (see :class:`Provenance`); without it they are known
     by URL only. The sources of wordings and statements in ``details`` may be given as :class:`SourceRef`.
     ``hubs`` are statement and claim edges between entities (see :func:`hub_edges`), drawn in the entities view
-    only; the entities get a second position (``ex``, ``ey``) from a layout of that view.
+    only; the entities get a second position (``ex``, ``ey``) from a layout of that view. With more than
+    ``group_above`` entities they are grouped by community (see :func:`entity_groups`): ``groups`` lists the
+    groups and each entity's ``g`` is its group's index.
     """
     from ..analysis import rank
 
@@ -341,6 +377,11 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
         entity_graph.add_edges_from(G.subgraph(entities).edges())
         entity_graph.add_edges_from((u, v) for u, v, _d in hubs)
         entity_positions = layout(entity_graph)
+    group_of: dict[str, int] = {}
+    groups: list[dict] = []
+    if len(entities) > group_above:
+        group_of, groups = entity_groups(G, entities, hubs, {n: entity_positions.get(n) or positions.get(n, (0.0, 0.0))
+                                                             for n in entities})
     top = max(scores.values(), default=0.0) or 1.0
 
     classes: dict[str, int] = {}
@@ -369,6 +410,8 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
             row["n"] = names
         if node in entity_positions:
             row["ex"], row["ey"] = entity_positions[node]
+        if str(node) in group_of:
+            row["g"] = group_of[str(node)]
         if node not in drawn:
             row["h"] = 1
         index[node] = len(nodes)
@@ -400,8 +443,71 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
         "title": title, "lang": lang, "ui": UI[lang], "classes": class_rows, "relations": list(relations),
         "statuses": list(statuses), "sources": table.rows, "supports": table.supports, "nodes": nodes, "edges": edges,
         "details": {k: v for k, v in card.items() if v}, "drawLimit": draw_limit,
+        "cases": case_layouts(G.edges(data=True), index, hubs, G.number_of_edges()), "casePlaces": place_labels(lang),
         "edgeLabels": len(edges) <= EDGE_LABELS_UP_TO, "entitiesFirst": bool(entity_positions),
+        **({"groups": groups} if groups else {}),
     }
+
+
+def entity_groups(G: nx.MultiDiGraph, entities: list, hubs, at: dict) -> tuple[dict[str, int], list[dict]]:
+    """The entities grouped by community, for the page's map of a large graph: each entity's group index, and
+    one row per group (``l`` its name, ``n`` its member count, ``x``/``y`` the centroid of its members' positions
+    ``at``; ``o`` marks the group of entities linked to no other).
+
+    Communities are :func:`casegraph.analysis.communities`' (Louvain on the entities, their relations and the
+    statement and claim edges ``hubs``), named as the ``communities`` command names them: by their three most
+    central members. To keep the map readable, a community smaller than :data:`MIN_GROUP` or beyond the
+    :data:`MAX_GROUPS` largest joins the kept group it has most relations with; those with none share one
+    group, last.
+    """
+    from ..analysis import communities
+
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((node, {"label": G.nodes[node].get("label", str(node))}) for node in entities)
+    keep = set(entities)
+    graph.add_edges_from((u, v) for u, v in G.edges() if u in keep and v in keep)  # faster than a subgraph view
+    graph.add_edges_from((u, v) for u, v, _d in hubs if u in keep and v in keep)
+    # igraph's Louvain (the viewer needs igraph for its layout anyway): networkx's takes seconds from a few
+    # thousand entities, igraph's about one at 50,000.
+    found = communities(graph, backend="igraph")  # largest first
+    kept = [c for c in found[:MAX_GROUPS] if len(c) >= MIN_GROUP] or found[:1]
+    group_of = {node: k for k, c in enumerate(kept) for node, _label in c.members}
+    names = [c.name for c in kept]
+    # The rest, largest first: each joins the group it has most relations with (a later small community may
+    # join through one merged before it); a community linked to no group goes to the shared group.
+    alone: list = []
+    for c in found[len(kept):]:  # kept is a prefix of found: both are largest first
+        members = [node for node, _label in c.members]
+        links: dict[int, int] = defaultdict(int)
+        for node in members:
+            for other in graph.successors(node):
+                if other in group_of:
+                    links[group_of[other]] += 1
+            for other in graph.predecessors(node):
+                if other in group_of:
+                    links[group_of[other]] += 1
+        if links:
+            best = max(links, key=lambda k: (links[k], -k))
+            group_of.update((node, best) for node in members)
+        else:
+            alone += members
+    if alone:
+        group_of.update((node, len(names)) for node in alone)
+        names.append("")
+    sums = [[0, 0.0, 0.0] for _ in names]
+    for node, k in group_of.items():
+        x, y = at[node]
+        sums[k][0] += 1
+        sums[k][1] += x
+        sums[k][2] += y
+    rows = []
+    for k, name in enumerate(names):
+        count, sx, sy = sums[k]
+        row = {"l": name, "n": count, "x": round(sx / count, 1), "y": round(sy / count, 1)}
+        if k == len(kept):  # the entities alone: positions all over the map, named by the page
+            row["o"] = 1
+        rows.append(row)
+    return {str(node): k for node, k in group_of.items()}, rows
 
 
 def _cite_sources(entry: dict, table: _SourceTable) -> dict:
@@ -518,11 +624,12 @@ def render(data: dict) -> str:
 
 
 def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred: bool = False,
-               lang: str = "en", title: str | None = None) -> View:
+               lang: str = "en", title: str | None = None, case: str | None = None) -> View:
     """The viewer page for ``cg``: the whole projection, or the entities within ``depth`` hops of ``focus``.
 
     With ``include_inferred`` the derived relations are drawn (dotted) too; the rules run first when the
-    graph holds no derived triple yet.
+    graph holds no derived triple yet. With ``case`` (a case's name) the page opens on that case's own
+    layout (see :mod:`casegraph.viewer.cases`).
     """
     G, name = drawn_projection(cg, focus=focus, depth=depth, include_inferred=include_inferred, lang=lang)
     collapsed = cg.project(lang=lang, include_inferred=include_inferred, collapse=True)
@@ -531,19 +638,36 @@ def build_view(cg, *, focus: str | None = None, depth: int = 1, include_inferred
     keep = {node for node, attrs in G.nodes(data=True) if is_entity(attrs)}
     data = view_data(G, details=entity_details(cg, G, lang), lang=lang, title=title or name, provenance=provenance,
                      hubs=hub_edges(collapsed, keep))
+    if case is not None:
+        data["caseFocus"] = _case_shown(cg, case, data)
     return View(render(data), data)
 
 
+def _case_shown(cg, name: str, data: dict) -> str:
+    """The IRI of the case ``name`` designates, which must be a case of the page."""
+    iri = str(cg.entity(name, kind=CG.LegalCase).iri)
+    if iri not in {data["nodes"][row["i"]]["id"] for row in data["cases"]}:
+        raise CaseGraphError(f"case={name!r}: the page shows no party, judge or counsel of this case")
+    return iri
+
+
 def drawn_projection(cg, *, focus: str | None, depth: int, include_inferred: bool, lang: str):
-    """The projection a page draws for these arguments (the rules run first when derived relations are asked
-    for and none exist), and its title: the whole graph, or the entities within ``depth`` hops of ``focus``."""
-    if include_inferred and not len(cg.dataset.graph(_inferred_graph())):
-        cg.infer()
+    """The projection a page draws for these arguments, and its title: the whole graph, or the entities within
+    ``depth`` hops of ``focus``. Drawing reads the graph and never writes it: derived relations are drawn when
+    the rules have run (:meth:`CaseGraph.infer`), and asking for them before is refused."""
+    if include_inferred and not has_derived(cg):
+        raise InputError("{parameter}: the graph holds no derived relation yet; run the rules first with "
+                         "cg.infer(), which writes them into the graph", parameter="include_inferred=True")
     if not focus:
         return cg.project(lang=lang, include_inferred=include_inferred), "casegraph"
     ego = cg.neighbors(focus, depth=depth, include_inferred=include_inferred, lang=lang)
     G = ego.subgraph
     return G, f"{G.nodes[ego.center].get('label', ego.center)} (±{depth})"
+
+
+def has_derived(cg) -> bool:
+    """Whether the rules have run on ``cg`` (its inferred graph holds something)."""
+    return bool(len(cg.dataset.graph(_inferred_graph())))
 
 
 def _inferred_graph():

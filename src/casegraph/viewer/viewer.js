@@ -5,7 +5,7 @@
   var D = JSON.parse(document.getElementById("cg-data").textContent);
   var T = D.ui;
   var $ = function (id) { return document.getElementById(id); };
-  var listeners = { change: [] }; // see window.casegraphViewer.on, at the end
+  var listeners = { change: [], card: [] }; // see window.casegraphViewer.on, at the end
 
   function el(tag, props) {
     var e = document.createElement(tag);
@@ -117,7 +117,108 @@
                 knownOn: null, minConf: null,
                 edgeLabels: !!D.edgeLabels, selected: null, drawn: new Uint8Array(N.length), nodeHidden: new Uint8Array(N.length),
                 edgeHidden: new Uint8Array(E.length), dimmed: false, path: null,
-                entities: !!D.entitiesFirst, filteredOut: new Uint8Array(N.length), labelled: new Map() };
+                entities: !!D.entitiesFirst, filteredOut: new Uint8Array(N.length), labelled: new Map(),
+                openGroups: new Set() };
+
+  // --- groups: a large graph opens as a map of its communities (D.groups, see casegraph.viewer.entity_groups) --
+  // Each group is one node (id GROUP + k) while it is closed, and its members are not even in vis's DataSet: so
+  // 50,000 entities open as fast as a hundred. An edge with an end in a closed group is drawn as part of one
+  // aggregated edge per pair of ends (id LINK + the two ends), wider the more relations it stands for. Opening a
+  // group draws its members at their own positions; the map applies to the entities view only ("show every
+  // node" draws the page ungrouped).
+  var GR = D.groups || [], NL = N.length, GROUP = "cg-group:", LINK = "cg-link:";
+  var members = GR.map(function () { return []; });
+  N.forEach(function (n, i) { if (n.g != null) members[n.g].push(i); });
+  var groupIndex = new Map(GR.map(function (g, k) { return [GROUP + k, k]; }));
+  var groupDrawn = new Uint8Array(GR.length), groupHidden = new Uint8Array(GR.length);
+  var groupTop = GR.reduce(function (m, g) { return Math.max(m, g.n); }, 1);
+  var links = new Map(); // aggregated edges drawn now: id -> [from, to, count]
+  var edgeIn = new Uint8Array(E.length); // which of E are in vis's DataSet
+  var GROUP_COLOUR = { background: "#d5dde7", border: "#56677a", highlight: { background: "#e9eef4", border: "#111" },
+                       hover: { background: "#e9eef4", border: "#111" } };
+  var LINK_COLOUR = { color: "#a9b4c0", highlight: "#333333" };
+  function grouping() { return GR.length > 0 && (state.entities || !D.entitiesFirst); }
+  function closedGroup(i) { var g = N[i].g; return g != null && grouping() && !state.openGroups.has(g); }
+  function groupName(k) { return (GR[k].o ? T.groupOther : GR[k].l) + " (" + GR[k].n.toLocaleString() + ")"; }
+  function groupSize(k) { return Math.round(14 + 36 * Math.sqrt(GR[k].n / groupTop)); }
+  function visGroup(k) {
+    var o = { id: GROUP + k, x: GR[k].x, y: GR[k].y, size: groupSize(k), shape: "dot", color: GROUP_COLOUR,
+              borderWidth: 2, hidden: !!groupHidden[k] };
+    if (!big) o.title = groupName(k);
+    return o;
+  }
+  function visLink(id, l) {
+    var o = { id: id, from: l[0], to: l[1], width: Math.min(1 + Math.log2(l[2]), 8), color: LINK_COLOUR,
+              arrows: { to: { enabled: false } } };
+    if (!big) o.title = l[2].toLocaleString() + " " + T.edges;
+    return o;
+  }
+  // Brings vis's DataSet in line with what should be drawn: with the map on, the members of open groups and the
+  // closed groups' nodes; without it, the page's first draw (every node without h) and what was drawn since. Then
+  // the edges between drawn nodes, and the aggregated edges of what the filters leave. Costs one pass over the
+  // nodes and one over the edges, and vis's work for what changed only.
+  function syncDrawn() {
+    var on = grouping(), addN = [], removeN = [], updateN = [], addE = [], removeE = [], updateE = [];
+    N.forEach(function (n, i) {
+      // (on the map, nodes that are in no group are outside the entities view: drawn only when asked for)
+      var want = on ? (n.g != null ? state.openGroups.has(n.g) : state.drawn[i]) : state.drawn[i] || !n.h;
+      if (want && !state.drawn[i]) { state.drawn[i] = 1; addN.push(visNode(i)); }
+      else if (!want && state.drawn[i]) { state.drawn[i] = 0; removeN.push(n.id); }
+    });
+    E.forEach(function (e, k) {
+      var want = state.drawn[e.f] && state.drawn[e.t];
+      if (want && !edgeIn[k]) { edgeIn[k] = 1; addE.push(visEdge(k)); }
+      else if (!want && edgeIn[k]) { edgeIn[k] = 0; removeE.push(k); }
+    });
+    GR.forEach(function (g, k) {
+      var want = on && !state.openGroups.has(k), hide = 1;
+      for (var j = 0; j < members[k].length && hide; j++) if (!state.nodeHidden[members[k][j]]) hide = 0;
+      if (want && !groupDrawn[k]) { groupDrawn[k] = 1; groupHidden[k] = hide; addN.push(visGroup(k)); }
+      else if (!want && groupDrawn[k]) { groupDrawn[k] = 0; removeN.push(GROUP + k); }
+      else if (want && hide !== groupHidden[k]) { groupHidden[k] = hide; updateN.push({ id: GROUP + k, hidden: !!hide }); }
+    });
+    // One aggregated edge per pair of ends, one of them at least a closed group, over the edges the filters show.
+    var want = new Map();
+    function end(i) { return state.drawn[i] ? N[i].id : closedGroup(i) ? GROUP + N[i].g : null; }
+    if (on) E.forEach(function (e, k) {
+      if (state.edgeHidden[k] || edgeIn[k]) return;
+      var a = end(e.f), b = end(e.t);
+      if (a == null || b == null || a === b) return;
+      var id = a < b ? LINK + a + "|" + b : LINK + b + "|" + a, l = want.get(id);
+      if (l) l[2]++; else want.set(id, [a, b, 1]);
+    });
+    links.forEach(function (l, id) { if (!want.has(id)) { removeE.push(id); links.delete(id); } });
+    want.forEach(function (l, id) {
+      var old = links.get(id);
+      if (!old) addE.push(visLink(id, l)); else if (old[2] !== l[2]) updateE.push(visLink(id, l));
+      links.set(id, l);
+    });
+    if (removeE.length) edges.remove(removeE);
+    if (removeN.length) nodes.remove(removeN);
+    if (addN.length) nodes.add(addN);
+    if (updateN.length) nodes.update(updateN);
+    if (addE.length) edges.add(addE);
+    if (updateE.length) edges.update(updateE);
+  }
+  function groupsChanged() {
+    syncDrawn();
+    if (state.selected != null && byId.has(state.selected) && !state.drawn[byId.get(state.selected)]) clearSelection();
+    counts(); showGroups(); relabel(); changed("groups");
+  }
+  function openGroup(k) {
+    if (!(k >= 0 && k < GR.length) || state.openGroups.has(k)) return;
+    state.openGroups.add(k);
+    groupsChanged();
+  }
+  function closeGroup(k) {
+    if (!state.openGroups.delete(k)) return;
+    groupsChanged();
+  }
+  function collapseGroups() {
+    if (!state.openGroups.size) return;
+    state.openGroups.clear();
+    groupsChanged();
+  }
 
   function visNode(i) {
     var n = N[i];
@@ -127,8 +228,9 @@
     if (!big) o.title = C[n.c].name + ": " + n.l;
     return o;
   }
-  function place(i) { // the entities view has its own layout
-    var n = N[i];
+  function place(i) { // the entities view has its own layout, and a case's layout (case.js) its own places
+    var n = N[i], at = state.casePlaces && state.casePlaces.get(i);
+    if (at) return at;
     return state.entities && n.ex != null ? [n.ex, n.ey] : [n.x, n.y];
   }
   var SAID = "#c79a1e";
@@ -142,13 +244,10 @@
     return o;
   }
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
-  var initial = [], initialEdges = [];
   var forced = -1; // the node last chosen by search stays visible whatever the filters say
   judge(); // the entities view hides what it hides from the first draw
-  N.forEach(function (n, i) { if (!n.h) { state.drawn[i] = 1; initial.push(visNode(i)); } });
-  E.forEach(function (e, i) { if (state.drawn[e.f] && state.drawn[e.t]) initialEdges.push(visEdge(i)); });
-  nodes.add(initial);
-  edges.add(initialEdges);
+  syncDrawn(); // the most central nodes (those without h), or with groups the map of them
+  var drawnFirst = state.drawn.reduce(function (a, b) { return a + b; }, 0);
 
   var network = new vis.Network($("graph"), { nodes: nodes, edges: edges }, {
     physics: false,
@@ -176,15 +275,21 @@
   // change of what is shown; the hovered and the selected node are always labelled.
   var measure = document.createElement("canvas").getContext("2d"), CELL = 64, FACE = "px system-ui, sans-serif";
   var widthAt10 = new Map(), placed = [];
-  function labelPx(i) { return N[i].s >= 16 ? 15 : 13; } // on-screen font size: central entities a little larger
+  // A label's item is a node (i < NL, index in N) or a group's node (NL + its index in D.groups).
+  function itemId(i) { return i < NL ? N[i].id : GROUP + (i - NL); }
+  function itemText(i) { return i < NL ? N[i].l : groupName(i - NL); }
+  function itemSize(i) { return i < NL ? N[i].s : groupSize(i - NL); }
+  function itemHidden(i) { return i < NL ? state.nodeHidden[i] : groupHidden[i - NL]; }
+  function itemOf(id) { return byId.has(id) ? byId.get(id) : groupIndex.has(id) ? NL + groupIndex.get(id) : null; }
+  function labelPx(i) { return i >= NL || N[i].s >= 16 ? 15 : 13; } // on-screen font size: groups and central entities larger
   function labelFont(i, px) { return (labelPx(i) >= 15 ? "600 " : "") + px + FACE; } // ... and bolder
   // Where a label may go around its node, in order of preference: [x side, y side, x offset in radii].
   var PLACES = [[0, 1, 0], [0, -1, 0], [1, 0, 1], [-1, 0, 1], [1, 1, 0.5], [-1, 1, 0.5], [1, -1, 0.5], [-1, -1, 0.5]];
   function labelBox(i, p, scale, where) { // [left, top, right, bottom] in CSS px around the node's centre p
     var px = labelPx(i), w = widthAt10.get(i);
-    if (w == null) { measure.font = labelFont(i, 10); w = measure.measureText(N[i].l).width; widthAt10.set(i, w); }
+    if (w == null) { measure.font = labelFont(i, 10); w = measure.measureText(itemText(i)).width; widthAt10.set(i, w); }
     w = w * px / 10 + 6;
-    var h = px + 4, r = N[i].s * scale + 2, d = PLACES[where];
+    var h = px + 4, r = itemSize(i) * scale + 2, d = PLACES[where];
     var x = d[0] > 0 ? p.x + r * d[2] : d[0] < 0 ? p.x - r * d[2] - w : p.x - w / 2;
     var y = d[1] > 0 ? p.y + r : d[1] < 0 ? p.y - r - h : p.y - h / 2;
     return [x, y, x + w, y + h];
@@ -209,14 +314,16 @@
   function placeLabels() {
     var scale = network.getScale(), box = $("graph").getBoundingClientRect();
     var ids = [], index = [];
+    // The closed groups first (largest first, as D.groups is), then the nodes (most central first, as N is).
+    GR.forEach(function (g, k) { if (groupDrawn[k] && !groupHidden[k]) { ids.push(GROUP + k); index.push(NL + k); } });
     N.forEach(function (n, i) { if (state.drawn[i] && !state.nodeHidden[i]) { ids.push(n.id); index.push(i); } });
     var at = network.getPositions(ids), grid = new Map(), done = new Set();
-    var first = [hovered, state.selected].filter(function (id) { return id != null && byId.has(id); })
-      .map(function (id) { return byId.get(id); });
+    var first = [hovered, state.selected].map(function (id) { return id == null ? null : itemOf(id); })
+      .filter(function (i) { return i != null; });
     placed = [];
     first.concat(index).forEach(function (i) {
-      var id = N[i].id;
-      if (done.has(i) || !at[id] || state.nodeHidden[i]) return;
+      var id = itemId(i);
+      if (done.has(i) || !at[id] || itemHidden(i)) return;
       var p = network.canvasToDOM(at[id]);
       if (p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height) return; // off screen
       for (var where = 0; where < PLACES.length; where++) {
@@ -224,36 +331,36 @@
         if (first.indexOf(i) >= 0 || (inside && !overlaps(grid, b))) { occupy(grid, b); placed.push([i, where]); done.add(i); return; }
       }
     });
-    state.labelled = new Map(placed.map(function (l) { return [N[l[0]].id, l[1]]; }));
+    state.labelled = new Map(placed.map(function (l) { return [itemId(l[0]), l[1]]; }));
     network.redraw();
     metrics.labelled = performance.now();
   }
   // The labels drawn now: node IRI, text, on-screen font size and box in the page's CSS pixels (for tests).
   function drawnLabels() {
     var scale = network.getScale(), r = $("graph").getBoundingClientRect();
-    var at = network.getPositions(placed.map(function (l) { return N[l[0]].id; }));
-    return placed.filter(function (l) { return !state.nodeHidden[l[0]]; }).map(function (l) {
-      var i = l[0], b = labelBox(i, network.canvasToDOM(at[N[i].id]), scale, l[1]);
-      return { id: N[i].id, text: N[i].l, px: labelPx(i), box: [r.left + b[0], r.top + b[1], r.left + b[2], r.top + b[3]] };
+    var at = network.getPositions(placed.map(function (l) { return itemId(l[0]); }));
+    return placed.filter(function (l) { return !itemHidden(l[0]) && at[itemId(l[0])]; }).map(function (l) {
+      var i = l[0], b = labelBox(i, network.canvasToDOM(at[itemId(i)]), scale, l[1]);
+      return { id: itemId(i), text: itemText(i), px: labelPx(i), box: [r.left + b[0], r.top + b[1], r.left + b[2], r.top + b[3]] };
     });
   }
   network.on("afterDrawing", function (ctx) {
     if (!placed.length) return;
     var ratio = ctx.canvas.width / (ctx.canvas.clientWidth || ctx.canvas.width), scale = network.getScale();
-    var at = network.getPositions(placed.map(function (l) { return N[l[0]].id; }));
+    var at = network.getPositions(placed.map(function (l) { return itemId(l[0]); }));
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0); // CSS pixels: the same size on screen at every zoom
     ctx.textBaseline = "middle";
     placed.forEach(function (l) {
-      var i = l[0], pos = at[N[i].id];
-      if (!pos || state.nodeHidden[i]) return;
+      var i = l[0], pos = at[itemId(i)];
+      if (!pos || itemHidden(i)) return;
       var b = labelBox(i, network.canvasToDOM(pos), scale, l[1]);
       var dim = state.dimmed && state.keep && !state.keep.has(i);
       ctx.fillStyle = dim ? "rgba(255,255,255,.6)" : "rgba(255,255,255,.88)";
       ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
       ctx.font = labelFont(i, labelPx(i));
       ctx.fillStyle = dim ? "#b0b0b0" : "#1a1a1a";
-      ctx.fillText(N[i].l, b[0] + 3, (b[1] + b[3]) / 2 + 0.5);
+      ctx.fillText(itemText(i), b[0] + 3, (b[1] + b[3]) / 2 + 0.5);
     });
     ctx.restore();
   });
@@ -273,14 +380,15 @@
   $("path-from").placeholder = T.from + "…";
   $("path-to").placeholder = T.to + "…";
   $("edge-labels").checked = state.edgeLabels;
-  if (N.length > initial.length)
-    $("drawn-note").textContent = fmt(T.drawnOf, { drawn: initial.length.toLocaleString(), total: N.length.toLocaleString() });
-  function counts() {
+  if (N.length > drawnFirst && !GR.length)
+    $("drawn-note").textContent = fmt(T.drawnOf, { drawn: drawnFirst.toLocaleString(), total: N.length.toLocaleString() });
+  function counts() { // the nodes and edges of the data shown (not the groups' nodes and aggregated edges)
     var shownNodes = 0, shownEdges = 0;
-    nodes.forEach(function (n) { if (!n.hidden) shownNodes++; });
-    edges.forEach(function (e) { if (!e.hidden) shownEdges++; });
+    nodes.forEach(function (n) { if (!n.hidden && byId.has(n.id)) shownNodes++; });
+    edges.forEach(function (e) { if (!e.hidden && typeof e.id === "number") shownEdges++; });
     $("counts").textContent = N.length.toLocaleString() + " " + T.nodes + " · " + baseEdges.toLocaleString() + " " + T.edges +
-      (shownNodes < N.length || shownEdges !== baseEdges ? " (" + shownNodes.toLocaleString() + " / " + shownEdges.toLocaleString() + " " + T.shown + ")" : "");
+      (shownNodes < N.length || shownEdges !== baseEdges ? " (" + shownNodes.toLocaleString() + " / " + shownEdges.toLocaleString() + " " + T.shown + ")" : "") +
+      (grouping() ? " · " + fmt(T.groupsClosed, { closed: (GR.length - state.openGroups.size).toLocaleString(), total: GR.length.toLocaleString() }) : "");
     return [shownNodes, shownEdges];
   }
 
@@ -346,12 +454,32 @@
   function showView() { $("view-note").textContent = state.entities ? T.entitiesNote : ""; }
   if (!D.entitiesFirst) $("view-section").hidden = true;
   showView();
+  // The map of groups: how many there are, "collapse all", and each open group with a button that closes it.
+  var groupSection = el("section", { id: "group-section", "aria-labelledby": "h-groups" }), openList = el("ul", { id: "open-groups" });
+  if (GR.length) {
+    groupSection.append(el("h2", { id: "h-groups", text: T.groupHeading }),
+      el("p", { id: "group-note", text: fmt(T.groupNote, { groups: GR.length.toLocaleString() }) }),
+      el("button", { id: "collapse-groups", type: "button", text: T.groupCollapseAll, on: { click: collapseGroups } }), openList);
+    $("view-section").after(groupSection);
+  }
+  function showGroups() {
+    groupSection.hidden = !grouping();
+    openList.textContent = "";
+    Array.from(state.openGroups).sort(function (a, b) { return a - b; }).forEach(function (k) {
+      openList.append(el("li", null, el("button", { type: "button", class: "link", "data-group": String(k), title: T.groupCollapse,
+        text: "× " + groupName(k), on: { click: function () { closeGroup(k); } } })));
+    });
+  }
+  showGroups();
   allNodes.addEventListener("change", function () {
     state.entities = !allNodes.checked;
     var moves = [];
-    nodes.forEach(function (n) { var at = place(byId.get(n.id)); moves.push({ id: n.id, x: at[0], y: at[1] }); });
+    nodes.forEach(function (n) {
+      if (!byId.has(n.id)) return; // a group's node: apply() removes or keeps it
+      var at = place(byId.get(n.id)); moves.push({ id: n.id, x: at[0], y: at[1] });
+    });
     nodes.update(moves);
-    apply(); showView(); refreshCard();
+    apply(); showView(); refreshCard(); showGroups();
     network.fit({ animation: false });
     relabel();
   });
@@ -361,7 +489,7 @@
   $("edge-labels").addEventListener("change", function () {
     state.edgeLabels = this.checked;
     var changes = [];
-    edges.forEach(function (e) { changes.push({ id: e.id, label: state.edgeLabels ? D.relations[E[e.id].r] : "" }); });
+    edges.forEach(function (e) { if (typeof e.id === "number") changes.push({ id: e.id, label: state.edgeLabels ? D.relations[E[e.id].r] : "" }); });
     edges.update(changes);
   });
 
@@ -424,12 +552,14 @@
     N.forEach(function (n, i) {
       var out = state.classOff.has(n.c) || outOfRange(n.d) || !nodeStands(i) ? 1 : 0;
       state.filteredOut[i] = out;
-      var hide = out || (state.entities && !isEntity(i)) ? 1 : 0;
+      // state.only: the nodes a case layout (case.js) shows, when one is shown
+      var hide = out || (state.entities && !isEntity(i)) || (state.only && !state.only.has(i)) ? 1 : 0;
       if (i === forced) hide = 0;
       if (hide !== state.nodeHidden[i]) { state.nodeHidden[i] = hide; if (state.drawn[i]) nodeChanges.push({ id: n.id, hidden: !!hide }); }
     });
     E.forEach(function (e, i) {
       var hide = state.nodeHidden[e.f] || state.nodeHidden[e.t] || state.relOff.has(e.r) || (e.x && !state.entities) ||
+        (e.x && state.onlyHubs && !state.onlyHubs.has(i)) || // a case layout draws the statements of its record only
         state.statusOff.has(e.s == null ? -1 : e.s) || (e.i && !state.inferred) || outOfRange(e.d) || !edgeOk[i] ? 1 : 0;
       if (hide !== state.edgeHidden[i]) { state.edgeHidden[i] = hide; if (state.drawn[e.f] && state.drawn[e.t]) edgeChanges.push({ id: i, hidden: !!hide }); }
     });
@@ -439,6 +569,7 @@
     var changes = judge();
     if (changes[0].length) nodes.update(changes[0]);
     if (changes[1].length) edges.update(changes[1]);
+    if (GR.length) syncDrawn(); // groups hidden with all their members, aggregated edges recounted
     counts();
     drawTimeline();
     relabel();
@@ -446,20 +577,23 @@
   }
 
   // Large graphs draw their most central nodes first; a node chosen later is drawn with its neighbours.
+  // On the map of groups, a node in a closed group opens it; its neighbours in other closed groups stay there.
   function ensureDrawn(i) {
+    if (closedGroup(i)) openGroup(N[i].g);
     var add = [], addEdges = [];
     [i].concat(incident[i].map(function (k) { return E[k].f === i ? E[k].t : E[k].f; })).forEach(function (j) {
-      if (!state.drawn[j]) { state.drawn[j] = 1; add.push(visNode(j)); }
+      if (!state.drawn[j] && !closedGroup(j)) { state.drawn[j] = 1; add.push(visNode(j)); }
     });
     if (!add.length) return;
     nodes.add(add);
     add.forEach(function (n) {
       incident[byId.get(n.id)].forEach(function (k) {
         var e = E[k];
-        if (state.drawn[e.f] && state.drawn[e.t] && !edges.get(k)) addEdges.push(visEdge(k));
+        if (state.drawn[e.f] && state.drawn[e.t] && !edgeIn[k]) { edgeIn[k] = 1; addEdges.push(visEdge(k)); }
       });
     });
     edges.add(addEdges);
+    if (grouping()) syncDrawn(); // edges of the new nodes to closed groups
   }
 
   // --- highlight ------------------------------------------------------------------------------------------
@@ -471,8 +605,9 @@
       nodeChanges.push({ id: n.id, color: keep ? null : DIM, font: { color: keep ? "#222222" : "#b0b0b0" } });
     });
     edges.forEach(function (e) {
-      var keep = keepEdges.has(e.id);
-      edgeChanges.push({ id: e.id, color: keep ? visEdge(e.id).color || null : { color: "#eeeeee" }, width: keep && state.path ? 3 : 1 });
+      var keep = keepEdges.has(e.id), link = links.get(e.id);
+      edgeChanges.push({ id: e.id, color: keep ? visEdge(e.id).color || null : { color: "#eeeeee" },
+                         width: link ? visLink(e.id, link).width : keep && state.path ? 3 : 1 });
     });
     state.keep = keepNodes; // for the labels drawn by the page
     nodes.update(nodeChanges); edges.update(edgeChanges);
@@ -481,8 +616,11 @@
   function clearHighlight() {
     if (!state.dimmed) return;
     var nodeChanges = [], edgeChanges = [];
-    nodes.forEach(function (n) { nodeChanges.push({ id: n.id, color: null, font: { color: "#222222" } }); });
-    edges.forEach(function (e) { edgeChanges.push({ id: e.id, color: visEdge(e.id).color || null, width: 1 }); });
+    nodes.forEach(function (n) { nodeChanges.push({ id: n.id, color: groupIndex.has(n.id) ? GROUP_COLOUR : null, font: { color: "#222222" } }); });
+    edges.forEach(function (e) {
+      var link = links.get(e.id);
+      edgeChanges.push(link ? visLink(e.id, link) : { id: e.id, color: visEdge(e.id).color || null, width: 1 });
+    });
     nodes.update(nodeChanges); edges.update(edgeChanges);
     state.dimmed = false; state.path = null;
   }
@@ -494,6 +632,8 @@
 
   // --- the entity card --------------------------------------------------------------------------------------
   var card = $("card");
+  card.setAttribute("role", "region"); // a landmark screen readers can jump to
+  card.setAttribute("aria-label", T.cardLabel);
   function nodeButton(iri) {
     var i = byId.get(iri);
     if (i == null) return el("span", { class: "iri", text: iri });
@@ -502,21 +642,38 @@
   function entry(dl, term, value) { if (value != null && value !== "") dl.append(el("dt", { text: term }), el("dd", null, value)); }
   function list(items, render) { var f = document.createDocumentFragment(); items.forEach(function (x, k) { if (k) f.append(", "); f.append(render(x)); }); return f; }
   var cardFor = null; // [showNode or showEdge, its argument]: redrawn when the source filters change
-  function openCard() { card.hidden = false; }
+  var returnFocus = null; // where the focus was when the card opened: Close and Escape take it back there
+  // A card that opens takes the focus to its heading, so that keyboard and screen reader users land in it; one
+  // redrawn in place (refresh: the filters changed) leaves the focus where it is, on the slider being moved say.
+  function openCard(refresh) {
+    card.hidden = false;
+    if (refresh) return;
+    var from = document.activeElement;
+    if (from && from !== document.body && !card.contains(from)) returnFocus = from;
+    var heading = card.querySelector("h2");
+    if (heading) heading.focus();
+  }
   function closeCard() { card.hidden = true; card.textContent = ""; cardFor = null; }
-  function refreshCard() { if (cardFor && !card.hidden) cardFor[0](cardFor[1]); }
+  function dismissCard() { // the card's Close button, or Escape in the card
+    var back = returnFocus;
+    returnFocus = null;
+    clearSelection();
+    if (back && back.isConnected && !back.closest("[hidden]")) back.focus(); else search.focus();
+  }
+  card.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { ev.preventDefault(); dismissCard(); } });
+  function refreshCard() { if (cardFor && !card.hidden) cardFor[0](cardFor[1], true); }
   function sourceList(ks) {
     var f = document.createDocumentFragment();
     ks.forEach(function (k, j) { if (j) f.append(" · "); f.append(sourceLink(k)); });
     return f;
   }
 
-  function showNode(i) {
+  function showNode(i, refresh) {
     var n = N[i], c = C[n.c], det = D.details[n.id] || {};
     cardFor = [showNode, i];
     card.textContent = "";
-    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
-                el("h2", { text: n.l }), el("div", { class: "kind" }, swatch(c), el("span", { text: c.name })));
+    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: dismissCard } }),
+                el("h2", { text: n.l, tabindex: "-1" }), el("div", { class: "kind" }, swatch(c), el("span", { text: c.name })));
     var dl = el("dl");
     if (det.labels) {
       var f = document.createDocumentFragment();
@@ -554,7 +711,8 @@
     });
     if (facts.length > 150) ul.append(el("li", { text: "… " + (facts.length - 150) + " " + T.more }));
     card.append(el("p", { class: "iri", text: n.id }));
-    openCard();
+    listeners.card.forEach(function (f) { f(i, card); }); // what the features add to a card (case.js: its layout)
+    openCard(refresh);
   }
   function factItem(k, from) {
     var e = E[k], out = e.f === from, other = out ? e.t : e.f;
@@ -571,15 +729,15 @@
     if (cited.length) li.append(el("div", { class: "sources" }, sourceList(cited)));
     return li;
   }
-  function showEdge(k) {
+  function showEdge(k, refresh) {
     var e = E[k];
     cardFor = [showEdge, k];
     card.textContent = "";
-    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: function () { clearSelection(); } } }),
-                el("h2", { text: D.relations[e.r] }));
+    card.append(el("button", { class: "close", type: "button", text: T.close, on: { click: dismissCard } }),
+                el("h2", { text: D.relations[e.r], tabindex: "-1" }));
     var ul = el("ul", { class: "facts" }, factItem(k, e.f));
     card.append(el("p", null, nodeButton(N[e.f].id)), ul);
-    openCard();
+    openCard(refresh);
   }
 
   // --- selection, search -------------------------------------------------------------------------------------
@@ -600,8 +758,9 @@
     changed("selection");
   }
   network.on("click", function (p) {
-    if (p.nodes.length) select(byId.get(p.nodes[0]), false);
-    else if (p.edges.length) { state.selected = null; clearHighlight(); showEdge(p.edges[0]); }
+    if (p.nodes.length && groupIndex.has(p.nodes[0])) openGroup(groupIndex.get(p.nodes[0])); // a group opens
+    else if (p.nodes.length) select(byId.get(p.nodes[0]), false);
+    else if (p.edges.length && typeof p.edges[0] === "number") { state.selected = null; clearHighlight(); showEdge(p.edges[0]); }
     else clearSelection();
   });
   network.on("doubleClick", function (p) { // open the first source of a statement or relation
@@ -633,22 +792,53 @@
     found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
     return found.slice(0, limit).map(function (f) { return f[4]; });
   }
-  var search = $("search"), results = $("results");
+  // The search box is an ARIA combobox over the list of results (a listbox): the arrows move the active result
+  // while the focus stays in the box, Enter selects the active result (or the first), Escape closes the list.
+  var search = $("search"), results = $("results"), found = [], active = -1;
+  [["role", "combobox"], ["aria-autocomplete", "list"], ["aria-controls", "results"], ["aria-expanded", "false"],
+   ["aria-label", T.search]].forEach(function (a) { search.setAttribute(a[0], a[1]); });
+  results.setAttribute("role", "listbox");
+  results.setAttribute("aria-label", T.results);
+  function setActive(j) {
+    var items = results.querySelectorAll("[role=option][data-id]");
+    active = items.length ? Math.max(0, Math.min(j, items.length - 1)) : -1;
+    items.forEach(function (li, k) { li.setAttribute("aria-selected", String(k === active)); });
+    if (active < 0) { search.removeAttribute("aria-activedescendant"); return; }
+    search.setAttribute("aria-activedescendant", items[active].id);
+    items[active].scrollIntoView({ block: "nearest" });
+  }
+  function closeResults() {
+    results.textContent = ""; found = []; active = -1;
+    search.setAttribute("aria-expanded", "false");
+    search.removeAttribute("aria-activedescendant");
+  }
   function showResults() {
-    results.textContent = "";
+    closeResults();
     if (!search.value.trim()) return;
-    var found = matches(search.value, 12);
-    if (!found.length) results.append(el("li", { text: T.notFound }));
-    found.forEach(function (i) {
-      results.append(el("li", null, el("button", { type: "button", "data-id": N[i].id, on: { click: function () { select(i, true); } } },
-        N[i].l + " ", el("small", { text: C[N[i].c].name }))));
+    search.setAttribute("aria-expanded", "true");
+    found = matches(search.value, 12);
+    if (!found.length) results.append(el("li", { role: "option", "aria-disabled": "true", "aria-selected": "false", text: T.notFound }));
+    found.forEach(function (i, k) {
+      results.append(el("li", { role: "option", id: "result-" + k, "data-id": N[i].id, "aria-selected": "false",
+                                on: { click: function () { setActive(k); select(i, true); } } },
+        N[i].l + " ", el("small", { text: C[N[i].c].name })));
     });
   }
   search.addEventListener("input", showResults);
   search.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Enter") return;
-    var found = matches(search.value, 1);
-    if (found.length) select(found[0], true);
+    var down = ev.key === "ArrowDown";
+    if (down || ev.key === "ArrowUp") {
+      if (!found.length && search.value.trim()) showResults();
+      if (!found.length) return;
+      ev.preventDefault(); // the caret stays where it is
+      setActive(active < 0 ? (down ? 0 : found.length - 1) : active + (down ? 1 : -1));
+    } else if (ev.key === "Enter") {
+      if (!found.length) showResults();
+      if (found.length) { ev.preventDefault(); select(found[active >= 0 ? active : 0], true); }
+    } else if (ev.key === "Escape" && results.childElementCount) {
+      ev.preventDefault(); // close the list and keep the words typed (a second Escape clears the box)
+      closeResults();
+    }
   });
 
   // --- path between two entities ---------------------------------------------------------------------------
@@ -692,15 +882,7 @@
   // --- buttons ---------------------------------------------------------------------------------------------
   $("fit").addEventListener("click", function () { network.fit({ animation: false }); relabel(); });
   $("clear").addEventListener("click", function () { clearSelection(); $("path-out").textContent = ""; });
-  $("png").addEventListener("click", function () {
-    var canvas = $("graph").querySelector("canvas");
-    canvas.toBlob(function (blob) {
-      var a = el("a", { download: (D.title || "casegraph").replace(/[^\p{L}\p{N}]+/gu, "-") + ".png" });
-      a.href = URL.createObjectURL(blob);
-      document.body.append(a); a.click(); a.remove();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
-    }, "image/png");
-  });
+  // #png and #svg: share.js (the picture on screen with a legend and a footnote of sources).
 
   // --- timeline ----------------------------------------------------------------------------------------------
   var track = $("track"), dated = [];
@@ -744,10 +926,13 @@
     network: network, nodes: nodes, edges: edges, data: D, state: state, byId: byId, incident: incident,
     select: function (iri) { select(byId.get(iri), true); }, selectIndex: select, clearSelection: clearSelection,
     apply: apply, relabel: relabel, place: place, ensureDrawn: ensureDrawn, findPath: findPath, pathChoice: pathChoice,
-    sourceDays: sourceDays, labels: drawnLabels, counts: counts, el: el, fmt: fmt, swatch: swatch, line: line,
+    sourceDays: sourceDays, dates: dates, sourceKept: function (k) { return !!srcOk[k]; }, labels: drawnLabels, labelsPending: function () { return relabelQueued; }, counts: counts, el: el, fmt: fmt, swatch: swatch, line: line,
     sourceLink: sourceLink, nodeButton: nodeButton, showNode: showNode, isEntity: isEntity,
     matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); },
-    on: function (event, f) { listeners[event].push(f); }, changed: changed
+    on: function (event, f) { listeners[event].push(f); }, changed: changed,
+    openGroup: openGroup, closeGroup: closeGroup, collapseGroups: collapseGroups, grouping: grouping,
+    groupOf: function (iri) { var i = byId.get(iri); return i == null || N[i].g == null ? null : N[i].g; },
+    groupId: function (k) { return GROUP + k; }
   };
   metrics.ready = performance.now();
 })();
