@@ -25,29 +25,11 @@
   var DEFAULT = { allNodes: allNodes.checked, inferred: inferred.checked, edgeLabels: edgeLabels.checked,
                   caseFocus: D.caseFocus || null };
 
-  // The two ends of the path shown (node indices), read from its hops: findPath does not keep them.
-  function pathEnds() {
-    var hops = state.path;
-    if (!hops) return null;
-    var typed = V.matches(pathFrom.value)[0];
-    if (!hops.length) return typed && V.byId.has(typed) ? [V.byId.get(typed), V.byId.get(typed)] : null;
-    var first = E[hops[0]], last = E[hops[hops.length - 1]], a, b;
-    if (hops.length === 1) { // one hop: its ends, in the order the path's inputs show them
-      a = first.f; b = first.t;
-      if (N[a].l !== pathFrom.value && N[b].l === pathFrom.value) { a = first.t; b = first.f; }
-    } else { // the end of the first hop that the second hop does not touch, and likewise at the other end
-      var second = E[hops[1]], before = E[hops[hops.length - 2]];
-      a = first.f === second.f || first.f === second.t ? first.t : first.f;
-      b = last.f === before.f || last.f === before.t ? last.t : last.f;
-    }
-    return [a, b];
-  }
-
   // The fragment for what is shown now (URLSearchParams; a key repeats for each class, relation, status, group).
   function encode() {
     var p = new URLSearchParams();
     if (state.selected) p.set("select", state.selected);
-    var ends = pathEnds();
+    var ends = state.path && state.pathEnds; // [from, to] node indices of the path shown
     if (ends) { p.set("path-from", N[ends[0]].id); p.set("path-to", N[ends[1]].id); }
     if (!$("view-section").hidden && allNodes.checked !== DEFAULT.allNodes) p.set("all-nodes", allNodes.checked ? "1" : "0");
     boxes("class").forEach(function (b) { if (!b.checked) p.append("hide-class", b.getAttribute("data-class")); });

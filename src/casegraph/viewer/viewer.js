@@ -865,7 +865,7 @@
     var hops = [], keepNodes = new Set([b]), keepEdges = new Set();
     for (var y = b; y !== a;) { var k = prev.get(y); hops.unshift(k); keepEdges.add(k); y = E[k].f === y ? E[k].t : E[k].f; keepNodes.add(y); }
     keepNodes.forEach(ensureDrawn);
-    state.path = hops;
+    state.path = hops; state.pathEnds = [a, b];
     highlight(keepNodes, keepEdges);
     var at = a;
     hops.forEach(function (k) {
