@@ -254,15 +254,10 @@
   // picture of "what was known then" cites nothing later. Each document (URL) once, numbered by date (undated
   // last), then publisher.
   function footnoteSources(edges) {
-    var byUrl = new Map(), kept = V.sourceKept || function () { return true; };
+    var byUrl = new Map();
     edges.forEach(function (d) {
       if (d.k == null) return;
-      var e = E[d.k], rows = (e.u || []).filter(kept);
-      (e.a || []).forEach(function (a) {
-        var set = D.supports[a] || [];
-        if (set.every(kept)) rows = rows.concat(set);
-      });
-      rows.forEach(function (k) { var s = D.sources[k]; if (s && !byUrl.has(s.u)) byUrl.set(s.u, s); });
+      V.citedSources(d.k, true).forEach(function (k) { var s = D.sources[k]; if (!byUrl.has(s.u)) byUrl.set(s.u, s); });
     });
     return Array.from(byUrl.values()).sort(function (x, y) {
       return (x.d ? 0 : 1) - (y.d ? 0 : 1) || String(x.d || "").localeCompare(String(y.d || "")) ||

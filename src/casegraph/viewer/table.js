@@ -23,15 +23,9 @@
     return el("button", { class: "link", type: "button", "data-id": N[i].id, text: N[i].l,
                           on: { click: function () { V.select(N[i].id); } } });
   }
-  function cited(k) { // the sources that state fact k, then those it was derived from: each document once, as in the card
-    var e = E[k], pool = (e.u || []).slice(), out = [], urls = new Set();
-    (e.a || []).forEach(function (a) { pool = pool.concat(D.supports[a]); });
-    pool.forEach(function (s) { var u = D.sources[s].u; if (!urls.has(u)) { urls.add(u); out.push(s); } });
-    return out;
-  }
   function sources(k) { // publisher (date) links, as the card shows them
     var f = document.createDocumentFragment();
-    cited(k).forEach(function (s, j) { if (j) f.append(" · "); f.append(V.sourceLink(s)); });
+    V.citedSources(k, false).forEach(function (s, j) { if (j) f.append(" · "); f.append(V.sourceLink(s)); });
     return f;
   }
   function statusText(k) {
@@ -61,7 +55,7 @@
         { head: "toCol", value: function (k) { return N[E[k].t].l; }, cell: function (k) { return nameButton(E[k].t); } },
         { head: "status", value: statusText, cell: statusCell },
         { head: "date", type: "date", value: function (k) { return E[k].d || ""; } },
-        { head: "sources", value: function (k) { return cited(k).map(function (s) { return D.sources[s].p || D.sources[s].u; }).join(" "); },
+        { head: "sources", value: function (k) { return V.citedSources(k, false).map(function (s) { return D.sources[s].p || D.sources[s].u; }).join(" "); },
           cell: sources }
       ] }
   };

@@ -722,12 +722,18 @@
     if (e.i) li.append(" ", el("span", { class: "status inferred", text: T.inferred.replace(/^.* /, "") }));
     if (e.d) li.append(" ", el("small", { text: e.d }));
     if (e.v && byId.has(e.v)) li.append(" ", el("small", { text: T.via + " " }), nodeButton(e.v));
-    // The sources that state it, then (for a derived relation) those it was derived from, each document once.
-    var pool = (e.u || []).slice(), cited = [], urls = new Set();
-    (e.a || []).forEach(function (a) { pool = pool.concat(SUP[a]); });
-    pool.forEach(function (k) { if (!urls.has(S[k].u)) { urls.add(S[k].u); cited.push(k); } });
+    var cited = citedSources(k, false);
     if (cited.length) li.append(el("div", { class: "sources" }, sourceList(cited)));
     return li;
+  }
+  // The sources (rows of S) behind edge k: those that state it, then (for a derived relation) those it was derived
+  // from, each document once. With keptOnly, only what the source filters keep (a support set only when whole).
+  function citedSources(k, keptOnly) {
+    var e = E[k], kept = function (s) { return !keptOnly || srcOk[s]; }, pool = (e.u || []).filter(kept);
+    (e.a || []).forEach(function (a) { if (SUP[a].every(kept)) pool = pool.concat(SUP[a]); });
+    var cited = [], urls = new Set();
+    pool.forEach(function (s) { if (!urls.has(S[s].u)) { urls.add(S[s].u); cited.push(s); } });
+    return cited;
   }
   function showEdge(k, refresh) {
     var e = E[k];
@@ -926,7 +932,7 @@
     network: network, nodes: nodes, edges: edges, data: D, state: state, byId: byId, incident: incident,
     select: function (iri) { select(byId.get(iri), true); }, selectIndex: select, clearSelection: clearSelection,
     apply: apply, relabel: relabel, place: place, ensureDrawn: ensureDrawn, findPath: findPath, pathChoice: pathChoice,
-    sourceDays: sourceDays, dates: dates, sourceKept: function (k) { return !!srcOk[k]; }, labels: drawnLabels, labelsPending: function () { return relabelQueued; }, counts: counts, el: el, fmt: fmt, swatch: swatch, line: line,
+    sourceDays: sourceDays, dates: dates, citedSources: citedSources, labels: drawnLabels, labelsPending: function () { return relabelQueued; }, counts: counts, el: el, fmt: fmt, swatch: swatch, line: line,
     sourceLink: sourceLink, nodeButton: nodeButton, showNode: showNode, isEntity: isEntity,
     matches: function (q) { return matches(q, 12).map(function (i) { return N[i].id; }); },
     on: function (event, f) { listeners[event].push(f); }, changed: changed,
