@@ -208,3 +208,28 @@ def test_the_command_line_says_the_same_with_its_flags(run):
     assert result.exit_code == 2 and "--why answers SELECT and ASK queries" in result.stderr
     result = run("timeline", "--from", "20x")
     assert result.exit_code == 2 and "--from '20x' is not a date" in result.stderr
+
+
+def test_no_library_module_names_a_flag_in_an_error_or_carries_an_exit_code():
+    """The command line translates (cli.py) and the endpoint too (server/): the rest speaks Python."""
+    import ast
+    import re
+
+    import casegraph
+
+    package = Path(casegraph.__file__).parent
+    flag = re.compile(r"(^|[\s(\"'])--[a-z]")
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package).as_posix()
+        if relative == "cli.py" or relative.startswith("server/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and node.exc is not None:
+                texts = [c.value for c in ast.walk(node.exc) if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+                found += [f"{relative}:{node.lineno}: {t!r}" for t in texts if flag.search(t)]
+            if isinstance(node, (ast.Attribute, ast.Name)) and "exit_code" in (getattr(node, "attr", None),
+                                                                                 getattr(node, "id", None)):
+                found.append(f"{relative}:{node.lineno}: exit_code")
+    assert found == []

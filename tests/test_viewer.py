@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, hostile_graph, settled_labels, wait_for
+from browser import chromium, hostile_graph, settled_labels
 
 from casegraph import CaseGraph
 from casegraph.analysis import INFERRED_GRAPH

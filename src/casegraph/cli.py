@@ -21,10 +21,12 @@ import click
 from . import io
 from .analysis.algorithms import NoPathError
 from .errors import CaseGraphError, InputError
+from .extras import MissingExtraError, extra_of
 from .graph import CaseGraph
 from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
 from .query import QueryResult, saved_queries
 from .resources import data_dir
+from .results import WHY, to_data
 from .stores import StoreSpec, describe_recovery
 from .validation import compact
 from .vocab import PREFIXES
@@ -33,8 +35,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: the exit code of each kind of casegraph error: the first class the error is an instance of
 EXIT_CODES = ((NoPathError, EXIT_FAILED), (CaseGraphError, EXIT_USAGE))
-#: the library's arguments whose flag is not their own name with dashes
-FLAGS = {"max_bytes": "--max-size", "start": "--from", "end": "--to"}
+#: the library's arguments (and calls) whose words here are not their own name with dashes
+FLAGS = {"max_bytes": "--max-size", "start": "--from", "end": "--to",
+         "CaseGraph.load()": "casegraph --store STORE load FILES"}
 
 
 def flag(parameter: str) -> str:
@@ -67,6 +70,12 @@ class Group(click.Group):
         except CaseGraphError as e:
             click.echo(f"casegraph: error: {e.worded(flag)}", err=True)
             sys.exit(exit_code(e))
+        except ModuleNotFoundError as e:  # an optional part's package (serve, ingest...): name its extra
+            if extra_of(e.name) is None:
+                raise
+            error = MissingExtraError(e.name.split(".", 1)[0], extra_of(e.name))
+            click.echo(f"casegraph: error: {error}", err=True)
+            sys.exit(exit_code(error))
         except BrokenPipeError:
             # The reader went away (`casegraph query ... | head`): stop quietly, as other filters do.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -183,6 +192,11 @@ def _emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain_json))
 
 
+def _emit(result) -> None:
+    """Print a result as JSON: its ``to_dict()``, the one shape the library, the CLI and the server share."""
+    _emit_json(to_data(result))
+
+
 # --- build ---------------------------------------------------------------------------------------------
 
 @cli.command()
@@ -251,19 +265,6 @@ def _cell(value) -> str:
     return str(text).replace("\n", " ")
 
 
-#: the column (CSV, TSV) or key (JSON) that holds each row's sources with --why
-WHY = "_why"
-
-
-def _why_json(sources: dict, support) -> dict:
-    """A support as data: alternatives, each a list of source documents (``sources``: graph -> SourceRef)."""
-    def document(graph: str) -> dict:
-        ref = sources.get(graph)
-        return {"graph": graph, "url": ref.url if ref else None, "publisher": ref.publisher if ref else None,
-                "issued": ref.issued if ref else None, "confidence": ref.confidence if ref else None}
-
-    return {"aggregate": support.aggregate, "alternatives": [[document(g) for g in way]
-                                                             for way in support.alternatives]}
 
 
 def _why_text(sources: dict, support, *, full: bool) -> list[str]:
@@ -288,19 +289,12 @@ def _why_lines(sources: dict, support, indent: str = "    ") -> list[str]:
     return [indent + ("or:   " if i else lead) + way for i, way in enumerate(_why_text(sources, support, full=True))]
 
 
-def _with_why(data: dict, sources: dict, support) -> dict:
-    """An item's JSON with its support under ``_why`` (as ``query --why --format json`` gives it)."""
-    return {**data, WHY: _why_json(sources, support)} if support is not None else data
-
-
 def format_rows(result: QueryResult, fmt: str) -> str:
     """SELECT rows as an aligned table, CSV, TSV or JSON (a list of objects); with the sources of each row when
     the result was asked ``why``."""
     why = result.why if isinstance(result.why, list) else None
     if fmt == "json":
-        rows = result.rows if why is None else [{**row, WHY: _why_json(result.sources, support)}
-                                                for row, support in zip(result.rows, why)]
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=_plain_json)
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=_plain_json)
     names = result.vars + ([WHY] if why is not None else [])
     cells = [[row[v] for v in result.vars] + ([" | ".join(_why_text(result.sources, support, full=False))]
                                               if why is not None else [])
@@ -368,11 +362,10 @@ def query(ctx, query, fmt, params, list_saved, why):
         result = cg.query(text, why=why)
     if result.kind == "ASK":
         answer = bool(result.boolean)
-        if why and fmt == "json":
-            click.echo(json.dumps({"boolean": answer, WHY: _why_json(result.sources, result.why)}, ensure_ascii=False))
+        if fmt == "json":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         else:
-            click.echo(json.dumps({"boolean": answer}) if fmt == "json" else
-                       ("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
+            click.echo(("yes" if answer else "no") if fmt == "table" else f"boolean\n{str(answer).lower()}")
             if why and fmt == "table":
                 click.echo("\n".join(_why_lines(result.sources, result.why)))
     elif result.graph is not None:
@@ -419,9 +412,7 @@ def describe(ctx, name, lang, as_json, why):
     description = cg.describe(name, lang=lang, why=why)
     sources = cg.sources() if why else {}
     if as_json:
-        data = description.to_dict()
-        data["facts"] = [_with_why(item, sources, fact.why) for item, fact in zip(data["facts"], description.facts)]
-        _emit_json(data)
+        _emit(description)
         return
     click.echo(f"{description.label}  <{description.iri}>")
     click.echo(f"  class: {', '.join(description.classes) or '-'}")
@@ -459,7 +450,7 @@ def statements(ctx, speaker, mentions, lang, as_json, why):
     views = cg.statements(speaker=speaker, mentions=mentions, lang=lang, why=why)
     sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([_with_why(v.to_dict(), sources, v.why) for v in views])
+        _emit(views)
     for view in [] if as_json else views:
         who = ", ".join(label for _iri, label in view.speaker) or "?"
         to = ", ".join(label for _iri, label in view.addressees)
@@ -489,9 +480,7 @@ def validate(ctx, as_json):
     """
     report = _open(ctx).validate()
     if as_json:
-        _emit_json({"conforms": report.conforms, "results": [
-            {"focus": r.focus, "label": r.focus_label, "path": r.path, "rule": r.rule,
-             "constraint": r.constraint, "severity": r.severity, "graphs": list(r.graphs)} for r in report.results]})
+        _emit(report)
     else:
         click.echo(report.text)
     sys.exit(EXIT_OK if report.conforms else EXIT_FAILED)
@@ -530,7 +519,7 @@ def conflicts(ctx, lang, as_json):
     """
     report = _open(ctx).conflicts(lang)
     if as_json:
-        _emit_json(report.to_dict())
+        _emit(report)
     else:
         click.echo(format_conflicts(report))
     sys.exit(EXIT_FAILED if report.unexplained else EXIT_OK)
@@ -603,8 +592,7 @@ def path(ctx, start, end, k, exclude, no_inferred, collapse, lang, as_json, why)
                     collapse=collapse, lang=lang, why=why)
     sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([{**p.to_dict(), "hops": [_with_why(h.to_dict(), sources, h.why) for h in p.hops]}
-                    for p in found])
+        _emit(found)
         return
     for number, found_path in enumerate(found, start=1):
         if len(found) > 1:
@@ -630,9 +618,7 @@ def neighbors(ctx, name, depth, no_inferred, lang, as_json):
     """
     ego = _open(ctx).neighbors(name, depth=depth, include_inferred=not no_inferred, lang=lang)
     if as_json:
-        _emit_json({"center": ego.center, "depth": ego.depth,
-                    "nodes": [{"iri": n, "label": l, "kind": k, "distance": d} for n, l, k, d in ego.nodes],
-                    "relations": dict(ego.relations.most_common())})
+        _emit(ego)
         return
     click.echo(f"{len(ego.nodes)} entities within {depth} hop{'s' if depth > 1 else ''}:")
     for _node, label, kind, distance in ego.nodes:
@@ -656,7 +642,7 @@ def rank(ctx, by, top, everything, backend, samples, as_json):
     """
     ranked = _open(ctx).rank(by, top=top, entities_only=not everything, backend=backend, samples=samples)
     if as_json:
-        _emit_json([{"iri": r.iri, "label": r.label, "kind": r.kind, "score": r.score} for r in ranked])
+        _emit(ranked)
         return
     width = max((len(r.label) for r in ranked), default=10)
     for position, r in enumerate(ranked, start=1):
@@ -675,7 +661,7 @@ def communities(ctx, seed, backend, as_json):
     """
     groups = _open(ctx).communities(seed=seed, backend=backend)
     if as_json:
-        _emit_json([{"name": c.name, "members": [{"iri": n, "label": l} for n, l in c.members]} for c in groups])
+        _emit(groups)
         return
     for number, group in enumerate(groups, start=1):
         shown = ", ".join(label for _n, label in group.members[:12])
@@ -767,7 +753,7 @@ def timeline(ctx, case, entity, start, end, as_json, why):
     moments = cg.timeline(case=case, entity=entity, start=start, end=end, why=why)
     sources = cg.sources() if why else {}
     if as_json:
-        _emit_json([_with_why(m.to_dict(), sources, m.why) for m in moments])
+        _emit(moments)
     for moment in [] if as_json else moments:
         click.echo(f"{moment.date:10}  {moment.kind:13}  {moment.label}")
         if why:
@@ -891,7 +877,7 @@ def ingest(ctx, file, lang, url, published, title, publisher, as_json, accept, i
         alone.accept(found)
         write_atomically(written, alone.export("trig"))
     if as_json:
-        _emit_json(found.to_json())
+        _emit(found)
     else:
         click.echo(_review(found))
     if written:

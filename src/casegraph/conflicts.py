@@ -30,6 +30,7 @@ from rdflib.namespace import SKOS
 from .facts import FactReader, SourceRef, pick_lang
 from .model import docket_key
 from .ontology import NAMESPACE, ontology_graph
+from .results import Result, plural, publishers_of, urls_of
 from .timeline import dates_agree
 from .vocab import CG
 
@@ -110,11 +111,36 @@ class Conflict:
         return {**asdict(self), "explained": self.explained}
 
 
-@dataclass
-class ConflictReport:
-    """Every conflict between sources, explained or not."""
+@dataclass(repr=False)
+class ConflictReport(Result):
+    """Every conflict between sources, explained or not; as rows, one per conflict, with the values sources
+    give (``values``), whether the data explains it, and the URLs of every source involved.
+
+    >>> from casegraph import CaseGraph
+    >>> CaseGraph.open().conflicts()                 # doctest: +ELLIPSIS
+    <ConflictReport: ... conflicts, 0 unexplained, ...>
+    """
 
     conflicts: list[Conflict]
+
+    _columns = (("subject_label", "text"), ("property_label", "text"), ("values", "list"), ("explained", "bool"),
+                ("found", "bool"), ("explanation", "text"), ("subject", "text"), ("property", "text"),
+                ("sources", "list"), ("publishers", "list"))
+    _html_columns = ("subject_label", "property_label", "values", "explained", "explanation", "sources")
+
+    def _rows(self) -> list[dict]:
+        rows = []
+        for c in self.conflicts:
+            refs = [ref for reading in c.readings for ref in reading.sources]
+            rows.append({"subject_label": c.subject_label, "property_label": c.property_label,
+                         "values": [r.value_label for r in c.readings], "explained": c.explained, "found": c.found,
+                         "explanation": c.explanation, "subject": c.subject, "property": c.property,
+                         "sources": list(dict.fromkeys(urls_of(refs))), "publishers": publishers_of(refs)})
+        return rows
+
+    def _summary(self) -> str:
+        return (f"{plural(len(self.conflicts), 'conflict')}, {len(self.unexplained)} unexplained, "
+                f"{len(self.recorded)} recorded")
 
     @property
     def unexplained(self) -> list[Conflict]:

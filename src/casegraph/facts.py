@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from .query import plain
+from .results import Result, clip, plural, publishers_of, urls_of, with_why
 from .timeline import most_precise
 from .vocab import CG
 
@@ -81,9 +82,19 @@ class Fact:
         return self.until is not None
 
 
-@dataclass
-class Description:
-    """An entity with its classes, names and facts."""
+@dataclass(repr=False)
+class Description(Result):
+    """An entity with its classes, names and facts; as rows, a fact a row (``to_pandas``: see
+    :mod:`casegraph.results`; ``value`` keeps the fact's Python value, ``sources`` its URLs).
+
+    >>> from casegraph import CaseGraph
+    >>> kadrey = CaseGraph.open().describe("Kadrey v. Meta")
+    >>> kadrey                                      # doctest: +ELLIPSIS
+    <Description: Kadrey v. Meta (legal case), ... facts>
+    >>> frame = kadrey.to_pandas()
+    >>> frame.loc[frame.predicate_label == "filed on", "value"].iloc[0]
+    datetime.date(2023, 7, 7)
+    """
 
     iri: str
     label: str
@@ -92,11 +103,42 @@ class Description:
     aliases: list[str]
     facts: list[Fact]
 
+    _columns = (("direction", "text"), ("predicate_label", "text"), ("value_label", "text"), ("value", "list"),
+                ("value_iri", "text"), ("value_kind", "text"), ("status", "text"), ("date", "date"),
+                ("since", "date"), ("until", "date"), ("predicate", "text"), ("sources", "list"),
+                ("publishers", "list"))
+    _html_columns = ("direction", "predicate_label", "value_label", "value_kind", "date", "sources")
+
     def to_dict(self) -> dict:
+        """The description as JSON-ready data (the CLI's ``--json`` and the server's /api/entity share it); each
+        fact's sources under ``_why`` when it was asked ``why``."""
         data = asdict(self)
-        for fact in data["facts"]:
-            fact.pop("why")  # a Support: the command line and the server write it out with its documents
+        sources = getattr(self, "why_sources", {})
+        for item, fact in zip(data["facts"], self.facts):
+            item.pop("why")  # a Support: written out with its documents, below
+            item.update(with_why({}, sources, fact.why))
+            item["value"] = _json_value(item["value"])
         return data
+
+    def _schema(self):
+        # the value column holds each fact's Python value (a date, a number, an IRI as text)
+        return [(name, "any" if name == "value" else kind) for name, kind in self._columns]
+
+    def _rows(self) -> list[dict]:
+        return [{"direction": f.direction, "predicate_label": f.predicate_label, "value_label": f.value_label,
+                 "value": f.value, "value_iri": f.value_iri, "value_kind": f.value_kind, "status": f.status,
+                 "date": f.date, "since": f.since, "until": f.until, "predicate": f.predicate,
+                 "sources": urls_of(f.sources), "publishers": publishers_of(f.sources)} for f in self.facts]
+
+    def _summary(self) -> str:
+        kinds = f" ({', '.join(self.classes[:2])})" if self.classes else ""
+        return f"{clip(self.label, 50)}{kinds}, {plural(len(self.facts), 'fact')}"
+
+
+def _json_value(value):
+    from .results import json_ready
+
+    return json_ready(value)
 
 
 def _finer(known: str | None, date) -> str | None:
@@ -294,9 +336,11 @@ class StatementView:
         return ordered[0].text if ordered else ""
 
     def to_dict(self) -> dict:
+        """The statement as JSON-ready data (pairs as lists); its sources under ``_why`` come from
+        :class:`~casegraph.results.Statements`."""
         data = asdict(self)
         data.pop("why")
-        return data
+        return _json_value(data)
 
 
 _STATEMENT_PARTS = {

@@ -26,10 +26,11 @@ from rdflib.namespace import DCTERMS, PROV
 from . import io, query as sparql, stores
 from .conflicts import ConflictReport, find_conflicts
 from .errors import InputError, NotFoundError, SourceError
-from .facts import Description, FactReader, SourceRef, StatementView, pick_lang, read_statements
+from .facts import Description, FactReader, SourceRef, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
 from .ontology import class_named, ontology_graph, shapes_graph, with_subclasses
+from .results import Communities, Paths, Ranking, Statements, Timeline
 from .resources import source_files
 from .stores import StoreSpec
 from .validation import ValidationReport, validate
@@ -346,12 +347,19 @@ class CaseGraph:
                 s, o = ends if fact.direction == "out" else ends[::-1]
                 triple = (s, fact.predicate, o) if fact.value_iri else None
                 fact.why = support.of_graphs([source.graph for source in fact.sources], triple)
+            description.why_sources = self.sources()
         return description
 
     def statements(self, speaker: str | None = None, mentions: str | None = None,
-                   lang: str | None = None, *, why: bool = False) -> list[StatementView]:
+                   lang: str | None = None, *, why: bool = False) -> Statements:
         """Statements in date order, optionally by ``speaker`` and mentioning ``mentions`` (names or IRIs); with
-        ``why``, each statement's :class:`~casegraph.why.Support` in ``statement.why``."""
+        ``why``, each statement's :class:`~casegraph.why.Support` in ``statement.why``. A
+        :class:`~casegraph.results.Statements`: a list of :class:`~casegraph.facts.StatementView`.
+
+        >>> from casegraph import CaseGraph
+        >>> CaseGraph.open().statements(speaker="Al-Dahle")      # doctest: +ELLIPSIS
+        <Statements: ... statements, ...>
+        """
         found = read_statements(FactReader(self, lang),
                                 speaker=self.entity(speaker, kind=CG.Agent).iri if speaker else None,
                                 mentions=self.entity(mentions).iri if mentions else None)
@@ -361,7 +369,7 @@ class CaseGraph:
             support = FactSupport(self)
             for statement in found:
                 statement.why = support.of_graphs([s.graph for s in statement.sources])
-        return found
+        return Statements(found, sources=self.sources() if why else None)
 
     @cached_property
     def _sources(self) -> dict[str, SourceRef]:
@@ -433,7 +441,7 @@ class CaseGraph:
 
         >>> from casegraph import CaseGraph
         >>> before = CaseGraph.open().view_of(known_on="2024-12-31")
-        >>> before.statements(speaker="Sony Theakanath")   # his emails were unsealed in 2025
+        >>> list(before.statements(speaker="Sony Theakanath"))   # his emails were unsealed in 2025
         []
         """
         from .analysis.inference import derivations
@@ -511,7 +519,7 @@ class CaseGraph:
                 return replace(hop, why=support.of_urls(hop.sources, (hop.subject, hop.predicate, hop.object)))
 
             found = [replace(path, hops=tuple(map(traced, path.hops))) for path in found]
-        return found
+        return Paths(found, sources=self.sources() if why else None)
 
     def neighbors(self, name: str, *, depth: int = 1, include_inferred: bool = True, lang: str = "en"):
         """The entities within ``depth`` hops of ``name``, with the count of each relation among them."""
@@ -522,17 +530,19 @@ class CaseGraph:
 
     def rank(self, by: str = "pagerank", *, top: int = 10, entities_only: bool = True, backend: str = "auto",
              samples: int | None = None, lang: str = "en"):
-        """The ``top`` most central entities by ``degree``, ``pagerank`` or ``betweenness``."""
+        """The ``top`` most central entities by ``degree``, ``pagerank`` or ``betweenness``: a
+        :class:`~casegraph.results.Ranking`, a list of :class:`~casegraph.analysis.algorithms.Ranked`."""
         from .analysis import rank, top as best
 
         G = self.project(lang=lang)
-        return best(G, rank(G, by, backend=backend, samples=samples), top, entities_only=entities_only)
+        return Ranking(best(G, rank(G, by, backend=backend, samples=samples), top, entities_only=entities_only))
 
     def communities(self, *, seed: int = 0, backend: str = "auto", lang: str = "en"):
-        """Louvain communities, largest first, each named by its most central members."""
+        """Louvain communities, largest first, each named by its most central members: a
+        :class:`~casegraph.results.Communities`, a list of :class:`~casegraph.analysis.algorithms.Community`."""
         from .analysis import communities
 
-        return communities(self.project(lang=lang), seed=seed, backend=backend)
+        return Communities(communities(self.project(lang=lang), seed=seed, backend=backend))
 
     def infer(self):
         """Run the ontology's rules and (re)write the inferred graph; returns an InferenceReport."""
@@ -574,7 +584,7 @@ class CaseGraph:
             from .why import FactSupport
 
             support = FactSupport(self)
-            moments = [replace(m, why=support.of_urls(m.sources)) for m in moments]
+            moments = Timeline((replace(m, why=support.of_urls(m.sources)) for m in moments), sources=self.sources())
         return moments
 
     def import_courtlistener(self, paths):
@@ -598,10 +608,13 @@ class CaseGraph:
         >>> [m.label for m in found.mentions]
         ['Mistral AI', 'Meta Platforms, Inc.']
         """
-        from .ingest import ingest
+        from .extras import needs
 
-        found = ingest(self, path, text=text, lang=lang, url=url, published=published, title=title,
-                       publisher=publisher, **options)
+        with needs():  # spaCy, eyecite, pypdf: the ingest extra
+            from .ingest import ingest
+
+            found = ingest(self, path, text=text, lang=lang, url=url, published=published, title=title,
+                           publisher=publisher, **options)
         if accept:
             self.accept(found)
         return found

@@ -22,6 +22,7 @@ from rdflib.query import Result
 from .errors import CaseGraphError, InputError, QueryError
 from .ontology import class_named
 from .resources import queries_dir, user_queries_dirs
+from .results import Result as _Result, json_ready, plural, urls_of, with_why
 from .vocab import PREFIXES
 
 _NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean, XSD.date,
@@ -40,13 +41,26 @@ def plain(term: Any) -> Any:
     return str(term)
 
 
-@dataclass
-class QueryResult:
+@dataclass(repr=False)
+class QueryResult(_Result):
     """The answer to a query.
 
     ``rows`` is a list of dicts (variable name -> plain Python value) for SELECT, ``boolean`` the answer to
     ASK, ``graph`` the rdflib graph built by CONSTRUCT or DESCRIBE; ``raw`` is rdflib's own result, whose
     terms keep their datatypes and language tags.
+
+    ``to_pandas()`` gives a SELECT's rows with a column per variable, typed by its values (integers as
+    ``Int64``, other numbers ``float64``, ``xsd:date`` and ``xsd:dateTime`` as datetimes, booleans as
+    ``boolean``, IRIs and other literals as text), plus ``sources`` (each row's source URLs) when asked
+    ``why``; a CONSTRUCT's triples as ``subject``, ``predicate``, ``object``; an ASK's answer as ``boolean``.
+
+    >>> from casegraph import CaseGraph
+    >>> result = CaseGraph.open().query("SELECT ?case ?filed WHERE { ?case cg:docketNumber '3:23-cv-03417-VC' ;"
+    ...                                 " cg:filedOn ?filed }")
+    >>> result
+    <QueryResult: SELECT, 1 row: case, filed>
+    >>> result.to_pandas().loc[0, "filed"]
+    Timestamp('2023-07-07 00:00:00')
     """
 
     kind: str
@@ -76,6 +90,44 @@ class QueryResult:
         if self.kind == "ASK":
             return not self.boolean
         return len(self) == 0
+
+    def to_dict(self):
+        """What ``casegraph query --format json`` prints: a SELECT's rows (a list of dicts, each row's sources
+        under ``_why`` when asked ``why``), ``{"boolean": ...}`` for an ASK, the JSON-LD of a CONSTRUCT."""
+        if self.kind == "ASK":
+            return with_why({"boolean": bool(self.boolean)}, self.sources, self.why)
+        if self.graph is not None:
+            import json
+
+            return json.loads(self.graph.serialize(format="json-ld"))
+        why = self.why if isinstance(self.why, list) else [None] * len(self.rows)
+        return [with_why({k: json_ready(v) for k, v in row.items()}, self.sources, support)
+                for row, support in zip(self.rows, why)]
+
+    def _schema(self) -> list[tuple[str, str]]:
+        if self.kind == "ASK":
+            return [("boolean", "bool")]
+        if self.graph is not None:
+            return [("subject", "text"), ("predicate", "text"), ("object", "text")]
+        return [(v, "auto") for v in self.vars] + ([("sources", "list")] if isinstance(self.why, list) else [])
+
+    def _rows(self) -> list[dict[str, Any]]:
+        if self.kind == "ASK":
+            return [{"boolean": bool(self.boolean)}]
+        if self.graph is not None:
+            return [{"subject": str(s), "predicate": str(p), "object": str(o)} for s, p, o in self.graph]
+        if not isinstance(self.why, list):
+            return self.rows
+        return [{**row, "sources": sorted(set(urls_of(self.sources.get(g, g) for g in support.graphs)))}
+                for row, support in zip(self.rows, self.why)]
+
+    def _summary(self) -> str:
+        if self.kind == "ASK":
+            return f"ASK: {'yes' if self.boolean else 'no'}"
+        if self.graph is not None:
+            return f"{self.kind}, {plural(len(self.graph), 'triple')}"
+        shown = ", ".join(self.vars[:6]) + (", …" if len(self.vars) > 6 else "")
+        return f"SELECT, {plural(len(self.rows), 'row')}" + (f": {shown}" if shown else "")
 
 
 def run(graph, text: str, bindings: dict[str, Any] | None = None) -> QueryResult:

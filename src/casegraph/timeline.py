@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from .errors import InputError
 from .query import own_query
+from .results import Timeline
 
 
 @dataclass(frozen=True)
@@ -99,8 +100,9 @@ def dates_agree(a: str, b: str) -> bool:
 
 
 def timeline(cg, *, case: str | None = None, entity: str | None = None, start: str | None = None,
-             end: str | None = None) -> list[Moment]:
-    """The timeline of ``cg``, optionally of one case, around one entity, and between two dates."""
+             end: str | None = None) -> Timeline:
+    """The timeline of ``cg``, optionally of one case, around one entity, and between two dates: a
+    :class:`~casegraph.results.Timeline`, a list of :class:`Moment`."""
     start, end = _check_date(start, "start="), _check_date(end, "end=")
     # casegraph's own query, whatever saved queries of the user's are about
     rows = cg.saved(own_query("timeline"), **({"case": case} if case else {})).rows
@@ -110,6 +112,7 @@ def timeline(cg, *, case: str | None = None, entity: str | None = None, start: s
             "SELECT DISTINCT ?x WHERE { { ?x ?p ?e } UNION { ?e ?p ?x } FILTER(isIRI(?x)) }", e=found).rows}
         linked.add(str(found.iri))
         rows = [row for row in rows if row["what"] in linked]
-    return [Moment(str(row["date"]), row["kind"], row["what"], row["label"] or row["what"], row["case"],
-                   tuple(sorted((row["sources"] or "").split())))
-            for row in rows if in_range(str(row["date"]), start, end)]
+    return Timeline(Moment(str(row["date"]), row["kind"], row["what"], row["label"] or row["what"], row["case"],
+                           tuple(sorted((row["sources"] or "").split())))
+                    # a graph with nothing dated answers one empty group: no moment
+                    for row in rows if row["date"] is not None and in_range(str(row["date"]), start, end))

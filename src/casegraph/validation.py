@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF
 
+from .results import Result, plural
 from .vocab import PREFIXES, SCHEMA
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -44,14 +45,41 @@ class ValidationResult:
         where = f" (in {', '.join(compact(URIRef(g)) for g in self.graphs)})" if self.graphs else ""
         return f"{compact(URIRef(self.focus))} ({self.focus_label}):{path} {self.rule} [{self.constraint}]{where}"
 
+    def to_dict(self) -> dict:
+        return {"focus": self.focus, "label": self.focus_label, "path": self.path, "rule": self.rule,
+                "constraint": self.constraint, "severity": self.severity, "graphs": list(self.graphs)}
 
-@dataclass(frozen=True)
-class ValidationReport:
-    """The answer of :meth:`CaseGraph.validate`: ``conforms`` and the list of broken rules."""
+
+@dataclass(frozen=True, repr=False)
+class ValidationReport(Result):
+    """The answer of :meth:`CaseGraph.validate`: ``conforms`` and the list of broken rules (a row each).
+
+    >>> from casegraph import CaseGraph
+    >>> CaseGraph.open().validate()                  # doctest: +ELLIPSIS
+    <ValidationReport: conforms...>
+    """
 
     conforms: bool
     results: tuple[ValidationResult, ...] = field(default_factory=tuple)
     graph: Graph | None = None
+
+    _columns = (("severity", "text"), ("focus_label", "text"), ("path", "text"), ("rule", "text"),
+                ("constraint", "text"), ("focus", "text"), ("graphs", "list"))
+    _html_columns = ("severity", "focus_label", "path", "rule", "constraint")
+
+    def to_dict(self) -> dict:
+        """What ``casegraph validate --json`` prints: ``conforms`` and each broken rule."""
+        return {"conforms": self.conforms, "results": [r.to_dict() for r in self.results]}
+
+    def _rows(self) -> list[dict]:
+        return [{"severity": r.severity, "focus_label": r.focus_label, "path": r.path, "rule": r.rule,
+                 "constraint": r.constraint, "focus": r.focus, "graphs": list(r.graphs)} for r in self.results]
+
+    def _summary(self) -> str:
+        violations = sum(r.severity == "Violation" for r in self.results)
+        warnings = len(self.results) - violations
+        parts = [plural(n, word) for n, word in ((violations, "violation"), (warnings, "warning")) if n]
+        return ("conforms" if self.conforms else "does not conform") + (f", {', '.join(parts)}" if parts else "")
 
     @property
     def text(self) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 import networkx as nx
 
 from ..errors import CaseGraphError
+from ..results import Result, clip, plural
+from ..extras import needs
 
 BACKENDS = ("auto", "networkx", "igraph")
 MEASURES = ("degree", "indegree", "pagerank", "betweenness")
@@ -59,16 +61,38 @@ class Hop:
         return f"{told} (source: {'; '.join(self.sources) or 'none'})" if sources else told
 
 
-@dataclass(frozen=True)
-class Path:
-    """A path from ``start`` to ``end`` as hops; an empty path joins an entity to itself."""
+@dataclass(frozen=True, repr=False)
+class Path(Result):
+    """A path from ``start`` to ``end`` as hops; an empty path joins an entity to itself. As rows, a hop a row.
+
+    >>> from casegraph import CaseGraph
+    >>> [path] = CaseGraph.open().path("Mistral AI", "Kadrey v. Meta")
+    >>> path                                        # doctest: +ELLIPSIS
+    <Path: Mistral AI → Kadrey v. Meta, ... hops>
+    >>> list(path.to_pandas().columns[:4])
+    ['step', 'subject_label', 'relation', 'object_label']
+    """
 
     start: str
     end: str
     hops: tuple[Hop, ...]
 
+    _columns = (("step", "int"), ("subject_label", "text"), ("relation", "text"), ("object_label", "text"),
+                ("date", "date"), ("status", "text"), ("inferred", "bool"), ("via", "text"), ("subject", "text"),
+                ("predicate", "text"), ("object", "text"), ("sources", "list"))
+    _html_columns = ("step", "subject_label", "relation", "object_label", "date", "sources")
+
     def __len__(self) -> int:
         return len(self.hops)
+
+    def _rows(self) -> list[dict]:
+        return [{"step": n, "subject_label": h.subject_label, "relation": h.relation, "object_label": h.object_label,
+                 "date": h.date or None, "status": h.status or None, "inferred": h.inferred, "via": h.via or None,
+                 "subject": h.subject, "predicate": h.predicate, "object": h.object, "sources": list(h.sources)}
+                for n, h in enumerate(self.hops, start=1)]
+
+    def _summary(self) -> str:
+        return f"{clip(self.start, 30)} → {clip(self.end, 30)}, {plural(len(self), 'hop')}"
 
     def to_dict(self) -> dict:
         """The path as JSON-ready data (the CLI's ``--json`` and the server's /api/path share it)."""
@@ -212,15 +236,33 @@ def paths(G: nx.MultiDiGraph, source, target, *, k: int = 1, exclude: tuple[str,
             for nodes in found]
 
 
-@dataclass
-class Neighbourhood:
-    """The entities within ``depth`` hops of ``center``, with the relations among them counted."""
+@dataclass(repr=False)
+class Neighbourhood(Result):
+    """The entities within ``depth`` hops of ``center``, with the relations among them counted; as rows, an
+    entity a row, nearest first."""
 
     center: str
     depth: int
     nodes: list[tuple[str, str, str, int]] = field(default_factory=list)  # (node, label, kind, distance)
     relations: Counter = field(default_factory=Counter)
     subgraph: nx.MultiDiGraph | None = None
+
+    _columns = (("distance", "int"), ("label", "text"), ("kind", "text"), ("iri", "text"))
+
+    def to_dict(self) -> dict:
+        """The neighbourhood as JSON-ready data (the CLI's ``--json`` and the server's /api/neighbors share it)."""
+        return {"center": self.center, "depth": self.depth,
+                "nodes": [{"iri": n, "label": label, "kind": k, "distance": d} for n, label, k, d in self.nodes],
+                "relations": dict(self.relations.most_common())}
+
+    def _rows(self) -> list[dict]:
+        return [{"distance": d, "label": label, "kind": k, "iri": n} for n, label, k, d in self.nodes]
+
+    def _summary(self) -> str:
+        label = self.subgraph.nodes[self.center].get("label", self.center) if self.subgraph is not None \
+            and self.center in self.subgraph else self.center
+        noun = "entity" if len(self.nodes) == 1 else "entities"
+        return f"{len(self.nodes)} {noun} within {plural(self.depth, 'hop')} of {clip(label, 40)}"
 
 
 def neighbors(G: nx.MultiDiGraph, node, *, depth: int = 1, include_inferred: bool = True) -> Neighbourhood:
@@ -296,7 +338,8 @@ def rank(G: nx.MultiDiGraph, by: str = "pagerank", *, backend: str = "auto", sam
     if by == "degree":
         return {n: float(d) for n, d in H.degree(weight="weight")}
     if by == "pagerank":
-        return nx.pagerank(H, weight="weight")
+        with needs():  # networkx's PageRank runs on scipy (the scipy extra); igraph's does not
+            return nx.pagerank(H, weight="weight")
     if samples and samples < H.number_of_nodes():
         sources = random.Random(seed).sample(sorted(H.nodes, key=str), samples)
         scores = nx.betweenness_centrality_subset(H, sources, list(H.nodes), normalized=False)
@@ -358,6 +401,9 @@ class Ranked:
     kind: str
     score: float
 
+    def to_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "kind": self.kind, "score": self.score}
+
 
 def top(G: nx.MultiDiGraph, scores: dict, n: int = 10, *, entities_only: bool = True) -> list[Ranked]:
     """The ``n`` best-scored nodes, ties broken by label; ``entities_only`` keeps people, organisations, cases,
@@ -378,6 +424,9 @@ class Community:
 
     def __len__(self) -> int:
         return len(self.members)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "members": [{"iri": n, "label": label} for n, label in self.members]}
 
 
 def communities(G: nx.MultiDiGraph, *, seed: int = 0, backend: str = "auto", resolution: float = 1.0) -> list[Community]:

@@ -35,6 +35,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
 
 from ..errors import InputError
 from ..model import Source, mint_iri, name_key
+from ..results import Result, clip, plural
 from ..vocab import CG
 from .candidates import Candidate, find_candidates, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, read_citations
@@ -49,9 +50,18 @@ CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "AIModel": CG.A
 AGENT_KINDS = ("person", "organization")
 
 
-@dataclass
-class Ingestion:
-    """What one document adds: its source, and the mentions, quotes, candidates and citations read in it."""
+@dataclass(repr=False)
+class Ingestion(Result):
+    """What one document adds: its source, and the mentions, quotes, candidates and citations read in it; as
+    rows, one finding a row (``finding`` says which kind), with its offsets and the entity it names.
+
+    >>> from casegraph import CaseGraph
+    >>> found = CaseGraph.open().ingest(text="Mistral AI and Meta Platforms Inc. were named.", lang="en")
+    >>> found
+    <Ingestion: text, 46 characters, 2 mentions, 0 quotes, 0 candidates, 0 citations>
+    >>> found.to_pandas()[["finding", "text", "start"]].values.tolist()
+    [['mention', 'Mistral AI', 0], ['mention', 'Meta Platforms Inc', 15]]
+    """
 
     source: Source
     sha256: str
@@ -73,7 +83,32 @@ class Ingestion:
         """The named graph the extracted triples go into."""
         return self.source.graph_iri
 
+    _columns = (("finding", "text"), ("start", "int"), ("end", "int"), ("text", "text"), ("entity", "text"),
+                ("label", "text"), ("kind", "text"), ("date", "date"))
+    _html_columns = ("finding", "start", "end", "text", "label", "kind", "date")
+
     def to_json(self) -> dict:
+        """The same as :meth:`to_dict` (its earlier name)."""
+        return self.to_dict()
+
+    def _rows(self) -> list[dict]:
+        rows = [{"finding": "mention", "start": m.start, "end": m.end, "text": m.text, "entity": m.entity,
+                 "label": m.label, "kind": m.kind} for m in self.mentions]
+        rows += [{"finding": "quote", "start": q.start, "end": q.end, "text": q.text, "entity": q.speaker_entity,
+                  "label": q.speaker, "kind": q.kind, "date": q.date} for q in self.quotes]
+        rows += [{"finding": "candidate", "start": c.start, "end": c.end, "text": c.text, "kind": c.proposed_class}
+                 for c in self.candidates]
+        rows += [{"finding": "citation", "start": c.start, "end": c.end, "text": c.text, "entity": c.case,
+                  "label": c.name, "kind": c.kind} for c in self.citations]
+        return sorted(rows, key=lambda r: (r["start"], r["end"], r["finding"]))
+
+    def _summary(self) -> str:
+        counts = ", ".join(plural(len(items), word) for items, word in (
+            (self.mentions, "mention"), (self.quotes, "quote"), (self.candidates, "candidate"),
+            (self.citations, "citation")))
+        return f"{clip(self.file or 'text', 40)}, {plural(self.characters, 'character')}, {counts}"
+
+    def to_dict(self) -> dict:
         """The documented JSON shape (README, "Ingesting a document"): ``source``, ``mentions``, ``quotes``,
         ``candidates``, ``citations``; entity fields are IRIs or null."""
         s = self.source

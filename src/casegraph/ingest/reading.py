@@ -106,4 +106,4 @@ def detect_language(text: str, name: str = "text") -> str:
         return best
     found = ", ".join(f"{counts[lang]} {lang}" for lang in LANGUAGES)
     raise InputError(f"{name}: cannot tell whether this is French or English ({found} function words in "
-                     f"{len(words)} words); pass --lang fr or --lang en")
+                     f"{len(words)} words); say which, fr or en ({{parameter}})", parameter="lang=")

@@ -42,6 +42,7 @@ from starlette.routing import Route
 
 from .. import query as sparql
 from ..errors import AmbiguousNameError, CaseGraphError, NotFoundError, QueryError
+from ..results import to_data
 from . import sources as extension
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -603,7 +604,8 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
         url = request.query_params
         criteria, _why = extension.extensions({name: url.getlist(name) for name in url})
         target, headers = await chosen(criteria)
-        return JSONResponse(await run_limited(locked(lambda: work(target)), limits.seconds), headers=headers)
+        # a result's to_dict(): the same JSON as the command line's --json
+        return JSONResponse(await run_limited(locked(lambda: to_data(work(target))), limits.seconds), headers=headers)
 
     async def entities(request: Request) -> Response:
         name = arg(request, "name")
@@ -611,21 +613,15 @@ def create_app(cg, *, limits: Limits = Limits(), allow_update: bool = False, tok
 
     async def entity(request: Request) -> Response:
         name, lang = arg(request, "name"), request.query_params.get("lang")
-        return await api(request, lambda g: g.describe(name, lang=lang).to_dict())
+        return await api(request, lambda g: g.describe(name, lang=lang))
 
     async def path(request: Request) -> Response:
         start, end, k = arg(request, "from"), arg(request, "to"), number(request, "k", 1, 50)
-        return await api(request, lambda g: [p.to_dict() for p in g.path(start, end, k=k)])
+        return await api(request, lambda g: g.path(start, end, k=k))
 
     async def neighbors(request: Request) -> Response:
         name, depth = arg(request, "name"), number(request, "depth", 1, 6)
-
-        def work(graph):
-            ego = graph.neighbors(name, depth=depth)
-            return {"center": ego.center, "depth": ego.depth,
-                    "nodes": [{"iri": n, "label": l, "kind": k, "distance": d} for n, l, k, d in ego.nodes],
-                    "relations": dict(ego.relations.most_common())}
-        return await api(request, work)
+        return await api(request, lambda g: g.neighbors(name, depth=depth))
 
     def store_target(request: Request) -> URIRef | None:
         """The graph a Graph Store Protocol request names: ``?graph=IRI``, or None for ``?default``."""

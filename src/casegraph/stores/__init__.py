@@ -34,6 +34,7 @@ from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
 
 from ..errors import CaseGraphError, InputError
+from ..extras import needs
 from ..vocab import BASE, PREFIXES
 
 ENVIRONMENT = "CASEGRAPH_STORE"
@@ -87,7 +88,8 @@ def open_store(spec: StoreSpec | str | None, *, read_only: bool = False) -> "Sto
     one Oxigraph folder); a store that lives in this process is always writable (its files are read into it)."""
     spec = spec if isinstance(spec, StoreSpec) else StoreSpec.parse(spec)
     module, _, name = BACKENDS[spec.kind].partition(":")
-    backend = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    with needs():  # the oxigraph back-end is the oxigraph extra's
+        backend = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     return backend(spec, read_only=read_only and spec.persistent)
 
 

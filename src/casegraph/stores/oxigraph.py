@@ -362,8 +362,8 @@ class OxigraphStore(Store):
     def __init__(self, spec, *, read_only: bool = False):
         super().__init__(spec, read_only=read_only)
         if read_only and not (Path(spec.location) / "CURRENT").is_file():  # RocksDB's marker of a database
-            raise InputError(f"store oxigraph:{spec.location}: no store there; fill one with "
-                             f"casegraph --store oxigraph:{spec.location} load FILES")
+            raise InputError(f"store oxigraph:{spec.location}: no store there; fill one first with {{parameter}}",
+                             parameter="CaseGraph.load()")
         self.lock = FolderLock(Path(spec.location), shared=read_only) if spec.location is not None else None
         try:
             if spec.location is None:
@@ -382,8 +382,8 @@ class OxigraphStore(Store):
         self._bind_prefixes()
         if read_only and next(self.inner.quads_for_pattern(None, None, None, _JOURNAL), None) is not None:
             self._release()
-            raise InputError(f"store oxigraph:{spec.location}: a load into it stopped before it finished; run a "
-                             "command that writes (casegraph --store ... load FILES) to drop its partial graphs")
+            raise InputError(f"store oxigraph:{spec.location}: a load into it stopped before it finished; open it "
+                             "for writing (a {parameter}, say) to drop its partial graphs", parameter="CaseGraph.load()")
         self.recovered = [] if read_only else self.recover()
         if self.recovered:
             self.changed()
