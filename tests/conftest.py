@@ -40,3 +40,18 @@ def run():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless chromium (see tests/browser.py), one per test module."""
+    from browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def page_file(bundled, tmp_path_factory):
+    """The bundled graph's viewer page, written once per test module."""
+    return bundled.view(tmp_path_factory.mktemp("viewer") / "kadrey.html").path

@@ -10,7 +10,7 @@ import re
 import pytest
 from pyvis.network import Network
 
-from browser import chromium, hostile_graph
+from browser import hostile_graph
 
 from casegraph import CaseGraph, InputError
 from casegraph.viewer import STYLES
@@ -91,12 +91,6 @@ DRAWN = """() => {
     for (let i = 0; i < px.length; i += 4) if (px[i + 3] && (px[i] < 250 || px[i + 1] < 250)) return true;
     return false;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def test_saved_page_draws_offline(browser, bundled, tmp_path):

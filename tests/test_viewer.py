@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, hostile_graph, settled_labels
+from browser import hostile_graph, settled_labels
 
 from casegraph import CaseGraph
 from casegraph.analysis import INFERRED_GRAPH
@@ -24,17 +24,6 @@ AL_DAHLE = ID + "person/ahmad-al-dahle"
 PEANUTS = ID + "statement/al-dahle-mistral-peanuts"
 KADREY = ID + "case/cand-3-23-cv-03417"
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def page_file(bundled, tmp_path_factory) -> Path:
-    return bundled.view(tmp_path_factory.mktemp("viewer") / "kadrey.html").path
 
 
 @pytest.fixture(scope="module")

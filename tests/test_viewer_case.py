@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import chromium, wait_for
+from browser import wait_for
 
 from casegraph.errors import CaseGraphError
 from casegraph.viewer import UI
@@ -15,12 +15,6 @@ KADREY = ID + "case/cand-3-23-cv-03417"
 META = ID + "organization/meta-platforms"
 CHHABRIA = ID + "person/vince-chhabria"
 PEANUTS = ID + "statement/al-dahle-mistral-peanuts"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

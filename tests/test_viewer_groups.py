@@ -12,7 +12,7 @@ import random
 import networkx as nx
 import pytest
 
-from browser import chromium, wait_for
+from browser import wait_for
 
 from casegraph.viewer import GROUP_ABOVE, View, is_entity, render, view_data
 
@@ -108,12 +108,6 @@ def test_under_the_threshold_nothing_is_grouped(graph, bundled):
     assert "groups" not in data and not any("g" in row for row in data["nodes"])
     page = bundled.view()
     assert "groups" not in page.data and not any("g" in row for row in page.data["nodes"])
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

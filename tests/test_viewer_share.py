@@ -10,8 +10,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import networkx as nx
-import pytest
-from browser import chromium, hostile_graph, wait_for
+from browser import hostile_graph, wait_for
 
 from casegraph.viewer import UI, View, is_entity, render, view_data
 
@@ -34,17 +33,6 @@ SNAPSHOT = """(() => { const v = casegraphViewer, s = v.state, $ = id => documen
            values: ['date-from', 'date-to', 'known-on', 'min-confidence', 'path-from', 'path-to', 'search']
                   .map(id => $(id).value),
            state: [s.from, s.to, s.knownOn, s.minConf, s.entities, s.inferred, s.edgeLabels] }; })()"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def page_file(bundled, tmp_path_factory) -> Path:
-    return bundled.view(tmp_path_factory.mktemp("share") / "kadrey.html").path
 
 
 def open_page(browser, path: Path, ready: str = RESTORED):

@@ -9,26 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
-from browser import chromium, hostile_graph
+from browser import hostile_graph
 
 
 ID = "https://w3id.org/casegraph/id/"
 KADREY = ID + "case/cand-3-23-cv-03417"
 SCRIPT = "<script>alert(1)</script>"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def page_file(bundled, tmp_path_factory) -> Path:
-    return bundled.view(tmp_path_factory.mktemp("viewer-table") / "kadrey.html").path
 
 
 @pytest.fixture
