@@ -30,6 +30,7 @@ class CG(DefinedNamespace):
     AsOfStatusRule: URIRef  # InferenceRule: Not a rule of casegraph --infer: in a view as of a day, each case's state worked out from its dated events up to that day (its filing, its last event, each claim as its last ruling left it), supported by those events.
     AtIssue: URIRef  # CaseLayoutPlace: Below the case: the models and data sets it is about.
     Bench: URIRef  # CaseLayoutPlace: Above the case: its court and judges.
+    Books: URIRef  # WorkKind: Books and other long texts by authors.
     CaseLayoutPlace: URIRef  # class: Where the viewer's case layout draws the things a property links to the case.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
@@ -40,6 +41,7 @@ class CG(DefinedNamespace):
     ClassCertificationDenied: URIRef  # Outcome: The court refused to certify the class.
     ClassCertificationGranted: URIRef  # Outcome: The court certified the class: the plaintiffs may sue on behalf of the class.
     CoMentionRule: URIRef  # InferenceRule: Two entities (agents, models, data sets, cases) are co-mentioned when the statements or claims of one source graph mention both. Support: the two statements or claims.
+    Code: URIRef  # WorkKind: Source code.
     Company: URIRef  # class: A commercial company, such as an AI developer or a publisher.
     CompetesRule: URIRef  # InferenceRule: Two organisations compete when one of them, or a person it employs, targets or benchmarks against a model the other developed. Support: the statements or claims that tie the first side (the organisation, its people or its models) to the second (the rival or its model), else the targeting triple's own subject.
     Correction: URIRef  # class: A record that one source states something wrongly and a better source states it rightly; both readings stay in the graph.
@@ -68,9 +70,11 @@ class CG(DefinedNamespace):
     FairUseFound: URIRef  # Outcome: The court held that the use was fair use, a defence to copyright infringement.
     FairUseRejected: URIRef  # Outcome: The court held that the use was not fair use.
     Filing: URIRef  # class: A document filed in a case: a complaint, an amended complaint, a motion, an exhibit.
+    Film: URIRef  # WorkKind: Films, series and other videos.
     Found: URIRef  # ClaimStatus: Found as a fact by a court.
     Hearing: URIRef  # class: A court hearing.
     HoldsAsOfSource: URIRef  # AsOfRule: The value describes the state of things on its source's publication date (a case status in words): as of an earlier day it is left out, and so is a value from an undated source.
+    Images: URIRef  # WorkKind: Photographs, illustrations and other pictures, characters included.
     InCaseRecord: URIRef  # CaseLayoutPlace: On a property from a statement or claim to its case: the relations it makes between entities are drawn with the case, and the entities it links that have no place of their own go around.
     InferenceRule: URIRef  # class: A declared rule that derives triples from curated ones; its SPARQL is its cg:sparql.
     Inferred: URIRef  # Method: Derived from other triples by a declared rule.
@@ -83,10 +87,13 @@ class CG(DefinedNamespace):
     LeaveDenied: URIRef  # Outcome: The court refused to let the plaintiffs add the claim to their complaint.
     LeaveGranted: URIRef  # Outcome: The court let the plaintiffs add the claim to their complaint.
     LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
+    LegalText: URIRef  # WorkKind: Headnotes, case summaries and other legal research content.
     LiabilityFound: URIRef  # Outcome: The court found the defendant liable on this claim, at trial or on summary judgment.
     Mention: URIRef  # class: A place in a document's text that names a known entity (cg:refersTo), or several when the name alone cannot tell which (cg:possibleReferent).
     Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
     MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
+    Music: URIRef  # WorkKind: Songs, lyrics and sound recordings.
+    News: URIRef  # WorkKind: News articles and other journalism.
     Organization: URIRef  # class: A company, association, public body or any other organised group.
     Outcome: URIRef  # class: What a ruling decided about a cause of action.
     OutcomeScheme: URIRef  # concept scheme: The outcomes a ruling can give a cause of action.
@@ -120,9 +127,13 @@ class CG(DefinedNamespace):
     Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
     Vacated: URIRef  # Outcome: On appeal: the lower court's decision is set aside.
     VacatedAndRemanded: URIRef  # Outcome: On appeal: set aside, and sent back to the lower court.
+    Voice: URIRef  # WorkKind: A person's voice and recordings of it.
     VoluntarilyDismissed: URIRef  # Outcome: Withdrawn by the party that pleaded it.
+    WorkKind: URIRef  # class: The kind of protected work a suit is about: books, news, music, images, code, voice, film.
+    WorkKindScheme: URIRef  # concept scheme: The kinds of work AI-training suits are about.
     addressee: URIRef  # object property: To whom the statement was said or written.
     amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
+    appealOf: URIRef  # object property: The case whose decision this appeal (or interlocutory appeal) reviews: the same suit at a higher court.
     asOfRule: URIRef  # annotation property: On a property: how a view as of a day treats its triples.
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
     benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
@@ -140,6 +151,7 @@ class CG(DefinedNamespace):
     competesWith: URIRef  # object property: Derived: the two organisations compete, because one of them (or its people) targets or measures itself against the other's model.
     compiledBy: URIRef  # object property: Who assembled the data set.
     confidence: URIRef  # datatype property: How far the source can be trusted: H (court record or several reputable outlets), M (one reputable secondary source), L (one aggregator, mirror or blog).
+    consolidatedInto: URIRef  # object property: The case this one was consolidated into: one suit from then on. Counting suits counts the case it joined.
     correctedProperty: URIRef  # object property: The property whose value the correction is about (for example cg:date), when it is about one value rather than a whole statement.
     correctedReading: URIRef  # datatype property: What the better source says instead.
     correctingSource: URIRef  # object property: The source document that gets it right.
@@ -208,6 +220,7 @@ class CG(DefinedNamespace):
     paraphrase: URIRef  # datatype property: The substance of the statement in a source's own words, where no verbatim wording is available.
     parentOrganization: URIRef  # object property: The organisation that owns this one.
     partOf: URIRef  # object property: The data set is included in a larger one (Books3 in The Pile).
+    partOfMDL: URIRef  # object property: The multidistrict litigation (MDL) that gathers this suit with others for pretrial proceedings. The suit stays a suit; the MDL is no suit of its own.
     plaintiff: URIRef  # object property: An agent suing in the case.
     plaintiffsCounsel: URIRef  # object property: A lawyer or law firm acting for the plaintiffs.
     possibleReferent: URIRef  # object property: One of the known entities a mention may designate: one of several an ambiguous name fits, or a known entity whose name is close (a misspelling) or short (a last name alone) without the context confirming it; the program did not choose.
@@ -220,6 +233,7 @@ class CG(DefinedNamespace):
     qualifiedSubject: URIRef  # object property: The subject of the plain triple the role restates (the case, or the person employed).
     quotedFrom: URIRef  # object property: The citation a document gives for the words it quotes: in an opinion, the decision or statute the quotation comes from (the citation that follows it, or the one an "Id." repeats), not a person.
     refersTo: URIRef  # object property: The known entity a mention or citation designates.
+    refiledAs: URIRef  # object property: The new case the same claims were brought as after this one was dropped or dismissed: one suit.
     relatedCase: URIRef  # object property: Another case with the same parties, counsel, facts or data.
     releasedOn: URIRef  # datatype property: The public release date of the model (xsd:date, or xsd:gYearMonth when only the month is known).
     reporterCitation: URIRef  # datatype property: A citation of the decision in a law reporter, normalised as eyecite writes it (499 U.S. 340, 105 S. Ct. 2218); a decision has one per reporter that prints it.
@@ -243,6 +257,7 @@ class CG(DefinedNamespace):
     transferredTo: URIRef  # object property: The docket in another court that the case was transferred to: one suit, two dockets. Counting suits counts only the dockets not transferred on (the last one of each chain).
     undatedReason: URIRef  # datatype property: Why no publication date is recorded for the document: what was looked at and found wanting. A document with neither a date nor a reason is one nobody has looked at yet.
     wikidata: URIRef  # datatype property: The entity's Wikidata Q-identifier, only where a source states it.
+    workAtIssue: URIRef  # object property: The kind of work the suit says was copied (cg:WorkKindScheme): books, news, music...
 
 
 #: prefixes bound in every graph, query and export
