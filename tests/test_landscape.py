@@ -183,3 +183,77 @@ def test_wikidata_links_only_where_a_source_states_the_identifier(bundled):
     assert rows == [{"entity": "https://w3id.org/casegraph/id/organization/google", "qid": "Q95",
                      "same": "http://www.wikidata.org/entity/Q95",
                      "url": "https://bin.hibranwar.com/library/entity-authority/5-2"}]
+
+
+# --- the landscape as suits (issue 21) ------------------------------------------------------------------------
+
+MDL = "https://w3id.org/casegraph/id/case/nysd-mdl-3143"
+CONCORD_TENNESSEE = "https://w3id.org/casegraph/id/case/tnmd-3-23-cv-01092"
+CONCORD = "https://w3id.org/casegraph/id/case/cand-5-24-cv-03811"
+GEMA = "https://w3id.org/casegraph/id/case/lg-muenchen-i-42-o-14139-24"
+GEMA_APPEAL = "https://w3id.org/casegraph/id/case/olg-muenchen-6-u-3662-25-e"
+TREMBLAY = "https://w3id.org/casegraph/id/case/cand-3-23-cv-03223"
+SILVERMAN = "https://w3id.org/casegraph/id/case/cand-3-23-cv-03416"
+
+
+def test_one_suit_whatever_its_dockets(bundled):
+    suits = {row["suit"]: row for row in bundled.saved("suits").rows}
+    # an MDL gathers suits and is none; a transfer, an appeal, a consolidation keep one suit
+    assert MDL not in suits and CONCORD_TENNESSEE not in suits and GEMA_APPEAL not in suits
+    assert SILVERMAN not in suits
+    assert {CONCORD, GEMA, TREMBLAY} <= set(suits)
+    assert "3:23-cv-01092" in suits[CONCORD]["dockets"] and "5:24-cv-03811-EKL" in suits[CONCORD]["dockets"]
+    assert "6 U 3662/25 e" in suits[GEMA]["dockets"]
+    # each relation between dockets is a relation, never a suit of its own
+    for relation in ("transferredTo", "consolidatedInto", "refiledAs", "appealOf"):
+        linked = {row["a"] for row in bundled.query(f"SELECT ?a WHERE {{ ?a cg:{relation} ?b }}").rows}
+        assert not linked & set(suits), relation
+    # the suits an MDL gathers stay suits (unless consolidated into another); the MDL is none
+    gathered = bundled.query("SELECT ?a ?b WHERE { ?a cg:partOfMDL ?b FILTER NOT EXISTS { ?a cg:consolidatedInto ?c } }")
+    assert {row["a"] for row in gathered.rows} <= set(suits)
+    assert not {row["b"] for row in gathered.rows} & set(suits)
+
+
+def test_suits_by_defendant_count_each_suit_once(bundled):
+    suits = {row["suit"] for row in bundled.saved("suits").rows}
+    counted = {row["name"]: row["suits"] for row in bundled.saved("suits-by-defendant").rows}
+    against_openai = {row["suit"] for row in bundled.saved("suits", defendant="OpenAI").rows}
+    assert against_openai <= suits and counted["OpenAI"] == len(against_openai)
+    assert TREMBLAY in against_openai and GEMA in against_openai and MDL not in against_openai
+
+
+def test_stale_statuses_are_the_suits_to_bring_up_to_date(bundled):
+    everything = {row["suit"] for row in bundled.saved("stale-statuses", months="0").rows}
+    recent = {row["suit"] for row in bundled.saved("stale-statuses", months="600").rows}
+    assert recent < everything  # fifty years on, only the undated statuses are stale
+    assert all(row["latest"] == "" for row in bundled.saved("stale-statuses", months="600").rows)
+    with pytest.raises(InputError, match="takes a whole number"):
+        bundled.saved("stale-statuses", months="a year")
+
+
+def test_settlements_with_their_amount(bundled):
+    rows = bundled.saved("settlements").rows
+    bartz = [row for row in rows if row["caseName"] == "Bartz v. Anthropic"]
+    assert bartz and "1.5 billion" in bartz[0]["amount"] and bartz[0]["sources"].startswith("http")
+
+
+def test_every_suit_says_what_kind_of_work_it_is_about_and_in_which_source(bundled):
+    suits = {row["suit"] for row in bundled.saved("suits").rows}
+    said = {row["suit"] for row in bundled.query("""
+        SELECT ?suit WHERE { ?docket (cg:transferredTo|cg:consolidatedInto|cg:refiledAs|cg:appealOf)* ?suit .
+                             GRAPH ?g { ?docket cg:workAtIssue ?kind } ?g prov:wasDerivedFrom/schema:url ?url }""").rows}
+    assert suits and suits <= said, sorted(suits - said)
+    kinds = {row["kindName"]: row["suits"] for row in bundled.saved("suits-by-work").rows}
+    assert {"Books", "News", "Music", "Images", "Code", "Voice", "Film"} <= set(kinds)
+
+
+def test_the_readme_counts_what_the_data_holds(bundled):
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    said = re.search(r"the graph covers (\d+) AI-training suits \((\d+) dockets", readme)
+    assert said, "the README's summary of the bundled data gives the number of suits"
+    dockets = bundled.query("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:LegalCase }").rows[0]["n"]
+    assert (int(said[1]), int(said[2])) == (len(bundled.saved("suits").rows), dockets)
+    by_defendant = {row["name"]: row["suits"] for row in bundled.saved("suits-by-defendant").rows}
+    assert re.search(rf"^\| OpenAI \| {by_defendant['OpenAI']} \|", readme, re.M)

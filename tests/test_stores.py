@@ -31,7 +31,7 @@ from casegraph.stores import JOURNAL, StoreSpec
 #: a value for each parameter the saved queries take
 PARAMS = {"speaker": "Al-Dahle", "case": "Kadrey v. Meta", "company": "Meta", "dataset": "LibGen",
           "defendant": "OpenAI", "developer": "Meta", "mentions": "Mistral AI",
-          "url": "https://www.aibase.com/fr/news/14716"}
+          "url": "https://www.aibase.com/fr/news/14716", "months": "6"}
 
 
 def free_port() -> int:
@@ -144,7 +144,7 @@ def on_disk(request, tmp_path_factory):
 #: the columns the saved queries fill with GROUP_CONCAT, and their separators: SPARQL leaves the order of the
 #: concatenated values to the engine, so they are compared as sets
 CONCATENATED = {"assertedBy": "; ", "sources": " ", "judges": "; ", "caseStatus": " | ", "caseNames": " | ",
-                "parties": "; ", "outcomes": "; "}
+                "parties": "; ", "outcomes": "; ", "suitNames": " | ", "works": ", ", "dockets": " | "}
 
 
 def rows(result):

@@ -683,7 +683,7 @@ class CaseGraph:
         casegraph.errors.InputError: saved query 'cases-against' has no parameter 'who'; it takes: defendant
         """
         saved = name if isinstance(name, sparql.SavedQuery) else sparql.saved_query(name, self.query_folders)
-        name = saved.name
+        name, text = saved.name, saved.text
         declared = {p.name: p for p in saved.params}
         bindings: dict[str, Any] = {}
         for key, value in params.items():
@@ -691,8 +691,16 @@ class CaseGraph:
                 raise InputError(f"saved query {name!r} has no parameter {key!r}; "
                                  f"it takes: {', '.join(declared) or 'none'}")
             param = declared[key]
-            bindings[key] = self.entity(value, kind=param.cls).iri if param.kind == "entity" else Literal(value)
-        return self._answer(saved.text, bindings, why)
+            if param.kind == "number":  # a number the query computes with: bound before its patterns are matched
+                try:
+                    number = Literal(int(str(value).strip()))
+                except ValueError:
+                    raise InputError(f"saved query {name!r}: its parameter {key!r} takes a whole number, not "
+                                     f"{value!r}") from None
+                text = sparql.values_first(text, key, [number.n3()], n3=True)
+            else:
+                bindings[key] = self.entity(value, kind=param.cls).iri if param.kind == "entity" else Literal(value)
+        return self._answer(text, bindings, why)
 
     @cached_property
     def names(self) -> NameIndex:

@@ -264,14 +264,15 @@ def with_values(text: str, bindings: dict[str, Any]) -> str:
     return f"{text.rstrip()}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({cells}) }}"
 
 
-def values_first(text: str, variable: str, iris: Iterable[str]) -> str:
+def values_first(text: str, variable: str, iris: Iterable[str], *, n3: bool = False) -> str:
     """``text`` with ``VALUES ?variable { <iri> ... }`` opening its WHERE group, so that the engine binds the
     variable before it matches the patterns (a trailing VALUES would join after the whole WHERE is answered).
+    With ``n3``, the values are terms already written in SPARQL (a literal, say).
 
     >>> values_first("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "g", ["urn:a"])
     'SELECT ?g WHERE { VALUES ?g { <urn:a> } GRAPH ?g { ?s ?p ?o } }'
     """
-    values = " ".join(f"<{iri}>" for iri in sorted(iris))
+    values = " ".join(sorted(iris) if n3 else (f"<{iri}>" for iri in sorted(iris)))
     return re.sub(r"\bWHERE\s*\{", lambda m: f"{m.group(0)} VALUES ?{variable} {{ {values} }}", text, count=1,
                   flags=re.I)
 
@@ -304,9 +305,10 @@ def _position_of(text: str, needle: str) -> tuple[int | None, int | None]:
 
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a saved query: ``# @param NAME KIND description``. KIND is ``text``, ``entity``, or a
-    class of the ontology (``LegalCase``, ``Agent``...): an entity of that class, whose name is looked up among
-    that class only ("Kadrey" as a ``LegalCase`` is the case, not the author)."""
+    """A parameter of a saved query: ``# @param NAME KIND description``. KIND is ``text``, ``entity``, a class of
+    the ontology (``LegalCase``, ``Agent``...): an entity of that class, whose name is looked up among that class
+    only ("Kadrey" as a ``LegalCase`` is the case, not the author), or ``number``: a whole number the query
+    computes with, bound before its patterns (unbound when not given, so that the query can have a default)."""
 
     name: str
     kind: str
@@ -341,7 +343,7 @@ def parse_saved(path: Path) -> SavedQuery:
         match = re.match(r"@param\s+\??(\w+)\s+(\w+)\s*(.*)", line)
         if match:
             name, kind, description = match.groups()
-            if kind in ("entity", "text"):
+            if kind in ("entity", "text", "number"):
                 params.append(Param(name, kind, description))
                 continue
             try:
