@@ -127,7 +127,7 @@ def test_large_tables_list_a_few_hundred_rows_and_sort_over_all(page):
     open_table(page)
     shown = len(drawn_edges(page))
     assert page.locator("[data-table=edges] tbody tr").count() == 300 < shown
-    assert page.inner_text("[data-table=edges] p.more").startswith(f"{shown - 300} more rows not listed.")
+    assert page.inner_text("[data-table=edges] p.more").startswith(f"{shown - 300:,} more rows not listed.")
     # Sorted by date, latest first: the first row is the latest date of all the relations shown, listed or not.
     header(page, "edges", "Date").locator("button").click()
     header(page, "edges", "Date").locator("button").click()

@@ -65,9 +65,11 @@ CLOSE = 0.85
 #: the kind of an entity, from its casegraph classes (a judge is a person, a court an organisation)
 KIND_NAMES = {"Person": "person", "Court": "organization", "LawFirm": "organization",
               "Organization": "organization", "LegalCase": "case", "AIModel": "model", "Dataset": "dataset"}
-#: words before a name that give a role, by the role they give (the roles a person has come from the graph)
+#: words before a name that give a role, by the role they give (the roles a person has come from the graph).
+#: "Justice" is no judge's role here: a Justice sits on a supreme or appellate bench, where the graph's judges (the
+#: judges of its trial courts) do not: "Justice BREYER delivered the opinion" is not Judge Charles Breyer.
 ROLE_WORDS = {
-    "judge": r"Judges?|Justices?|Magistrate|juges?|magistrate|Chief Judge|présidente?|Judge[- ]elect",
+    "judge": r"Judges?|Magistrate|juges?|magistrate|Chief Judge|présidente?|Judge[- ]elect",
     "counsel": r"attorneys?|lawyers?|counsel|avocat|avocate|Me",
     "plaintiff": r"plaintiffs?|authors?|novelists?|writers?|comedians?|auteur|autrice|écrivain|écrivaine|"
                  r"romancier|romancière|plaignante?",
@@ -588,6 +590,9 @@ def _spelt_well(spelling: str, surface: str, key: str) -> bool:
     """Whether ``surface`` may be the name ``spelling`` rather than a common word that shares its letters."""
     if len(key) <= 2:
         return re.sub(r"\W", "", spelling) == re.sub(r"\W", "", surface)
+    letters = re.sub(r"\W", "", spelling)
+    if letters.isupper() and len(letters) <= 5:  # initials ("CIR") are a name only in capitals, not "2d Cir."
+        return letters == re.sub(r"\W", "", surface)
     if any(ch.isupper() for ch in spelling) and not any(ch.isupper() for ch in surface):
         return False
     return True

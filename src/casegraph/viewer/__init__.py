@@ -292,7 +292,9 @@ def layout(G: nx.Graph, *, seed: int = 0) -> dict[Any, tuple[float, float]]:
 
     The same graph and seed give the same positions, spread over a square about 140 px × √n wide.
     """
-    nodes = list(G.nodes)
+    # In a fixed order: the projection's order follows Python's hashing of strings, which changes from one run
+    # to the next, and igraph's layout depends on the order of the nodes.
+    nodes = sorted(G.nodes, key=str)
     n = len(nodes)
     if n == 0:
         return {}

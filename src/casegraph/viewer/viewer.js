@@ -292,8 +292,13 @@
     var h = px + 4, r = itemSize(i) * scale + 2, d = PLACES[where];
     var x = d[0] > 0 ? p.x + r * d[2] : d[0] < 0 ? p.x - r * d[2] - w : p.x - w / 2;
     var y = d[1] > 0 ? p.y + r : d[1] < 0 ? p.y - r - h : p.y - h / 2;
+    // A node near the edge keeps its label: the box slides back inside the drawing area (labelArea, the size
+    // of #graph when the labels were last placed) rather than being dropped.
+    x = Math.max(0, Math.min(x, labelArea.width - w));
+    y = Math.max(0, Math.min(y, labelArea.height - h));
     return [x, y, x + w, y + h];
   }
+  var labelArea = { width: Infinity, height: Infinity };
   function cells(b, f) {
     for (var gx = Math.floor(b[0] / CELL); gx <= Math.floor(b[2] / CELL); gx++)
       for (var gy = Math.floor(b[1] / CELL); gy <= Math.floor(b[3] / CELL); gy++) if (f(gx + "," + gy)) return true;
@@ -318,6 +323,7 @@
     GR.forEach(function (g, k) { if (groupDrawn[k] && !groupHidden[k]) { ids.push(GROUP + k); index.push(NL + k); } });
     N.forEach(function (n, i) { if (state.drawn[i] && !state.nodeHidden[i]) { ids.push(n.id); index.push(i); } });
     var at = network.getPositions(ids), grid = new Map(), done = new Set();
+    labelArea = { width: box.width, height: box.height };
     var first = [hovered, state.selected].map(function (id) { return id == null ? null : itemOf(id); })
       .filter(function (i) { return i != null; });
     placed = [];
