@@ -55,3 +55,20 @@ def browser():
 def page_file(bundled, tmp_path_factory):
     """The bundled graph's viewer page, written once per test module."""
     return bundled.view(tmp_path_factory.mktemp("viewer") / "kadrey.html").path
+
+
+@pytest.fixture(scope="module")
+def cg() -> CaseGraph:
+    """The bundled graph, a copy of each test module's own: the endpoint's tests write into theirs."""
+    return CaseGraph.open()
+
+
+@pytest.fixture(scope="module")
+def base(cg):
+    """The read-only endpoint serving ``cg`` (see tests/endpoint.py): its base URL."""
+    from endpoint import serving
+
+    from casegraph.server import create_app
+
+    with serving(create_app(cg)) as url:
+        yield url

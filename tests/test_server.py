@@ -15,13 +15,12 @@ import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from io import BytesIO
 
 import httpx
 import pytest
-import uvicorn
 from click.testing import CliRunner
+from endpoint import serving
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
@@ -40,39 +39,6 @@ CONSTRUCT = "CONSTRUCT { ?m cg:developedBy ?o } WHERE { ?m cg:developedBy ?o }"
 DESCRIBE = "DESCRIBE model:llama-3"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # billions of combinations
 TOKEN = "s3cret-token"
-
-
-@contextmanager
-def serving(app):
-    """uvicorn in a thread on a free 127.0.0.1 port (the socket is bound first: no race for the port)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    for _ in range(200):  # bounded wait for start-up
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(15)
-        sock.close()
-        assert not thread.is_alive()
-
-
-@pytest.fixture(scope="module")
-def cg():
-    return CaseGraph.open()
-
-
-@pytest.fixture(scope="module")
-def base(cg):
-    with serving(create_app(cg)) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from io import BytesIO
 
 import httpx
 import pytest
+from endpoint import serving
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
@@ -27,7 +28,6 @@ from test_server import (  # noqa: F401
     oxigraph_served,
     plain_bindings,
     send,
-    serving,
     terms,
 )
 
@@ -45,17 +45,6 @@ META = "SELECT ?m WHERE { ?m cg:developedBy organization:meta-platforms } ORDER 
 LONE = "https://lexsummary.com/nazemian-v-nvidia-ai-copyright-training-motion-dismiss/"  # Megatron 345M's only source
 MEGATRON = "https://w3id.org/casegraph/id/model/megatron-345m"
 HEADER = "Casegraph-Sources"
-
-
-@pytest.fixture(scope="module")
-def cg():
-    return CaseGraph.open()
-
-
-@pytest.fixture(scope="module")
-def base(cg):
-    with serving(create_app(cg)) as url:
-        yield url
 
 
 def wrapper(base: str, query: str, **parameters: str) -> SPARQLWrapper:
