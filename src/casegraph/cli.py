@@ -13,7 +13,6 @@ import json
 import os
 import sys
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 import click
@@ -26,7 +25,7 @@ from .graph import CaseGraph
 from .io import FORMATS, GRAPH_FORMATS, normalise_format, write_atomically
 from .query import QueryResult, saved_queries
 from .resources import data_dir
-from .results import WHY, to_data
+from .results import WHY, json_ready, to_data
 from .stores import StoreSpec, describe_recovery
 from .validation import compact
 from .vocab import PREFIXES
@@ -180,16 +179,8 @@ def _refuse_view(ctx) -> None:
                            f"reads, and `{command}` writes into the graph{hint}")
 
 
-def _plain_json(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    return str(value)
-
-
 def _emit_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=_plain_json))
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=json_ready))
 
 
 def _emit(result) -> None:
@@ -253,7 +244,7 @@ def _query_text(query: str, folders) -> tuple[str | None, str]:
 
 
 def _text(value) -> str:
-    return "" if value is None else value if isinstance(value, str) else str(_plain_json(value))
+    return "" if value is None else value if isinstance(value, str) else str(json_ready(value))
 
 
 def _cell(value) -> str:
@@ -263,8 +254,6 @@ def _cell(value) -> str:
     if isinstance(text, (date, datetime)):
         text = text.isoformat()
     return str(text).replace("\n", " ")
-
-
 
 
 def _why_text(sources: dict, support, *, full: bool) -> list[str]:
@@ -294,7 +283,7 @@ def format_rows(result: QueryResult, fmt: str) -> str:
     the result was asked ``why``."""
     why = result.why if isinstance(result.why, list) else None
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=_plain_json)
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=json_ready)
     names = result.vars + ([WHY] if why is not None else [])
     cells = [[row[v] for v in result.vars] + ([" | ".join(_why_text(result.sources, support, full=False))]
                                               if why is not None else [])
