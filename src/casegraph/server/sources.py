@@ -19,6 +19,7 @@ from dataclasses import fields
 from typing import Any
 
 from ..errors import InputError
+from ..results import support_dict
 
 #: the endpoint's source parameters -> (the keyword of ``CaseGraph.view_of`` it fills, whether it may repeat).
 #: A new criterion of ``view_of`` is one line here, and nothing else changes.
@@ -164,18 +165,6 @@ class Views:
 
 # --- why ----------------------------------------------------------------------------------------------------
 
-def _support(support, sources: dict) -> dict:
-    """One row's support as data, as ``casegraph query --why --format json`` gives it: alternatives, each a list
-    of source documents that together make the row true."""
-    def document(graph: str) -> dict:
-        ref = sources.get(graph)
-        return {"graph": graph, "url": ref.url if ref else None, "publisher": ref.publisher if ref else None,
-                "issued": ref.issued if ref else None, "confidence": ref.confidence if ref else None}
-
-    return {"aggregate": support.aggregate,
-            "alternatives": [[document(g) for g in way] for way in support.alternatives]}
-
-
 def with_why(cg, text: str, result, base: str) -> bytes:
     """The SPARQL JSON results of ``result`` (the answer to the SELECT or ASK ``text`` on ``cg``) with a
     top-level ``casegraph:why`` member: for SELECT a list aligned with ``results.bindings``, for ASK one support.
@@ -188,5 +177,7 @@ def with_why(cg, text: str, result, base: str) -> bytes:
     supports = why if isinstance(why, list) else [why]
     sources = cg.sources_of({g for support in supports for g in support.graphs})
     data = json.loads(result.raw.serialize(format="json"))
-    data[WHY_MEMBER] = ([_support(s, sources) for s in why] if isinstance(why, list) else _support(why, sources))
+    # each support as casegraph query --why --format json gives it (results.support_dict)
+    data[WHY_MEMBER] = ([support_dict(sources, s) for s in why] if isinstance(why, list)
+                        else support_dict(sources, why))
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
