@@ -371,19 +371,17 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     positions = positions if positions is not None else layout(G)
     entities = [node for node, attrs in G.nodes(data=True) if is_entity(attrs)]
     hubs = [(u, v, d) for u, v, d in hubs if u in G and v in G]
+    own_layout, grouped = bool(entities) and len(entities) < G.number_of_nodes(), len(entities) > group_above
+    entity_graph = entities_graph(G, entities, hubs) if own_layout or grouped else None
     entity_positions = {}
-    if entities and len(entities) < G.number_of_nodes():
+    if own_layout:
         # The entities view is laid out on its own: spread over the whole graph's layout, entities are far apart.
-        entity_graph = nx.MultiDiGraph()
-        entity_graph.add_nodes_from(entities)
-        entity_graph.add_edges_from(G.subgraph(entities).edges())
-        entity_graph.add_edges_from((u, v) for u, v, _d in hubs)
         entity_positions = layout(entity_graph)
     group_of: dict[str, int] = {}
     groups: list[dict] = []
-    if len(entities) > group_above:
-        group_of, groups = entity_groups(G, entities, hubs, {n: entity_positions.get(n) or positions.get(n, (0.0, 0.0))
-                                                             for n in entities})
+    if grouped:
+        group_of, groups = entity_groups(entity_graph, {n: entity_positions.get(n) or positions.get(n, (0.0, 0.0))
+                                                        for n in entities})
     top = max(scores.values(), default=0.0) or 1.0
 
     classes: dict[str, int] = {}
@@ -451,24 +449,31 @@ def view_data(G: nx.MultiDiGraph, *, details: dict[str, dict] | None = None, lan
     }
 
 
-def entity_groups(G: nx.MultiDiGraph, entities: list, hubs, at: dict) -> tuple[dict[str, int], list[dict]]:
-    """The entities grouped by community, for the page's map of a large graph: each entity's group index, and
-    one row per group (``l`` its name, ``n`` its member count, ``x``/``y`` the centroid of its members' positions
-    ``at``; ``o`` marks the group of entities linked to no other).
-
-    Communities are :func:`casegraph.analysis.communities`' (Louvain on the entities, their relations and the
-    statement and claim edges ``hubs``), named as the ``communities`` command names them: by their three most
-    central members. To keep the map readable, a community smaller than :data:`MIN_GROUP` or beyond the
-    :data:`MAX_GROUPS` largest joins the kept group it has most relations with; those with none share one
-    group, last.
-    """
-    from ..analysis import communities
-
+def entities_graph(G: nx.MultiDiGraph, entities: list, hubs) -> nx.MultiDiGraph:
+    """The entities view as a graph of its own: the ``entities`` of ``G`` with their labels, their relations, and
+    the statement and claim edges ``hubs`` between them (what the view's layout and its groups are made of)."""
     graph = nx.MultiDiGraph()
     graph.add_nodes_from((node, {"label": G.nodes[node].get("label", str(node))}) for node in entities)
     keep = set(entities)
     graph.add_edges_from((u, v) for u, v in G.edges() if u in keep and v in keep)  # faster than a subgraph view
     graph.add_edges_from((u, v) for u, v, _d in hubs if u in keep and v in keep)
+    return graph
+
+
+def entity_groups(graph: nx.MultiDiGraph, at: dict) -> tuple[dict[str, int], list[dict]]:
+    """The entities of ``graph`` (see :func:`entities_graph`) grouped by community, for the page's map of a large
+    graph: each entity's group index, and one row per group (``l`` its name, ``n`` its member count,
+    ``x``/``y`` the centroid of its members' positions ``at``; ``o`` marks the group of entities linked to no
+    other).
+
+    Communities are :func:`casegraph.analysis.communities`' (Louvain on the entities, their relations and the
+    statement and claim edges between them), named as the ``communities`` command names them: by their three
+    most central members. To keep the map readable, a community smaller than :data:`MIN_GROUP` or beyond the
+    :data:`MAX_GROUPS` largest joins the kept group it has most relations with; those with none share one
+    group, last.
+    """
+    from ..analysis import communities
+
     # igraph's Louvain (the viewer needs igraph for its layout anyway): networkx's takes seconds from a few
     # thousand entities, igraph's about one at 50,000.
     found = communities(graph, backend="igraph")  # largest first
@@ -482,10 +487,7 @@ def entity_groups(G: nx.MultiDiGraph, entities: list, hubs, at: dict) -> tuple[d
         members = [node for node, _label in c.members]
         links: dict[int, int] = defaultdict(int)
         for node in members:
-            for other in graph.successors(node):
-                if other in group_of:
-                    links[group_of[other]] += 1
-            for other in graph.predecessors(node):
+            for other in nx.all_neighbors(graph, node):  # predecessors and successors alike
                 if other in group_of:
                     links[group_of[other]] += 1
         if links:
