@@ -31,7 +31,8 @@ from casegraph.stores import JOURNAL, StoreSpec
 #: a value for each parameter the saved queries take
 PARAMS = {"speaker": "Al-Dahle", "case": "Kadrey v. Meta", "company": "Meta", "dataset": "LibGen",
           "defendant": "OpenAI", "developer": "Meta", "mentions": "Mistral AI",
-          "url": "https://www.aibase.com/fr/news/14716", "months": "6"}
+          "url": "https://www.aibase.com/fr/news/14716", "months": "6",
+          "stage": "discovery"}
 
 
 def free_port() -> int:

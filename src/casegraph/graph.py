@@ -29,7 +29,7 @@ from .errors import InputError, NotFoundError, SourceError
 from .facts import Description, FactReader, SourceRef, pick_lang, read_statements
 from .model import Source
 from .names import NAMES_QUERY, NameIndex
-from .ontology import class_named, ontology_graph, shapes_graph, with_subclasses
+from .ontology import class_named, concept_named, ontology_graph, shapes_graph, with_subclasses
 from .results import Communities, Paths, Ranking, Statements, Timeline
 from .resources import source_files
 from .stores import StoreSpec
@@ -698,6 +698,11 @@ class CaseGraph:
                     raise InputError(f"saved query {name!r}: its parameter {key!r} takes a whole number, not "
                                      f"{value!r}") from None
                 text = sparql.values_first(text, key, [number.n3()], n3=True)
+            elif param.kind == "concept":  # one of the ontology's concepts (a stage, a kind of work)
+                try:
+                    bindings[key] = concept_named(param.cls, value)
+                except ValueError as error:
+                    raise InputError(f"saved query {name!r}: its parameter {key!r}: {error}") from None
             else:
                 bindings[key] = self.entity(value, kind=param.cls).iri if param.kind == "entity" else Literal(value)
         return self._answer(text, bindings, why)

@@ -11,6 +11,7 @@ and a test checks that the committed file is what this would write.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/casegraph/ontology")
 KINDS = (
     "person", "organization", "court", "case", "model", "dataset", "statement", "claim",
     "event", "disposition", "correction", "disagreement", "role", "document", "graph", "derivation", "mention",
-    "candidate", "citation", "decision",
+    "candidate", "citation", "decision", "listing",
 )
 
 
@@ -85,6 +86,35 @@ def class_named(name: str | URIRef) -> URIRef:
         if str(cls).startswith(NAMESPACE) and wanted in {n.replace(" ", "").lower() for n in names}:
             return cls
     raise ValueError(f"no class of the ontology is named {name!r}")
+
+
+def is_concept_class(cls: URIRef) -> bool:
+    """Whether ``cls`` is a class of SKOS concepts the ontology lists (stages, kinds of work, outcomes...)."""
+    return SKOS.Concept in set(ontology_graph().transitive_objects(cls, RDFS.subClassOf))
+
+
+def concept_named(cls: URIRef, name: str) -> URIRef:
+    """The concept of class ``cls`` that ``name`` designates: its local name or one of its labels, in any case
+    and with or without spaces.
+
+    >>> stage = class_named("CaseStage")
+    >>> concept_named(stage, "summary judgment") == concept_named(stage, "SummaryJudgmentStage")
+    True
+    >>> concept_named(stage, "appel") == URIRef(NAMESPACE + "AppealStage")
+    True
+    """
+    def folded(words: str) -> str:
+        return re.sub(r"[\s_-]+", "", words).casefold()
+
+    wanted = folded(str(name))
+    concepts = sorted(ontology_graph().subjects(RDF.type, cls))
+    for concept in concepts:
+        local = str(concept).removeprefix(NAMESPACE)
+        names = {local, *map(str, ontology_graph().objects(concept, RDFS.label))}
+        if wanted in {folded(n) for n in names} or wanted + folded(class_label(cls)) == folded(local):
+            return concept
+    choices = ", ".join(class_label(c) for c in concepts)
+    raise ValueError(f"no {class_label(cls)} is named {name!r}; one of: {choices}")
 
 
 @lru_cache(maxsize=None)

@@ -20,7 +20,7 @@ from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .errors import CaseGraphError, InputError, QueryError
-from .ontology import class_named
+from .ontology import class_named, is_concept_class
 from .resources import queries_dir, user_queries_dirs
 from .results import Result as _Result, json_ready, plural, urls_of, with_why
 from .vocab import PREFIXES
@@ -307,7 +307,8 @@ def _position_of(text: str, needle: str) -> tuple[int | None, int | None]:
 class Param:
     """A parameter of a saved query: ``# @param NAME KIND description``. KIND is ``text``, ``entity``, a class of
     the ontology (``LegalCase``, ``Agent``...): an entity of that class, whose name is looked up among that class
-    only ("Kadrey" as a ``LegalCase`` is the case, not the author), or ``number``: a whole number the query
+    only ("Kadrey" as a ``LegalCase`` is the case, not the author); a class of concepts the ontology lists
+    (``CaseStage``, ``WorkKind``): one of them, by label or local name ("summary judgment"); or ``number``: a whole number the query
     computes with, bound before its patterns (unbound when not given, so that the query can have a default)."""
 
     name: str
@@ -347,10 +348,11 @@ def parse_saved(path: Path) -> SavedQuery:
                 params.append(Param(name, kind, description))
                 continue
             try:
-                params.append(Param(name, "entity", description, class_named(kind)))
+                cls = class_named(kind)
             except ValueError:
                 raise InputError(f"{path}: @param {name}: {kind!r} is neither entity, text nor a class of the "
                                  "ontology") from None
+            params.append(Param(name, "concept" if is_concept_class(cls) else "entity", description, cls))
         elif line:
             prose.append(line)
     title = prose[0] if prose else path.stem

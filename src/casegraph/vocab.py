@@ -26,12 +26,15 @@ class CG(DefinedNamespace):
     Affirmed: URIRef  # Outcome: On appeal: the lower court's decision stands.
     Agent: URIRef  # class: A person or an organisation that can act, speak, sue or be sued.
     Alleged: URIRef  # ClaimStatus: Asserted by a party (usually in a complaint or motion) and not established.
+    AppealStage: URIRef  # CaseStage: A decision in the suit is before a court of appeals, interlocutory appeals included.
     AsOfRule: URIRef  # class: How the triples of a property decide what a view of the graph as of a day keeps.
     AsOfStatusRule: URIRef  # InferenceRule: Not a rule of casegraph --infer: in a view as of a day, each case's state worked out from its dated events up to that day (its filing, its last event, each claim as its last ruling left it), supported by those events.
     AtIssue: URIRef  # CaseLayoutPlace: Below the case: the models and data sets it is about.
     Bench: URIRef  # CaseLayoutPlace: Above the case: its court and judges.
     Books: URIRef  # WorkKind: Books and other long texts by authors.
     CaseLayoutPlace: URIRef  # class: Where the viewer's case layout draws the things a property links to the case.
+    CaseStage: URIRef  # class: How far a suit has gone, as of its source's date: pleadings, discovery, summary judgment, trial, appeal, or ended by settlement or dismissal.
+    CaseStageScheme: URIRef  # concept scheme: The stages a suit goes through, in the order they come, and the two ways it can end before judgment.
     CauseOfAction: URIRef  # class: A legal claim pleaded in a case (for example direct copyright infringement), whose fate is told by its dispositions.
     Citation: URIRef  # class: A reference in a document to a decision, a statute or a docket, as written there (cg:surfaceForm), with its kind and, when it designates a known case, that case (cg:refersTo).
     Claim: URIRef  # class: An assertion with a status (alleged, admitted, disputed, found, ruled, reported) and who asserts it; never an established fact by itself.
@@ -58,7 +61,9 @@ class CG(DefinedNamespace):
     Derivation: URIRef  # class: The record of one derived triple: the rule, the triple, what supports it and the source graphs it came from (prov:wasDerivedFrom).
     DerivedByHand: URIRef  # Method: Reasoned by a person from what the source states, not stated by it in so many words; the graph's cg:Derivation says how.
     Disagreement: URIRef  # class: A record that sources genuinely disagree on a value that should be one (a founding date, a release date) and the data cannot say which is right: each value stays in its own source's graph.
+    DiscoveryStage: URIRef  # CaseStage: The claims survived the pleadings and the parties exchange evidence.
     Dismissed: URIRef  # Outcome: Dismissed, where the sources do not say whether with or without prejudice, or with leave to amend.
+    DismissedStage: URIRef  # CaseStage: The suit ended without a settlement: dismissed by the court or dropped by the plaintiffs.
     DismissedWithLeave: URIRef  # Outcome: Dismissed, and the plaintiffs may plead it again in an amended complaint.
     DismissedWithPrejudice: URIRef  # Outcome: Dismissed for good; it cannot be pleaded again.
     DismissedWithoutPrejudice: URIRef  # Outcome: Dismissed, and the claim may be brought again, in this case or another.
@@ -89,6 +94,7 @@ class CG(DefinedNamespace):
     LegalCase: URIRef  # class: A lawsuit or other proceeding before a court, identified by its court and docket number.
     LegalText: URIRef  # WorkKind: Headnotes, case summaries and other legal research content.
     LiabilityFound: URIRef  # Outcome: The court found the defendant liable on this claim, at trial or on summary judgment.
+    Listing: URIRef  # class: A suit as a tracker page lists it (cg:listedIn): its name, court and docket as written there. cg:listingOf names the case it is when the graph describes that case; an entry without it is a suit the graph does not describe yet.
     Mention: URIRef  # class: A place in a document's text that names a known entity (cg:refersTo), or several when the name alone cannot tell which (cg:possibleReferent).
     Method: URIRef  # class: How the triples of a source graph were made: curated by hand, extracted by a rule, inferred.
     MethodScheme: URIRef  # concept scheme: The ways a source graph can be made.
@@ -102,6 +108,7 @@ class CG(DefinedNamespace):
     Plaintiff: URIRef  # class: An agent that is a plaintiff in at least one case (the role of the property cg:plaintiff).
     PlaintiffsCounselSide: URIRef  # CaseLayoutPlace: Beside the plaintiffs, further from the case: their counsel.
     PlaintiffsSide: URIRef  # CaseLayoutPlace: On one side of the case, the plaintiffs.
+    PleadingsStage: URIRef  # CaseStage: Complaint, answers and motions to dismiss: no discovery yet.
     Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
     Release: URIRef  # class: The public release of an AI model or data set.
     Remanded: URIRef  # Outcome: On appeal: the case goes back to the lower court for further proceedings.
@@ -112,6 +119,7 @@ class CG(DefinedNamespace):
     Ruled: URIRef  # ClaimStatus: Decided as a matter of law by a court.
     Ruling: URIRef  # class: An order or judgment of a court.
     Settled: URIRef  # Outcome: The parties settled the claim.
+    SettledStage: URIRef  # CaseStage: The parties settled, or announced a settlement the court has still to approve.
     Settlement: URIRef  # class: An agreement that settles a case or some of its claims.
     ShadowLibrary: URIRef  # class: An online collection that distributes books or papers without the right-holders' permission, such as LibGen.
     SourceDocument: URIRef  # class: A published document (article, court order, docket, filing, letter) that reports facts; its URL is schema:url.
@@ -122,7 +130,9 @@ class CG(DefinedNamespace):
     SummaryJudgmentDenied: URIRef  # Outcome: Summary judgment was refused: the question goes to trial.
     SummaryJudgmentForDefendant: URIRef  # Outcome: Decided for the defendant on summary judgment, without a trial.
     SummaryJudgmentForPlaintiff: URIRef  # Outcome: Decided for the plaintiff on summary judgment, without a trial (in whole or on this claim).
+    SummaryJudgmentStage: URIRef  # CaseStage: Motions for summary judgment are briefed, argued or decided.
     Survived: URIRef  # Outcome: The claim goes on: a motion to dismiss it was denied. Says nothing yet about who is right.
+    TrialStage: URIRef  # CaseStage: The case is set for trial, being tried, or was tried (a court abroad hearing the merits counts here).
     TripleBegins: URIRef  # AsOfRule: The triple itself becomes true on the day it gives (a release, a founding, a role's end): as of an earlier day that triple is left out.
     Unsealing: URIRef  # class: The moment sealed or redacted court documents became public.
     Vacated: URIRef  # Outcome: On appeal: the lower court's decision is set aside.
@@ -138,10 +148,11 @@ class CG(DefinedNamespace):
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
     benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
     caseLayoutPlace: URIRef  # annotation property: On a property of cases (or of what belongs to a case): where the case layout draws its values (or its subjects).
+    caseStage: URIRef  # object property: How far the suit has gone (cg:CaseStageScheme), as of its source's date; sources of different dates give the stages it went through, the latest one where it stands.
     caseStatus: URIRef  # datatype property: Where the case stands, in words, as of its source's date.
     causeOfAction: URIRef  # object property: A legal claim pleaded in the case.
     chiefExecutiveOf: URIRef  # object property: The organisation the person leads as chief executive.
-    citationKind: URIRef  # datatype property: What the citation points to: case (a reported decision), statute, docket (a docket number), entry (a docket entry: ECF No. 12, Dkt. 45) or other.
+    citationKind: URIRef  # datatype property: What the citation points to: case (a reported decision), statute, docket (a docket number), entry (a docket entry: ECF No. 12, Dkt. 45) or other; in French law, article (of a code, a law or a directive), law, decree, ordinance, eu (an EU directive or regulation), pourvoi (a Cour de cassation appeal number), rg and portalis (lower courts' numbers) or ecli (a European Case Law Identifier).
     cites: URIRef  # object property: The decision relies on, quotes or discusses the other decision, which its text cites in full.
     claimObject: URIRef  # object property: The object of the relation the claim asserts.
     claimPredicate: URIRef  # object property: The relation the claim asserts, for example cg:trainedOn.
@@ -204,6 +215,11 @@ class CG(DefinedNamespace):
     jobTitle: URIRef  # datatype property: The person's title at the organisation they are employed by, as the source gives it.
     judge: URIRef  # object property: A judge who sits in the case.
     license: URIRef  # datatype property: The licence under which a model or data set is distributed, in words.
+    listedCourt: URIRef  # datatype property: The court as the tracker writes it ("N.D. Cal."), when it gives one.
+    listedDocket: URIRef  # datatype property: The docket number as the tracker writes it, when it gives one.
+    listedIn: URIRef  # object property: The tracker page that lists this entry.
+    listedName: URIRef  # datatype property: The suit's name as the tracker writes it.
+    listingOf: URIRef  # object property: The case of the graph that the tracker's entry is (any docket of the suit).
     magistrateJudge: URIRef  # object property: A magistrate judge who handles part of the case, such as discovery disputes.
     medium: URIRef  # datatype property: How the statement was made: message, email, letter, ruling, testimony.
     memberOf: URIRef  # object property: An organisation the person belongs to, such as a lawyer's firm.
@@ -214,6 +230,7 @@ class CG(DefinedNamespace):
     modelFamily: URIRef  # object property: The family a model version belongs to, for example Llama 3 in the Llama family.
     natureOfSuit: URIRef  # datatype property: The kind of suit, for example a putative class action for copyright infringement.
     openWeights: URIRef  # datatype property: True when the model's weights are published for download; false when they stay behind an API.
+    optedOutOf: URIRef  # object property: The class action whose settlement this suit's plaintiffs opted out of to sue on their own: two suits, related.
     originalText: URIRef  # datatype property: The wording in the language the speaker used, as a source quotes it.
     outcome: URIRef  # object property: What the ruling decided about the cause of action.
     outperforms: URIRef  # object property: The model does better than the other. A comparison is somebody's claim, so it appears as the cg:claimPredicate of a cg:Claim.
@@ -227,6 +244,7 @@ class CG(DefinedNamespace):
     presidingJudge: URIRef  # object property: The judge the case is assigned to (in US federal courts, the district judge).
     projected: URIRef  # annotation property: On an object property: true when its triples become edges of the graph projection. On a class: false when its instances stay out of the projection (documents, source graphs, controlled values).
     proposedClass: URIRef  # object property: The class a program proposes for a candidate entity (person, organisation, AI model).
+    pseudonymisedPersons: URIRef  # datatype property: How many persons and companies the document's publisher hid behind pseudonyms ("M. X...", "Mme [U] [N]"), as French open data does: the parties of the case, and in some decisions its judges, creditors or witnesses, none of whom the graph names.
     qualifiedBy: URIRef  # annotation property: On a property: the class of the nodes that restate its triples with qualifiers (start, end).
     qualifiedObject: URIRef  # object property: The object of the plain triple the role restates (the party, judge or counsel; the employer).
     qualifiedProperty: URIRef  # object property: The property of the plain triple the role restates (for example cg:defendantsCounsel).
@@ -291,7 +309,8 @@ PREFIXES = {
     "candidate": BASE + "candidate/",
     "citation": BASE + "citation/",
     "decision": BASE + "decision/",
+    "listing": BASE + "listing/",
 }
 
 #: the kinds of things casegraph mints IRIs for; each has a prefix above
-KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'disagreement', 'role', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation', 'decision')
+KINDS = ('person', 'organization', 'court', 'case', 'model', 'dataset', 'statement', 'claim', 'event', 'disposition', 'correction', 'disagreement', 'role', 'document', 'graph', 'derivation', 'mention', 'candidate', 'citation', 'decision', 'listing')
