@@ -69,8 +69,9 @@ def test_new_names_and_citations(readings, name):
 def test_the_json_document_has_the_documented_shape(readings):
     doc = readings["article-en.txt"].to_json()
     assert set(doc) == {"source", "mentions", "quotes", "candidates", "citations", "decision", "cited_decisions",
-                        "warnings"}
+                        "warnings", "pseudonyms"}
     assert doc["decision"] is None and doc["warnings"] == {"count": 0, "messages": []}  # a news article
+    assert doc["pseudonyms"] == {"persons": [], "found": []}  # a news article hides no one
     assert {"url", "title", "language", "published", "sha256", "graph", "document", "extractor"} <= set(doc["source"])
     assert {"text", "start", "end", "entity", "label"} <= set(doc["mentions"][0])
     assert {"text", "start", "end", "speaker", "speaker_entity", "date"} <= set(doc["quotes"][0])

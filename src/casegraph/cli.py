@@ -906,11 +906,15 @@ def _review(found) -> str:
           [[f"{c.start}-{c.end}", c.text, c.kind, compact(c.case or "")] for c in found.citations])
     decision = found.decision
     if decision:
-        lines += ["", f"this text is a decision: {decision.name or '?'}; {', '.join(decision.citations) or 'no reporter'}"
+        lines += ["", f"this text is a decision: {decision.name or '?'}; {', '.join(decision.citations) or 'no citation of its own'}"
                       f"; {decision.date or 'undated'}; {decision.court_name or 'court not read'}"
                       f"{'; case ' + compact(decision.case) if decision.case else ''}"]
     table("decisions cited", ["decision", "citations", "year"],
           [[d.name or "?", ", ".join(d.citations), d.date] for d in found.cited])
+    if found.pseudonyms:
+        hidden = found.pseudonymised_persons
+        lines += ["", f"pseudonymised persons and companies ({len(hidden)}), never linked nor proposed as new names: "
+                      f"{', '.join(hidden) or 'none'}"]
     if found.warnings:
         lines += ["", f"{len(found.warnings)} warning(s) from the citation reader (in --json: warnings)"]
     return "\n".join(lines)

@@ -40,8 +40,12 @@ from ..vocab import CG
 from .candidates import Candidate, find_candidates, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, read_citations
 from .linking import Gazetteer, Mention
+from .french_decisions import cited_french_decisions, read_french_decision
+from .french_references import find_french_references
 from .opinions import Decision, cited_decisions, decision_iri, read_decision
+from .pseudonyms import Pseudonym, find_pseudonyms, inside, pseudonymised_persons
 from .quotes import Person, Quote, find_quotes
+from .spans import Spans
 from .reading import MAX_BYTES, detect_language, read_text, sha256
 
 __all__ = ["Ingestion", "ingest", "Mention", "Quote", "Candidate", "Citation", "Decision"]
@@ -77,6 +81,12 @@ class Ingestion(Result):
     cited: list[Decision] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     quoted_citations: list[Citation] = field(default_factory=list)  # short forms and "Id." that quotes cite
+    pseudonyms: list[Pseudonym] = field(default_factory=list)  # the names a French publisher hid
+
+    @property
+    def pseudonymised_persons(self) -> list[str]:
+        """The persons and companies whose names the publisher hid, each once ("M. X...", "Mme [U] [N]")."""
+        return pseudonymised_persons(self.pseudonyms)
 
     @property
     def graph_iri(self) -> URIRef:
@@ -106,7 +116,9 @@ class Ingestion(Result):
         counts = ", ".join(plural(len(items), word) for items, word in (
             (self.mentions, "mention"), (self.quotes, "quote"), (self.candidates, "candidate"),
             (self.citations, "citation")))
-        return f"{clip(self.file or 'text', 40)}, {plural(self.characters, 'character')}, {counts}"
+        parties = len(self.pseudonymised_persons)
+        hidden = f", {plural(parties, 'pseudonymised person')}" if self.pseudonyms else ""
+        return f"{clip(self.file or 'text', 40)}, {plural(self.characters, 'character')}, {counts}{hidden}"
 
     def to_dict(self) -> dict:
         """The documented JSON shape (README, "Ingesting a document"): ``source``, ``mentions``, ``quotes``,
@@ -124,12 +136,16 @@ class Ingestion(Result):
             "decision": self.decision.to_dict() if self.decision else None,
             "cited_decisions": [d.to_dict() for d in self.cited],
             "warnings": {"count": len(self.warnings), "messages": self.warnings[:20]},
+            "pseudonyms": {"persons": self.pseudonymised_persons, "found": [p.to_dict() for p in self.pseudonyms]},
         }
 
     def triples(self) -> list[tuple]:
         """The extracted triples (the source's provenance is added by ``CaseGraph.add``)."""
         key, doc, lang = self.source.key, self.source.document_iri, self.source.language
         triples = [(doc, CG.sha256, Literal(self.sha256)), (self.graph_iri, CG.extractor, Literal(self.extractor))]
+        if self.pseudonyms:
+            triples.append((doc, CG.pseudonymisedPersons,
+                            Literal(len(self.pseudonymised_persons), datatype=XSD.nonNegativeInteger)))
 
         def passage(node, start, end, words):
             triples.extend([(node, CG.inDocument, doc), (node, CG.surfaceForm, Literal(words)),
@@ -229,14 +245,21 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     dockets = {docket_key(str(d)): str(case) for case, d in
                cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
     reading = read_citations(text, dockets)
-    decision = read_decision(text, reading.citations)
+    # French texts: the references of French law (codes, laws, pourvoi and RG numbers, ECLI) and the names their
+    # publisher hid, which are parties of the case and nobody the graph knows
+    references = find_french_references(text) if lang == "fr" else []
+    pseudonyms = find_pseudonyms(text) if lang == "fr" else []
+    mentions = [m for m in mentions if not inside(m.start, m.end, pseudonyms)]
+    decision = (read_french_decision(text, references) if references else None) or read_decision(text, reading.citations)
     about = _case_of(decision, reading.citations)
-    citations = [replace(c, case=about) if c.kind == "entry" else c for c in reading.citations]
-    cited = cited_decisions(citations, decision)
+    citations = _merged(references, [replace(c, case=about) if c.kind == "entry" else c for c in reading.citations])
+    cited = cited_decisions(citations, decision) + cited_french_decisions(text, references, decision)
     _identify(cg, gazetteer, text, decision, cited, about, digest)
     candidates = find_candidates(text, lang, mentions, set(cg.names.by_key),
-                                 recognition.result() if recognition else None, citations)
+                                 recognition.result() if recognition else None, citations,
+                                 hidden=[(p.start, p.end) for p in pseudonyms])
     people = [Person(m.text, m.start, m.end, m.entity) for m in mentions if m.kind == "person"]
+    people += [Person(p.text, p.start, p.end, None) for p in pseudonyms if p.kind == "person"]
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
@@ -245,7 +268,14 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
                 f"{eyecite_version()}"
     return Ingestion(source, digest, len(text), None if path is None else name, mentions, quotes, candidates,
                      citations, extractor, decision=decision, cited=cited, warnings=reading.warnings,
-                     quoted_citations=reading.pointers)
+                     quoted_citations=reading.pointers, pseudonyms=pseudonyms)
+
+
+def _merged(first: list[Citation], then: list[Citation]) -> list[Citation]:
+    """``first`` and the citations of ``then`` that overlap none of them, in text order (a French pourvoi number
+    is not also a US docket)."""
+    taken = Spans([(c.start, c.end) for c in first])
+    return sorted([*first, *(c for c in then if not taken.overlaps(c.start, c.end))], key=lambda c: (c.start, c.end))
 
 
 def _case_of(decision: Decision | None, citations: list[Citation]) -> str | None:

@@ -66,7 +66,22 @@ NOT_MODELS = {"article", "section", "title", "chapter", "exhibit", "dkt", "docke
               "sess", "ed", "art", "amdt", "br", "opp", "reply", "record", "brief", "respondent", "respondents",
               "petitioner", "petitioners", "plaintiff", "plaintiffs", "defendant", "defendants", "appellant",
               "appellee", "dkt", "doc", "ex", "exh", "no", "nos", "vol", "pp", "p", "n", "ibid", "ibid", "infra",
-              "supra", "u", "s", "l", "f", "h", "r", "c", "d"}
+              "supra", "u", "s", "l", "f", "h", "r", "c", "d",
+              # days of the week, and French legal numbering ("Mardi 15", "RG 20", "Livre III", "Pourvoi 19")
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi",
+              "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "rg", "livre", "titre", "pourvoi", "arrêt",
+              "décret", "loi", "ordonnance", "directive", "règlement", "ecli", "portalis", "chambre", "pôle"}
+#: the set phrases and headings of French judgments, which spaCy takes for names ("PAR CES MOTIFS", "Réponse de la
+#: Cour", "AU NOM DU PEUPLE FRANÇAIS" and its letters spaced out: "R É P U B L I Q U E")
+FRENCH_JUDGMENT_WORDS = re.compile(
+    r"(?:(?:[A-ZÀ-Ý] ){2,}|PEUPLE FRAN|R[ÉE]PUBLIQUE FRAN|PAR CES MOTIFS|R[ée]ponse de la [Cc]our|[ÉE]nonc[ée] du moyen|"
+    r"Examen du moyen|Faits et proc[ée]dure|Sur le (?:premier |second |deuxième |troisième )?moyen|Vu (?:l'|les )|"
+    r"DISPOSITIF|MOTIFS|EXPOS[ÉE] DU LITIGE|Moyens? annex[ée]|Recevabilit[ée]|Audience publique|Arr[êe]t n°|"
+    r"Rejet|Cassation|Irrecevabilit[ée]|Non-lieu|Désistement|LIQUIDATION JUDICIAIRE|"
+    # the court's members and the parquet by their office, and the verbs of a judgment's operative part
+    r"(?:Mme |M\. |Madame |Monsieur )?(?:l[ae] |l')?(?:Greffi[eè]re?|Pr[ée]sidente?|Conseill[eè]re?|Procureure?|"
+    r"Agent judiciaire|Avocate? g[ée]n[ée]ral)|Attendu|Infirme|Confirme|Fixe|Condamne|Ordonne|D[ée]clare|Rejette|"
+    r"Assist[ée]e?s? de|Madame le|Monsieur le|M\. le|Mme l[ae])\b", re.I)
 #: capitalised words that open sentences or citation signals, not names ("In Burrow-Giles", "With Java")
 LEADING_WORDS = {"in", "with", "the", "see", "as", "for", "but", "and", "under", "after", "before", "on", "at", "by",
                  "from", "to", "when", "while", "if", "although", "because", "this", "that", "these", "those", "its",
@@ -154,13 +169,13 @@ def model_versions() -> str:
 
 def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[str],
                     recognised: list[tuple[int, int, str]] | None = None,
-                    citations: list[Citation] = ()) -> list[Candidate]:
+                    citations: list[Citation] = (), hidden: list[tuple[int, int]] = ()) -> list[Candidate]:
     """New-name candidates in ``text``: the rules, plus (for French) the recogniser's spans ``recognised``
     (from :func:`recognise`; computed here when not given). Nothing inside a known entity's mention, a
-    citation (``citations``) or a case name is new."""
+    citation (``citations``), a case name or a pseudonym (``hidden``: a name the publisher hid) is new."""
     # A possible match is no known entity: the name around it may be new ("Erik Andersen").
     taken = Spans([(m.start, m.end) for m in known if m.linked] + [(c.start, c.end) for c in citations]
-                  + case_names(text))
+                  + case_names(text) + list(hidden))
     found: list[tuple[int, int, str, str]] = []
     for pattern, proposed in RULES:
         for m in pattern.finditer(text):
@@ -185,7 +200,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
         start = _without_leading_word(text, start, end)
         words = text[start:end]
         key = name_key(words)
-        if words.lower().rstrip(".") in LEGAL_WORDS or COURT_ABBREVIATION.match(words):
+        if words.lower().rstrip(".") in LEGAL_WORDS or COURT_ABBREVIATION.match(words) or (
+                lang == "fr" and FRENCH_JUDGMENT_WORDS.match(words)):
             continue
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):

