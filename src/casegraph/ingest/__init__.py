@@ -39,14 +39,14 @@ from ..results import Result, clip, plural
 from ..vocab import CG
 from .candidates import Candidate, find_candidates, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, read_citations
-from .linking import Gazetteer, Mention
 from .french_decisions import cited_french_decisions, read_french_decision
 from .french_references import find_french_references
+from .linking import Gazetteer, Mention
 from .opinions import Decision, cited_decisions, decision_iri, read_decision
 from .pseudonyms import Pseudonym, find_pseudonyms, inside, pseudonymised_persons
 from .quotes import Person, Quote, find_quotes
-from .spans import Spans
 from .reading import MAX_BYTES, detect_language, read_text, sha256
+from .spans import Spans
 
 __all__ = ["Ingestion", "ingest", "Mention", "Quote", "Candidate", "Citation", "Decision"]
 
@@ -116,8 +116,7 @@ class Ingestion(Result):
         counts = ", ".join(plural(len(items), word) for items, word in (
             (self.mentions, "mention"), (self.quotes, "quote"), (self.candidates, "candidate"),
             (self.citations, "citation")))
-        parties = len(self.pseudonymised_persons)
-        hidden = f", {plural(parties, 'pseudonymised person')}" if self.pseudonyms else ""
+        hidden = f", {plural(len(self.pseudonymised_persons), 'pseudonymised person')}" if self.pseudonyms else ""
         return f"{clip(self.file or 'text', 40)}, {plural(self.characters, 'character')}, {counts}{hidden}"
 
     def to_dict(self) -> dict:
@@ -245,8 +244,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     dockets = {docket_key(str(d)): str(case) for case, d in
                cg.query("SELECT ?case ?d WHERE { ?case cg:docketNumber ?d }").raw}
     reading = read_citations(text, dockets)
-    # French texts: the references of French law (codes, laws, pourvoi and RG numbers, ECLI) and the names their
-    # publisher hid, which are parties of the case and nobody the graph knows
+    # French texts: the references of French law (codes, laws, pourvoi and RG numbers, ECLI), and the names their
+    # publisher hid, which are nobody the graph knows and no new name
     references = find_french_references(text) if lang == "fr" else []
     pseudonyms = find_pseudonyms(text) if lang == "fr" else []
     mentions = [m for m in mentions if not inside(m.start, m.end, pseudonyms)]
