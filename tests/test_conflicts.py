@@ -137,5 +137,9 @@ def test_build_prints_the_conflict_counts(tmp_path, run):
     done = run("build", "--out", tmp_path / "out")
     assert done.exit_code == 0, done.stderr
     assert any(line.startswith("conflicts: ") and "(0 unexplained)" in line for line in done.stdout.splitlines())
-    # Cruz v. Anthropic has no docket number any source gives yet: build says there is a warning to read.
-    assert "validation: conforms, 1 warning (casegraph validate)" in done.stdout.splitlines()
+    # Suits no source gives the docket number of yet (Cruz v. Anthropic...): build says how many warnings to read.
+    from casegraph import CaseGraph
+
+    warnings = len(CaseGraph.open().validate().results)
+    assert warnings >= 1
+    assert f"validation: conforms, {warnings} warnings (casegraph validate)" in done.stdout.splitlines()

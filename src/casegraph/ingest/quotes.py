@@ -425,10 +425,10 @@ class _Match:
     """A quotation found by ``_quote_matches``: the parts of ``re.Match`` that ``find_quotes`` reads."""
 
     def __init__(self, start: int, end: int, group: str, inner: tuple[int, int], text: str):
-        self._span, self._group, self._inner, self._text = (start, end), group, inner, text
+        self._span, self._group, self._words, self._text = (start, end), group, inner, text
 
     def span(self, group=0):
-        return self._inner if group else self._span
+        return self._words if group else self._span
 
     def start(self, group=0):
         return self.span(group)[0]
@@ -439,7 +439,7 @@ class _Match:
     def group(self, name=0):
         if name == 0:
             return self._text[self._span[0]:self._span[1]]
-        return self._text[self._inner[0]:self._inner[1]] if name == self._group else None
+        return self._text[self._words[0]:self._words[1]] if name == self._group else None
 
 
 def _quote_matches(text: str) -> list:

@@ -56,8 +56,9 @@ DRAW_LIMIT = 10_000
 #: edge labels are drawn on the canvas up to this many edges (the check box turns them on above it)
 EDGE_LABELS_UP_TO = 1_500
 #: with more entities than this, the page opens on a map of their communities, one node per group (see
-#: :func:`entity_groups`); a click on a group draws its members
-GROUP_ABOVE = 400
+#: :func:`entity_groups`); a click on a group draws its members. The bundled landscape (about 560 entities) still
+#: opens as one drawing: its suits, parties and counsel are what a reader looks for first
+GROUP_ABOVE = 1000
 #: at most this many groups; smaller communities are merged into the group they have most relations with
 MAX_GROUPS = 150
 #: communities smaller than this are merged too (a group of two says little on a map)
