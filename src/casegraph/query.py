@@ -308,8 +308,9 @@ class Param:
     """A parameter of a saved query: ``# @param NAME KIND description``. KIND is ``text``, ``entity``, a class of
     the ontology (``LegalCase``, ``Agent``...): an entity of that class, whose name is looked up among that class
     only ("Kadrey" as a ``LegalCase`` is the case, not the author); a class of concepts the ontology lists
-    (``CaseStage``, ``WorkKind``): one of them, by label or local name ("summary judgment"); or ``number``: a whole number the query
-    computes with, bound before its patterns (unbound when not given, so that the query can have a default)."""
+    (``CaseStage``, ``WorkKind``): one of them, by label or local name ("summary judgment"); or ``number``: a
+    whole number the query computes with, bound before its patterns (unbound when not given, so that the query
+    can have a default)."""
 
     name: str
     kind: str
