@@ -43,7 +43,7 @@ from .french_decisions import cited_french_decisions, read_french_decision
 from .french_references import find_french_references
 from .linking import Gazetteer, Mention
 from .opinions import Decision, cited_decisions, decision_iri, read_decision
-from .pseudonyms import Pseudonym, find_pseudonyms, inside, pseudonymised_persons
+from .pseudonyms import Pseudonym, find_pseudonyms, pseudonymised_persons
 from .quotes import Person, Quote, find_quotes
 from .reading import MAX_BYTES, detect_language, read_text, sha256
 from .spans import Spans
@@ -248,7 +248,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     # publisher hid, which are nobody the graph knows and no new name
     references = find_french_references(text) if lang == "fr" else []
     pseudonyms = find_pseudonyms(text) if lang == "fr" else []
-    mentions = [m for m in mentions if not inside(m.start, m.end, pseudonyms)]
+    hidden = Spans([(p.start, p.end) for p in pseudonyms])
+    mentions = [m for m in mentions if not hidden.overlaps(m.start, m.end)]
     decision = (read_french_decision(text, references) if references else None) or read_decision(text, reading.citations)
     about = _case_of(decision, reading.citations)
     citations = _merged(references, [replace(c, case=about) if c.kind == "entry" else c for c in reading.citations])
@@ -256,7 +257,7 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     _identify(cg, gazetteer, text, decision, cited, about, digest)
     candidates = find_candidates(text, lang, mentions, set(cg.names.by_key),
                                  recognition.result() if recognition else None, citations,
-                                 hidden=[(p.start, p.end) for p in pseudonyms])
+                                 hidden=hidden.spans)
     people = [Person(m.text, m.start, m.end, m.entity) for m in mentions if m.kind == "person"]
     people += [Person(p.text, p.start, p.end, None) for p in pseudonyms if p.kind == "person"]
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"

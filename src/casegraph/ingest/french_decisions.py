@@ -28,7 +28,7 @@ import re
 
 from .citations import Citation
 from .opinions import Decision
-from .quotes import DATE, _iso
+from .quotes import DATE, FRENCH_MONTHS, _iso
 
 #: where the header of a decision ends, at the latest
 HEADER = 3000
@@ -160,13 +160,13 @@ def _date_before(text: str, start: int) -> str | None:
     return _iso(dates[-1]) if dates else None
 
 
-_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"]
+#: each month's name as written in a date (the accented spelling)
+_MONTH_NAMES = {number: name for name, number in reversed(FRENCH_MONTHS.items())}
 
 
 def _french_date(iso: str) -> str:
     parts = iso.split("-")
     if len(parts) == 3:
         day = "1er" if parts[2] == "01" else str(int(parts[2]))
-        return f"{day} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        return f"{day} {_MONTH_NAMES[int(parts[1])]} {parts[0]}"
     return iso

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .citations import Citation
+from .quotes import FRENCH_MONTHS
 
 # --- pieces shared by the rules ---------------------------------------------------------------------------
 
@@ -36,10 +37,8 @@ DASH = "[-\u2010\u2011\u2012\u2013]"
 APOS = "['\u2019]"
 #: "n°" as courts and OCR write it: degree sign or masculine ordinal, "no", "n o", "numéro"
 NUMERO = r"(?:n\s?[°º˚o]\.?|num[ée]ro)"
-MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-          "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12}
 #: a date in words, as acts are dated ("1er octobre 2014", "29 juillet 1881")
-DATE = (r"(?:(?P<day>1er|1\s?er|[0-3]?\d)\s+(?P<month>(?i:" + "|".join(MONTHS) + r"))\s+(?P<year>1[6-9]\d\d|20\d\d)\b"
+DATE = (r"(?:(?P<day>1er|1\s?er|[0-3]?\d)\s+(?P<month>(?i:" + "|".join(FRENCH_MONTHS) + r"))\s+(?P<year>1[6-9]\d\d|20\d\d)\b"
         # or in figures, as some courts write them: "du 10/02/1947"
         r"|(?P<dd>[0-3]?\d)/(?P<mm>[01]?\d)/(?P<yyyy>1[6-9]\d\d|20\d\d)\b)")
 
@@ -180,7 +179,7 @@ ARTICLE_NUMBER = (rf"(?:(?:(?P<part>LO|L|R|D|A)(?:\s?\.\s?|\s|(?=\d))\*?\s?)?"
                   r"|(?P<word>préliminaire|liminaire|unique|premier)\b)")
 #: what makes a number after "article" or in its list something else: a degree ("3°" is a sub-item), an
 #: amount, a date, a figure with thousands ("700, 2 000 euros")
-NOT_ARTICLE_AFTER = (r"(?!\d|\s?[°º%€]|\s*euros?\b|\s+(?:" + "|".join(MONTHS) + r")\b|[\d.,/]\d|\s\d{3}\b"
+NOT_ARTICLE_AFTER = (r"(?!\d|\s?[°º%€]|\s*euros?\b|\s+(?:" + "|".join(FRENCH_MONTHS) + r")\b|[\d.,/]\d|\s\d{3}\b"
                      r"|\s*(?:ans?|mois|jours?|heures?|pages?)\b)")
 ITEM = ARTICLE_NUMBER + NOT_ARTICLE_AFTER
 ITEM_RE = re.compile(ITEM)
@@ -357,7 +356,7 @@ def _iso(m: re.Match) -> str:
     if m.group("yyyy"):
         return f"{m.group('yyyy')}-{int(m.group('mm')):02d}-{int(m.group('dd')):02d}"
     day = 1 if "er" in m.group("day") else int(m.group("day"))
-    return f"{m.group('year')}-{MONTHS[m.group('month').lower()]:02d}-{day:02d}"
+    return f"{m.group('year')}-{FRENCH_MONTHS[m.group('month').lower()]:02d}-{day:02d}"
 
 
 # --- articles ---------------------------------------------------------------------------------------------

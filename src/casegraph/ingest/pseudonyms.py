@@ -108,8 +108,3 @@ def _listed(words: str) -> list[list[str]]:
     items = [item for item in items if item]
     last = items[-1][-1] if items and len(items[-1]) > 1 else None
     return [item + [last] if last and len(item) == 1 and len(items) > 1 else item for item in items]
-
-
-def inside(start: int, end: int, pseudonyms: list[Pseudonym]) -> bool:
-    """Whether the span [start, end) overlaps a pseudonym."""
-    return any(p.start < end and start < p.end for p in pseudonyms)

@@ -90,14 +90,15 @@ POSSESSIVE = re.compile(r"\s*(?:ses|son|sa|leurs?|his|her|their|lui|elle|eux|the
 #: "Pour X, « … »": in French, the view of X follows
 POUR = re.compile(r"^\s*Pour\s")
 
-_FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+#: the French months by name, with and without accents (one table for every French reader of dates)
+FRENCH_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
               "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
               "décembre": 12, "decembre": 12}
 _EN_MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
               "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2,
               "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
               "dec": 12}
-_MONTH = "|".join(sorted({*_FR_MONTHS, *_EN_MONTHS}, key=len, reverse=True))
+_MONTH = "|".join(sorted({*FRENCH_MONTHS, *_EN_MONTHS}, key=len, reverse=True))
 DATE = re.compile(
     rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
     rf"|\b(?P<d1>\d{{1,2}}|1er)\s+(?P<m1>{_MONTH})\.?\s+(?P<y1>\d{{4}})\b"
@@ -407,7 +408,7 @@ def _iso(match: re.Match) -> str | None:
     g = match.groupdict()
     if g["iso"]:
         return g["iso"]
-    month = lambda name: _FR_MONTHS.get(name.lower()) or _EN_MONTHS.get(name.lower())  # noqa: E731
+    month = lambda name: FRENCH_MONTHS.get(name.lower()) or _EN_MONTHS.get(name.lower())  # noqa: E731
     if g["y1"]:
         day = 1 if g["d1"] == "1er" else int(g["d1"])
         return f"{g['y1']}-{month(g['m1']):02d}-{day:02d}" if 1 <= day <= 31 else None
