@@ -109,6 +109,7 @@ class CG(DefinedNamespace):
     PlaintiffsCounselSide: URIRef  # CaseLayoutPlace: Beside the plaintiffs, further from the case: their counsel.
     PlaintiffsSide: URIRef  # CaseLayoutPlace: On one side of the case, the plaintiffs.
     PleadingsStage: URIRef  # CaseStage: Complaint, answers and motions to dismiss: no discovery yet.
+    Posts: URIRef  # WorkKind: Posts, comments and other writing by the users of online platforms.
     Publication: URIRef  # class: The publication of a letter, post or article outside the court record.
     Release: URIRef  # class: The public release of an AI model or data set.
     Remanded: URIRef  # Outcome: On appeal: the case goes back to the lower court for further proceedings.
@@ -139,7 +140,7 @@ class CG(DefinedNamespace):
     VacatedAndRemanded: URIRef  # Outcome: On appeal: set aside, and sent back to the lower court.
     Voice: URIRef  # WorkKind: A person's voice and recordings of it.
     VoluntarilyDismissed: URIRef  # Outcome: Withdrawn by the party that pleaded it.
-    WorkKind: URIRef  # class: The kind of protected work a suit is about: books, news, music, images, code, voice, film.
+    WorkKind: URIRef  # class: The kind of protected work a suit is about: books, news, music, images, code, voice, film, legal texts, online posts.
     WorkKindScheme: URIRef  # concept scheme: The kinds of work AI-training suits are about.
     addressee: URIRef  # object property: To whom the statement was said or written.
     amount: URIRef  # datatype property: A sum of money, in words with its currency (for example a settlement amount).
