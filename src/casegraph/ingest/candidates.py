@@ -197,6 +197,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
     by_key: dict[str, Candidate] = {}
     for start, end, proposed, how in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
         start, end = _clean(text, start, end)
+        if lang == "fr" and re.match(r"['’]s\b", text[end:end + 3]):
+            end += 2  # French has no "'s" of possession: "Moody's" is the agency's whole name
         start = _without_leading_word(text, start, end)
         words = text[start:end]
         key = name_key(words)
@@ -206,6 +208,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):
             continue
+        if lang == "fr" and proposed == "Organization" and _after_a_role(text, start):
+            proposed = "Person"  # "le député Antoni Pastor", which the recogniser may take for a body
         candidate = by_key.get(key)
         if candidate is None:
             by_key[key] = Candidate(words, start, end, proposed, how, [(start, end)])
@@ -291,6 +295,16 @@ def _paragraphs(text: str, limit: int = 50_000):
         if text[start:end].strip():
             yield start, end
         start = m.end()
+
+
+def _after_a_role(text: str, start: int) -> bool:
+    """Whether a French name at ``start`` follows the noun of a person's role or a title ("le député", "la
+    ministre", "M.", "Mme")."""
+    from .french_quotes import FR_ROLES  # the role nouns of the French rules, kept in one place
+
+    before = re.search(r"(?:\b(?:le|la|les|du|au|l['’])\s*([\w-]+)|\b(M\.|Mme|Mlle|Me))\s+$",
+                       text[max(start - 40, 0):start])
+    return bool(before) and (bool(before.group(2)) or bool(FR_ROLES.match(before.group(1).split("-")[0])))
 
 
 def _worth_reading(text: str, start: int, end: int, taken: Spans) -> bool:

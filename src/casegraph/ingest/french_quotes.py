@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .quotes import _FR_VERBS, _object_of_preposition, _sentence, _unnamed
+from .quotes import _FR_VERBS, FRENCH_MONTHS, Person, _object_of_preposition, _sentence, _unnamed
 
 _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
               r"trait(?:e|é|ait|ant)|promi\w*|promet\w*|pense\w*|salu(?:e|é|ait|ant)|raill\w*|qualifi\w*|"
@@ -36,13 +36,13 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|estimait|estimé|estime|prôn\w*|trouv\w*|voyant|voit")
+              r"reproch\w*|estimait|estimé|estime|prôn\w*|trouv\w*|voyant|voit|relève|relevé|relevait")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
 #: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
 FR_INVERTED = re.compile(
-    rf"[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:ils|elles))?\s+)?"
+    rf"[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
     rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard)\s+)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 #: "selon X", "d'après X", "pour X,": the view of X follows
@@ -59,7 +59,9 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"chef|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|dirigeante|"
                       r"républicain|démocrate|sénateur|sénatrice|premier|première|juge|avocat|avocate|"
                       r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
-                      r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole)s?$", re.I)
+                      r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
+                      r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
+                      r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -68,10 +70,12 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
-                          r"note|étude|document|avis|bilan)s?$", re.I)
+                          r"note|étude|document|documentaire|reportage|émission|avis|bilan)s?$", re.I)
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[A-Z]\.)"
+_MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
-                        rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*")
+                        rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*"
+                        rf"(?:\s+\d{{1,2}}(?![\d,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date"
 _DETERMINER = re.compile(r"^\s*(?:(?P<def>le|la|les|l['’]|ce|cette|ces|son|sa|ses|leur)|(?P<indef>un|une|des|de\s+"
                          r"nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres))"
                          r"\s*", re.I)
@@ -94,10 +98,24 @@ _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre
 _PREPOSITION_AND_NOUN_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|chez|avec|contre)\s*(?:la\s+|le\s+|les\s+|"
                                           r"l['’])?[a-zà-ÿ-]{3,}\s+$")
 
+#: a noun phrase governed by a preposition, then a comma, just before a name: the name is in apposition to it
+_APPOSED_TO_AN_OBJECT = re.compile(r"\b(?:avec|à|au|aux|par|pour|contre|chez|envers|auprès\s+de)\s+(?:son|sa|ses|"
+                                   r"le|la|les|l['’]|un|une|leur|leurs)\s*[a-zà-ÿ][^,.;:!?«»()]{0,40},\s*$", re.I)
+
 
 def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     """The speaker of a quotation in a French sentence: ((words, IRI), span) for someone, (False, None) when the
-    sentence says the words are nobody's, or (None, None) to let the general rules decide."""
+    sentence says the words are nobody's, or (None, None) to let the general rules decide. A body named by an
+    acronym the text also writes in full is named in full ("SUD" for "SUD-PTT")."""
+    speaker, where = _french_speaker(text, match, matches, lead, tail, people, bounds, quotes)
+    if speaker and speaker[1] is None and re.fullmatch(r"[A-Z]{2,}", speaker[0]):
+        fuller = re.search(rf"\b{speaker[0]}-[A-Z0-9][\w-]+", text)
+        if fuller:
+            speaker = (fuller.group(0), None)
+    return speaker, where
+
+
+def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     outer_start, outer_end = match.span()
     sentence_quotes = [m for m in matches if lead[0] <= m.start() and m.end() <= tail[1]]
     # Words before the quotation, from the end of the last quotation before it in the sentence.
@@ -120,6 +138,12 @@ def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             at = clause_start + according.end() + apposed.start(1)
             named = people.within(at, clause_start + according.end() + apposed.end(1))
             return ((named[0].text, named[0].entity) if named else (apposed.group(1), None)), lead
+        # "Selon le président du conseil du CERN, Michel Spiro, le boson va … : « … »": a person in apposition
+        named = people.within(clause_start + according.end(), clause_start + according.end() + 60)
+        if named and _DETERMINER.match(according.group("np")) and \
+                re.fullmatch(r"\s*", text[clause_start + according.end():named[0].start]) and \
+                re.match(r"\s*,", text[named[0].end:]):
+            return (named[0].text, named[0].entity), lead
         found = _agent(text, np_start, clause_start + according.end("np"), people, bounds)
         if found is not None:
             return found
@@ -172,7 +196,57 @@ def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                     return found
             return _earlier_fr(text, lead[0], people, bounds, sentences=2)
         return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    # 5. A few words in « » in a sentence that reports nothing ("la console « 3DS XL »", "la note « A3 »") name a
+    #    thing or stand apart: nobody's words.
+    inner = text[outer_start:outer_end].strip("«» \u00a0")
+    sentence = text[lead[0]:outer_start] + text[outer_end:tail[1]]
+    if len(inner.split()) <= 3 and not re.search(r"[.!?]", inner) and not FR_SAYING.search(sentence) and \
+            not FR_ACCORDING.search(sentence) and not re.search(r":\s*$", words):
+        return False, None
     return None, None
+
+
+def french_people(text, people):
+    """The people of a French text with their names as the text means them: "AFP Jean-Philippe Magnen" (from
+    "déclare à l'AFP Jean-Philippe Magnen") is Jean-Philippe Magnen; "Jababeka David Quentin" (from "le directeur
+    du site de Jababeka David Quentin") is David Quentin; and a name the text once spells "Miguel Nerva" and more
+    often "Miguel Neiva", a letter apart, is written the usual way."""
+    people = [_without_leading_words(text, p) for p in people]
+    counts = {}
+    for p in people:
+        counts[p.text] = counts.get(p.text, 0) + 1
+
+    def usual(name):
+        variants = [other for other in counts if counts[other] > counts[name] and _a_letter_apart(name, other)]
+        return max(variants, key=counts.get) if variants else name
+
+    return [Person(usual(p.text), p.start, p.end, p.entity) if p.entity is None and usual(p.text) != p.text else p
+            for p in people]
+
+
+def _without_leading_words(text, person):
+    """A person's name without an acronym or a place written before it with no comma."""
+    m = re.match(r"[A-Z]{2,}\s+(?=[A-ZÀ-Ö][a-zà-ÿ])", person.text)
+    if m and person.text[m.end():].count(" ") >= 1:
+        return Person(person.text[m.end():], person.start + m.end(), person.end, person.entity)
+    words = person.text.split()
+    after_de = re.search(r"\b(?:de|du|des|d['’])\s*$", text[max(person.start - 6, 0):person.start])
+    if len(words) >= 3 and person.entity is None and words[0].lower() not in _FIRST_NAMES and \
+            words[1].lower() in _FIRST_NAMES and after_de:
+        at = person.text.index(words[1], len(words[0]))
+        return Person(person.text[at:], person.start + at, person.end, person.entity)
+    return person
+
+
+def _a_letter_apart(one: str, other: str) -> bool:
+    """Whether two names with the same first word differ by one letter of a later word, changed, added or
+    left out ("Miguel Nerva" and "Miguel Neiva", "Louis Garnir" and "Louis Garnier")."""
+    if one.split()[:1] != other.split()[:1] or len(one.split()) < 2 or abs(len(one) - len(other)) > 1 or one == other:
+        return False
+    short, long = sorted((one, other), key=len)
+    i = next((k for k, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+    rest = short[i + 1:] if len(short) == len(long) else short[i:]
+    return i > len(one.split()[0]) and rest == long[i + 1:]
 
 
 def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | None = None):
@@ -193,9 +267,11 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     def fits(p):
         return gender is None or _gender(text, p, people) in (None, gender)
 
-    def free(p):  # not the object of a preposition: "homonyme d'Arthur Mensch", "associé du cabinet Gide Loyrette"
+    def free(p):  # not the object of a preposition: "homonyme d'Arthur Mensch", "associé du cabinet Gide Loyrette",
+        # nor in apposition to one: "avec son complice de toujours, Jean Dupont"
         return not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start]) and \
-            not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start])
+            not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start]) and \
+            not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start])
 
     near = [p for p in people.within(start, floor) if free(p)]
     anywhere = [p for p in people.within(0, floor) if free(p)]
@@ -267,6 +343,7 @@ _MALE_NAMES = {
     "pablo", "miguel", "ahmed", "ali", "omar", "abdel", "mahmoud", "bachar", "hosni", "mouammar", "silvio",
     "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
 }
+_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 #: words of a noun phrase written next to a name that tell the person's gender ("sa fille", "ex-députée")
 _FEMALE_WORD = re.compile(r"(?:fille|femme|mère|sœur|soeur|épouse|veuve|compagne|nièce|tante|grand-mère|"
                           r"dame|reine|princesse|\w+trice|\w+euse|\w+ée|\w+ienne|\w+ière|\w+esse|\w+ante|"
@@ -352,6 +429,10 @@ def _agent(text, start, end, people, bounds):
     for "le quotidien français Le Figaro"); else None."""
     np = text[start:end]
     lead = np.lstrip()
+    # "Mais le premier ministre": a sentence's opening conjunction or adverb is not part of its subject
+    opening = re.match(r"(\w+)\s*,?\s+(?=\w)", lead)
+    if opening and opening.group(1) in _SENTENCE_ADVERBS:
+        lead = lead[opening.end():]
     start += len(np) - len(lead)
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p)]
     if named:
@@ -381,6 +462,12 @@ def _agent(text, start, end, people, bounds):
             if after_head[of.start():of.end()].strip().startswith("du"):  # "du ministère de l'Intérieur"
                 return _named_body(text, inner, end, people, bounds)
             return _agent(text, inner, end, people, bounds)  # "de la fédération", "de Human Rights Watch"
+        # "ajoute le documentaire" after "Le documentaire d'Al Jazeera": the author written with it before
+        if det and det.group("def"):
+            authors = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+(?:de|du|d['’])\s*({NAME_CHAIN.pattern})",
+                                       text[:start]))
+            if authors:
+                return (authors[-1].group(1), None), span
         return None
     if apposed and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
         return (apposed.group(1), None), span
@@ -404,6 +491,9 @@ def _agent(text, start, end, people, bounds):
         if noun.lower().startswith("porte-parole"):
             return ("unnamed spokesperson", None), span
         found = _earlier_fr(text, start, people, bounds)
+        if found[0] is not None and not _written_with(text, found[0][0], noun, people, start):
+            # the last person named was never given this role: the role is someone the text does not name
+            return ("unnamed " + lead.strip(), None), span
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
             later = people.within(end, _sentence(bounds, _sentence(bounds, end)[1])[1])
             found = ((later[0].text, later[0].entity), span) if later else found
@@ -428,6 +518,19 @@ def _agent(text, start, end, people, bounds):
             return (earlier, None), span
         return ("unnamed " + lead.strip(), None), span
     return None
+
+
+def _written_with(text, name, noun, people, floor) -> bool:
+    """Whether some mention of ``name`` before ``floor`` is written with the role ``noun`` near it, in its
+    sentence ("le ministre Arnaud Montebourg", "Arnaud Montebourg, ministre du Redressement productif")."""
+    stem = _fold_accents(noun)[:max(len(noun) - 2, 4)]
+    for p in people.items:
+        if p.text == name and p.start < floor:
+            before = re.split(r"[.!?]\s", text[max(p.start - 60, 0):p.start])[-1]
+            after = re.split(r"[.!?](?:\s|$)", text[p.end:min(p.end + 60, floor)])[0]
+            if stem in _fold_accents(before + " " + after):
+                return True
+    return False
 
 
 def _antecedent(text, floor, at, people, bounds):
@@ -489,7 +592,10 @@ def _named_body(text, start, end, people, bounds):
 def _apposition_before(text, noun, floor):
     """The name written with ``noun`` earlier in the text ("le quotidien français Le Figaro", "L'ONG Human
     Rights Watch", "Le ministre de l'Intérieur, Manuel Valls"): the last one, or None."""
-    pattern = re.compile(rf"\b{re.escape(noun)}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})")
+    # "Le groupe de cosmétique français, numéro un mondial, L'Oréal": a complement and an aside may come between
+    pattern = re.compile(rf"\b{re.escape(noun)}(?:\s+(?:de|d['’])\s*(?!(?:la|le|les|l)\b)[a-zà-ÿ-]+)?"
+                         rf"(?:\s+{_ADJECTIVE}){{0,2}}?"
+                         rf"(?:\s*,[^,;:«»().]{{1,40}},)?,?\s+({NAME_CHAIN.pattern})")
     found = None
     for m in pattern.finditer(text, 0, floor):
         if m.group(1)[:1].isupper():
@@ -524,10 +630,17 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
         if subjects:
             subject = subjects[0]
-            if subject.dep_ == "expl:subj" or (subject.lower_ == "il" and FR_IMPERSONAL.search(target.text)):
+            # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not
+            reported = FR_SAYING.fullmatch(target.text) and not FR_IMPERSONAL.search(target.text)
+            if (subject.dep_ == "expl:subj" and not reported) or (
+                    subject.lower_ == "il" and FR_IMPERSONAL.search(target.text)):
                 return False, None
-            sub = list(subject.subtree)
+            # "le directeur général du … Council britannique, John Womersley a déclaré": the name in apposition
+            named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i]
+            sub = list(named[0].subtree if named and subject.pos_ == "NOUN" else subject.subtree)
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
+            if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
+                e += 1  # the parser splits "Moody's" after its apostrophe
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None

@@ -149,13 +149,13 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
     """Every quotation in ``text`` with its speaker (from ``people``) or the citation it comes from (from
     ``citations``: full ones, short ones and "Id."), and its date; see the module's docstring."""
     # The French rules build on this module's helpers, so they are imported when used, not when it loads.
-    from .french_quotes import french_speaker, pronoun_agrees
+    from .french_quotes import french_people, french_speaker, pronoun_agrees
 
     matches = _quote_matches(text)
     spans = Spans([m.span() for m in matches])
     bounds = _sentence_bounds(text, spans)
     if lang == "fr":
-        people = [_without_leading_acronym(text, p) for p in people]
+        people = french_people(text, people)
     people = Located(p for p in people if not spans.contains(p.start))  # a name inside quotes says nothing
     linked = Located(m for m in mentions if m.entity)
     cited = sorted((c for c in citations if c.kind in ("case", "statute")), key=lambda c: c.start)
@@ -465,11 +465,3 @@ def _quote_matches(text: str) -> list:
         if m.group("g") is None and not guillemets.contains(m.start()) and not guillemets.contains(m.end() - 1):
             found.append(m)
     return sorted(found, key=lambda m: m.start())
-
-
-def _without_leading_acronym(text: str, person):
-    """ "AFP Jean-Philippe Magnen" (from "déclare à l'AFP Jean-Philippe Magnen") is Jean-Philippe Magnen."""
-    m = re.match(r"[A-Z]{2,}\s+(?=[A-ZÀ-Ö][a-zà-ÿ])", person.text)
-    if m and person.text[m.end():].count(" ") >= 1:
-        return Person(person.text[m.end():], person.start + m.end(), person.end, person.entity)
-    return person
