@@ -13,7 +13,10 @@ Decisions and statutes (tests/data/french/, Licence Ouverte; README there): a re
   the US suits', none of whom these texts name);
 - persons counted behind the pseudonyms, beside the parties the reader counted (the count includes the judges,
   creditors or witnesses a decision pseudonymises the same way);
-- the decisions cited by pourvoi number or ECLI that are in the corpus, linked with ``cg:cites``.
+- the decisions cited by pourvoi number or ECLI that are in the corpus, linked with ``cg:cites``;
+- each decision's own court, date and number read from its header;
+- the source of each quotation in the decisions: the party whose ground of appeal it states, the court under
+  appeal, the reference of French law it quotes, a document, or none.
 
 Press articles (tests/data/french-press/, open licences; README there), in four held-out sets, each marked before
 the extractor ran on it, scored once as it stood, then read to improve the extractor before the next set was
@@ -118,6 +121,39 @@ def cites(sets: list[str]) -> dict:
     return {"marked": sorted(marked), "linked": sorted(linked), "right": len(marked & linked)}
 
 
+def headers(cg, sets: list[str]) -> dict:
+    """A decision's own court, date and number read from its header, against the marks (the court compared on its
+    first words: the marks name the chamber too)."""
+    out = {}
+    for which in sets:
+        golds = [g for g in _golds(LEGAL) if g["decision"] and g["heldout"] == (which == "held-out")]
+        right, wrong = 0, []
+        for gold in golds:
+            found = cg.ingest(LEGAL / gold["file"], lang="fr").decision
+            mark = gold["decision"]
+            number = (mark["pourvoi"] or mark["rg"] or [None])[0]
+            ok = found is not None and mark["court"].lower().startswith(found.court_name.lower()) and \
+                found.date == mark["date"] and found.docket == number
+            right += ok
+            if not ok:
+                wrong.append(f"{gold['file']}: found {None if found is None else (found.court_name, found.date, found.docket)}")
+        out[which] = {"decisions": len(golds), "right": right, "wrong": wrong}
+    return out
+
+
+def decision_quotations(cg, sets: list[str]) -> dict:
+    """The source of each quotation in the decisions (party, court under appeal, law, document or none), scored
+    as tests/test_french_decision_quotes.py scores it."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_french_decision_quotes import score
+
+    out = {}
+    for which in sets:
+        right, marked, wrong = score(cg, heldout=which == "held-out")
+        out[which] = {"accuracy": _ratio(right, marked), "right": right, "marked": marked, "wrong": wrong}
+    return out
+
+
 def press(cg, sets: list[str]) -> dict:
     """Quotation attribution on the press articles, scored as tests/test_french_quotes.py scores it (one rule)."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -150,7 +186,8 @@ def main(argv: list[str] | None = None) -> None:
 
     sets = ["dev"] if args.dev_only else ["dev", "held-out"]
     cg = CaseGraph.open()
-    report = {"legal texts": legal(cg, sets), "citations between decisions": cites(sets)}
+    report = {"legal texts": legal(cg, sets), "citations between decisions": cites(sets),
+              "decision headers": headers(cg, sets), "quotations in decisions": decision_quotations(cg, sets)}
     if PRESS.is_dir():
         report["press quotations"] = press(cg, sets)
     json.dump(report, sys.stdout, indent=1, ensure_ascii=False)

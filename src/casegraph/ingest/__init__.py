@@ -39,6 +39,7 @@ from ..results import Result, clip, plural
 from ..vocab import CG
 from .candidates import Candidate, find_candidates, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, read_citations
+from .french_decision_quotes import decision_quotes
 from .french_decisions import cited_french_decisions, read_french_decision
 from .french_references import find_french_references
 from .linking import Gazetteer, Mention
@@ -250,7 +251,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     pseudonyms = find_pseudonyms(text) if lang == "fr" else []
     hidden = Spans([(p.start, p.end) for p in pseudonyms])
     mentions = [m for m in mentions if not hidden.overlaps(m.start, m.end)]
-    decision = (read_french_decision(text, references) if references else None) or read_decision(text, reading.citations)
+    french_decision = read_french_decision(text, references) if references else None
+    decision = french_decision or read_decision(text, reading.citations)
     about = _case_of(decision, reading.citations)
     citations = _merged(references, [replace(c, case=about) if c.kind == "entry" else c for c in reading.citations])
     cited = cited_decisions(citations, decision) + cited_french_decisions(text, references, decision)
@@ -263,6 +265,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
+    if french_decision is not None:  # the parties' grounds of appeal, the court under appeal, the law quoted
+        quotes = decision_quotes(text, quotes, references)
     _link_known_statements(cg, quotes)
     extractor = f"casegraph-ingest {version('casegraph')}; {model_versions() if lang == 'fr' else 'rules'}; " \
                 f"{eyecite_version()}"

@@ -32,19 +32,20 @@ from .quotes import DATE, FRENCH_MONTHS, _iso
 
 #: where the header of a decision ends, at the latest
 HEADER = 3000
+#: the court, on a line of its own or after "ARRÊT DE LA" ("ARRÊT DE LA COUR DE CASSATION, CHAMBRE CRIMINELLE,")
 COURT = re.compile(
-    r"^\s*(?P<court>COUR DE CASSATION|Cour de cassation|CONSEIL D'[EÉ]TAT|Conseil d'[EÉ]tat|"
+    r"^\s*(?:ARR[ÊE]T\s+DE\s+LA\s+|Arr[êe]t\s+de\s+la\s+)?(?P<court>COUR DE CASSATION|Cour de cassation|CONSEIL D'[EÉ]TAT|Conseil d'[EÉ]tat|"
     r"(?:COUR D'APPEL|Cour d'appel|COUR ADMINISTRATIVE D'APPEL|Cour administrative d'appel)\s+(?:DE|de|D'|d')\s*[^\n]+|"
     r"(?:TRIBUNAL|Tribunal)\s+(?:JUDICIAIRE|judiciaire|DE COMMERCE|de commerce|DE GRANDE INSTANCE|de grande instance|"
-    r"ADMINISTRATIF|administratif)\s+(?:DE|de|D'|d')\s*[^\n]+)\s*$", re.M)
+    r"ADMINISTRATIF|administratif)\s+(?:DE|de|D'|d')\s*[^\n]+)(?:\s*,[^\n]*)?\s*$", re.M)
 #: the words before a decision's own date in its header
 DATED = re.compile(r"\b(?:Audience publique|ARR[ÊE]T|Arr[êe]t|JUGEMENT|Jugement|ORDONNANCE|Ordonnance|"
-                   r"D[ÉE]CISION|Décision|prononc[ée]e?)\b[^\n]{0,80}?\b(?:du|DU|le|LE)\s+", re.M)
+                   r"D[ÉE]CISION|Décision|prononc[ée]e?)\b[^\n]{0,80}?(?:,?[ \t]*\n[ \t]*)?\b(?:du|DU|le|LE)\s+", re.M)
 #: the line that opens the description of the decision under appeal: its numbers are another decision's
 UNDER_APPEAL = re.compile(r"D[ée]cision\s+(?:d[ée]f[ée]r[ée]e|attaqu[ée]e)|sur\s+(?:appel|renvoi)\s+(?:d'un|du|de\s+l')|"
                           r"contre\s+l'arr[êe]t\s+rendu", re.I)
 #: the words before a Cour de cassation decision's own pourvoi numbers (the header's line, or the body's opening)
-OWN_POURVOI = re.compile(r"(?:^[ \t]*Pourvois?\s+n°|\bformé\s+(?:le|les)\s+pourvois?\s+n°)[^\n]*\Z", re.M)
+OWN_POURVOI = re.compile(r"(?:^[ \t]*Pourvois?\s+n°|\bformé\s+(?:le|les)\s+pourvois?\s+n°|\A\s*N°)[^\n]*\Z", re.M)
 #: the courts an ECLI's court code names
 ECLI_COURTS = {"CCASS": "Cour de cassation", "CE": "Conseil d'État", "CC": "Conseil constitutionnel",
                "C": "Court of Justice of the European Union", "T": "General Court of the European Union"}

@@ -446,7 +446,7 @@ class _Match:
 def _quote_matches(text: str) -> list:
     """The quotations of ``text``: « » matched in pairs, so that a « » inside another one stays part of the outer
     quotation's words (« On a constaté 261 cas de « réelle » fraude »); then “ ” and " " outside them."""
-    outer: list[tuple[int, int]] = []
+    outer: list[tuple[int, int, int]] = []  # where the quotation starts and ends, where its words end
     depth, opened = 0, 0
     for i, ch in enumerate(text):
         if ch == "«":
@@ -456,11 +456,14 @@ def _quote_matches(text: str) -> list:
         elif ch == "»" and depth:
             depth -= 1
             if depth == 0:
-                outer.append((opened, i + 1))
+                outer.append((opened, i + 1, i))
         elif ch == "\n" and depth and text[i + 1:i + 2] == "\n":
-            depth = 0  # an unclosed « does not run across paragraphs
-    guillemets = Spans(outer)
-    found = [_Match(a, b, "g", (a + 1, b - 1), text) for a, b in outer]
+            # An unclosed « does not run across paragraphs: its quotation ends with its paragraph (a court's
+            # "« 1°/ que … ;" whose » closes the last of several paragraphs).
+            outer.append((opened, i, i))
+            depth = 0
+    guillemets = Spans([(a, b) for a, b, _ in outer])
+    found = [_Match(a, b, "g", (a + 1, words_end), text) for a, b, words_end in outer]
     for m in QUOTE.finditer(text):
         if m.group("g") is None and not guillemets.contains(m.start()) and not guillemets.contains(m.end() - 1):
             found.append(m)
