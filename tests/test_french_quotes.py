@@ -196,6 +196,12 @@ def test_a_body_named_by_its_kind_is_the_one_named_before(cg):
     ("L'agence Fitch's a dégradé la ville. Fitch's explique que « la dette pèse ».", [("la dette pèse", "Fitch's")]),
     ("Paul Ricard a parlé longtemps. Mais le ministre Paul Ricard, malgré les huées, a affirmé : « Je reste. »",
      [("Je reste.", "Paul Ricard")]),
+    # a noun for people: alone, the person just named ("résume l'universitaire"); with a complement or plural,
+    # people the text does not name ("les analystes du groupe …"); never a noun of things ("le harcèlement")
+    ("Le biologiste Paul Ricard publie son étude. « Les souris vieillissent plus vite », résume l'universitaire.",
+     [("Les souris vieillissent plus vite", "Paul Ricard")]),
+    ("Paul Ricard a publié son étude. Les analystes de la banque Axa estiment que « la croissance ralentit ».",
+     [("la croissance ralentit", "unnamed Les analystes de la banque Axa")]),
 ])
 def test_pronouns_relatives_appositions_and_bodies(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -62,6 +62,13 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
                       r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
                       r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère)s?$", re.I)
+#: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
+#: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
+FR_PEOPLE = re.compile(r"(?:[\w-]*(?:iste|ien|ienne|eur|euse|rice|aire|ier|ière|ant|ante|ais|aise|ois|oise|"
+                       r"logue|naute|crate|phe)|expert|experte|médecin|élu|élue|témoin|victime|proche|parent|ami|amie|"
+                       r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
+                       r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
+                       r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -76,9 +83,9 @@ _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
                         rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*"
                         rf"(?:\s+\d{{1,2}}(?![\d,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date"
-_DETERMINER = re.compile(r"^\s*(?:(?P<def>le|la|les|l['’]|ce|cette|ces|son|sa|ses|leur)|(?P<indef>un|une|des|de\s+"
+_DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|(?P<indef>une|un|des|de\s+"
                          r"nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres))"
-                         r"\s*", re.I)
+                         r"(?:\b|(?<=['’]))\s*", re.I)  # a whole word: "Les" is not "Le" and "s"
 _LEADING_PHRASES = re.compile(
     r"(?:\s*,?\s*(?:(?:à|au|aux|sur|dans|devant|lors\s+d\w*|pendant|après|avant|depuis|par)\s+(?:l['’]\s*|la\s+|le\s+|"
     r"les\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+)?(?:[\w’'-]+)(?:\s+(?-i:[A-Z]{2,})\b)*|ce\s+\w+|hier|aujourd['’]hui|"
@@ -516,6 +523,17 @@ def _agent(text, start, end, people, bounds):
         earlier = _body_of_kind(text, noun, after_head, start)
         if earlier:
             return (earlier, None), span
+        return ("unnamed " + lead.strip(), None), span
+    if FR_PEOPLE.match(noun) and re.match(r"\s*(?:$|,|(?:de|du|des|à|au|aux)\b|d['’])", after_head):
+        # "résume l'universitaire": a noun alone for the person just named; "Les analystes du groupe …
+        # estiment": people the text does not name, unless it gave one of them that noun before
+        earlier = _apposition_before(text, noun, start)
+        if earlier:
+            return (earlier, None), span
+        found = _earlier_fr(text, start, people, bounds)
+        alone = not after_head.strip(" ,") and not re.search(r"[sx]$", noun)
+        if found[0] is not None and (alone or _written_with(text, found[0][0], noun, people, start)):
+            return found
         return ("unnamed " + lead.strip(), None), span
     return None
 
