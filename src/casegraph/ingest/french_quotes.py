@@ -14,8 +14,12 @@ when no such person is named in the paragraph, a body that is the subject of the
 gouvernement … Il a déclaré"). A role or a body ("le ministre", "le quotidien", "l'ONG") is the name it was given
 earlier in the text ("le quotidien français Le Figaro", "Barroso, le président de la commission"), or the body of
 that kind named before ("le ministère" for "le ministère de l'Intérieur", "le parti écologiste" for "Europe
-Écologie Les Verts"); an indefinite one is an unnamed speaker ("unnamed spokesperson" for "un représentant de la
-société"). A quotation standing alone after a sentence whose reporting verb has a subject ("La porte-parole de la
+Écologie Les Verts"); a role the last person named was never given is someone the text does not name ("le
+négociateur syrien"); an indefinite one is an unnamed speaker ("unnamed spokesperson" for "un représentant de la
+société"). A noun for people alone is the person just named ("résume l'universitaire"), with a complement or in
+the plural people the text does not name ("les analystes du groupe …"). A document speaks for its author ("Le
+documentaire d'Al Jazeera précise", then "ajoute le documentaire"). A few words in « » in a sentence that reports
+nothing are nobody's ("la console « 3DS XL »"). A quotation standing alone after a sentence whose reporting verb has a subject ("La porte-parole de la
 fédération a nuancé les chiffres. « … »") is that subject's. Words quoted in a clause coordinated after the
 reporting verb ("X poursuit sa campagne et s'est approprié le thème du « changement »") and after an impersonal
 verb ("Il apparaît que « … »") are nobody's. « » are matched in pairs: a « » inside another stays part of the outer
@@ -83,8 +87,9 @@ _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
                         rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*"
                         rf"(?:\s+\d{{1,2}}(?![\d,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date"
-_DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|(?P<indef>une|un|des|de\s+"
-                         r"nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres))"
+_DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|"
+                         r"(?P<indef>une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|"
+                         r"deux|trois|d['’]autres))"
                          r"(?:\b|(?<=['’]))\s*", re.I)  # a whole word: "Les" is not "Le" and "s"
 _LEADING_PHRASES = re.compile(
     r"(?:\s*,?\s*(?:(?:à|au|aux|sur|dans|devant|lors\s+d\w*|pendant|après|avant|depuis|par)\s+(?:l['’]\s*|la\s+|le\s+|"
