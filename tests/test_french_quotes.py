@@ -202,6 +202,10 @@ def test_a_body_named_by_its_kind_is_the_one_named_before(cg):
      [("Les souris vieillissent plus vite", "Paul Ricard")]),
     ("Paul Ricard a publié son étude. Les analystes de la banque Axa estiment que « la croissance ralentit ».",
      [("la croissance ralentit", "unnamed Les analystes de la banque Axa")]),
+    # a name the parse cuts in two ("le juge William Alsup", the last name hung elsewhere) is the whole name
+    ("Anthropic a payé. Le 23 juin 2025, le juge William Alsup avait pourtant qualifié l'entraînement de Claude "
+     "d'usage « quintessentiellement transformateur », tout en refusant.",
+     [("quintessentiellement transformateur", "William Alsup")]),
 ])
 def test_pronouns_relatives_appositions_and_bodies(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -664,6 +664,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
             if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
                 e += 1  # the parser splits "Moody's" after its apostrophe
+            # a name the parse cut ("le juge William Alsup", "Alsup" hung elsewhere) is the whole name
+            e = max([e] + [p.end for p in people.items if s <= p.start < e])
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None
