@@ -34,7 +34,8 @@ import re
 from dataclasses import replace
 
 from .citations import Citation
-from .quotes import Quote
+from .french_decisions import _court_name
+from .quotes import Quote, _quote_matches, _strip
 
 #: a ground of appeal stated, its party first ("Les consorts [C] font le même grief à l'arrêt …, alors :")
 GRIEF = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.\s+)?(?P<party>[^\n]{2,160}?)\s+(?:fait|font)\s+(?:le\s+même\s+|aussi\s+)?"
@@ -46,7 +47,7 @@ MOYEN = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.\s+)?(?:Le|Ce)\s+moyen\s+(?:critique|
 APPELLANT = re.compile(r"^(?:[ \t]*(?P<line>[^\n]+?)[ \t]*\n)?[ \t]*(?P<party>[^\n]*?)\s*(?:,[^\n]*?)?\s+"
                        r"(?:a|ont)\s+formé\s+(?:le|un|les|des)\s+pourvois?", re.M)
 #: the court whose decision is under appeal, as the decision names it
-UNDER_APPEAL = re.compile(r"\bpourvois?\b[^\n]{0,80}?\bcontre\s+(?:l['’]|le\s+|la\s+)(?:arrêt|jugement|ordonnance|"
+APPEALED_COURT = re.compile(r"\bpourvois?\b[^\n]{0,80}?\bcontre\s+(?:l['’]|le\s+|la\s+)(?:arrêt|jugement|ordonnance|"
                           r"décision)\b[^\n.]{0,160}?\b(?P<court>(?:cour|tribunal|juridiction|conseil)\s+"
                           r"(?:d['’]appel|judiciaire|de\s+commerce|administratif|de\s+prud['’]hommes|"
                           r"départementale)?[^,.;()\n]{0,60}?\b(?:de|d['’]|du)\s*[A-ZÀ-Ý][\w'’ -]*?)"
@@ -77,8 +78,8 @@ def decision_quotes(text: str, quotes: list[Quote], references: list[Citation]) 
     of a ground of appeal, the court under appeal, a document or the reference of French law that introduces
     them."""
     appellant = _appellant(text)
-    under_appeal = UNDER_APPEAL.search(text)
-    court = _court_words(under_appeal.group("court")) if under_appeal else "décision attaquée"
+    appealed = APPEALED_COURT.search(text)
+    court = _court_name(appealed.group("court")) if appealed else "décision attaquée"
     laws = [r for r in references if r.kind in LAW_KINDS]
     out: list[Quote] = []
     for quote in sorted([*quotes, *_inner(text, quotes)], key=lambda q: q.start):
@@ -92,7 +93,7 @@ def decision_quotes(text: str, quotes: list[Quote], references: list[Citation]) 
         reasons = _last(LOWER_COURT, before[-240:])
         document = _last(DOCUMENT, before[-240:])
         if document and (not reasons or document.start() > reasons.start()):
-            quote = replace(quote, speaker=_court_words(document.group("document")), speaker_entity=None)
+            quote = replace(quote, speaker=" ".join(document.group("document").split()), speaker_entity=None)
         elif reasons:
             quote = replace(quote, speaker=court, speaker_entity=None)
         elif law is not None:
@@ -112,26 +113,17 @@ def decision_quotes(text: str, quotes: list[Quote], references: list[Citation]) 
 
 
 def _inner(text: str, quotes: list[Quote]) -> list[Quote]:
-    """The quotations written inside the words of another (one level down)."""
+    """The quotations written inside the words of another (one level down): the « » that pair up inside them, as
+    :func:`casegraph.ingest.quotes._quote_matches` pairs them in a whole text."""
     found = []
     for quote in quotes:
-        depth, opened = 0, None
-        for i in range(quote.start, quote.end):
-            if text[i] == "«":
-                depth += 1
-                if depth == 1:
-                    opened = i
-            elif text[i] == "»" and depth:
-                depth -= 1
-                if depth == 0 and opened is not None:
-                    start, end = opened + 1, i
-                    while start < end and text[start].isspace():
-                        start += 1
-                    while end > start and text[end - 1].isspace():
-                        end -= 1
-                    if start < end:
-                        words = text[start:end]
-                        found.append(Quote(words, start, end, kind="fragment" if len(words.split()) < 8 else "quote"))
+        for match in _quote_matches(text[quote.start:quote.end]):
+            if match.group("g") is None:
+                continue  # “ ” inside a French quotation: the words, not a quotation of their own
+            start, end = _strip(text, quote.start + match.start("g"), quote.start + match.end("g"))
+            if start < end:
+                words = text[start:end]
+                found.append(Quote(words, start, end, kind="fragment" if len(words.split()) < 8 else "quote"))
     return found
 
 
@@ -178,8 +170,9 @@ def _law_before(text: str, before: str, opened: int, laws: list[Citation]) -> Ci
     if not inside:
         return None
     law = inside[-1]
-    if BY_THE_LAW.search(text[max(start, law.start - 30):law.start]) or \
-            BY_THE_LAW.search(text[law.end:opened]) or re.fullmatch(r"[\s,]*(?:dispose|prévoit)?[\s,:]*", text[law.end:opened]):
+    between = text[law.end:opened]
+    if BY_THE_LAW.search(text[max(start, law.start - 30):law.start]) or BY_THE_LAW.search(between) or \
+            re.fullmatch(r"[\s,]*(?:dispose|prévoit)?[\s,:]*", between):
         return law
     return None
 
@@ -216,7 +209,3 @@ def _party_words(words: str) -> str:
     """The name of a party without what follows it: a comma's aside, a parenthesis."""
     words = re.split(r",|\(", words.strip(), maxsplit=1)[0].strip()
     return re.sub(r"^(?:Le|La|Les|L['’])\s*(?=[A-ZÀ-Ý\[])", "", words).strip() or words
-
-
-def _court_words(words: str) -> str:
-    return re.sub(r"\s+", " ", words).strip()

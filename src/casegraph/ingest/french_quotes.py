@@ -232,8 +232,9 @@ def french_people(text, people):
         variants = [other for other in counts if counts[other] > counts[name] and _a_letter_apart(name, other)]
         return max(variants, key=counts.get) if variants else name
 
-    return [Person(usual(p.text), p.start, p.end, p.entity) if p.entity is None and usual(p.text) != p.text else p
-            for p in people]
+    spelling = {name: usual(name) for name in counts}  # each distinct name compared once
+    return [Person(spelling[p.text], p.start, p.end, p.entity) if p.entity is None and spelling[p.text] != p.text
+            else p for p in people]
 
 
 def _without_leading_words(text, person):
