@@ -132,7 +132,7 @@ def test_a_body_named_by_its_kind_is_the_one_named_before(cg):
     ("Hélène Marchand a salué Paul Ricard. Il renchérit que le projet est « une chance pour la ville ».",
      [("une chance pour la ville", "Paul Ricard")]),
     ("Mme Lambert a rencontré M. Girard. « Je suis optimiste », a-t-elle confié.",
-     [("Je suis optimiste", "Mme Lambert")]),
+     [("Je suis optimiste", "Lambert")]),
     (("Paul Ricard est arrivé hier. Hélène Marchand le suivait. « Rien ne presse », a-t-elle dit. "
       "« Je reviendrai », a-t-il ajouté."), [("Rien ne presse", "Hélène Marchand"), ("Je reviendrai", "Paul Ricard")]),
     # a body the sentence before speaks of, when no person of the paragraph fits
@@ -209,6 +209,72 @@ def test_a_body_named_by_its_kind_is_the_one_named_before(cg):
 ])
 def test_pronouns_relatives_appositions_and_bodies(cg, text, expected):
     assert speakers(cg, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "selon X" after the words, the name without its title, even written with no space ("M.Houdré")
+    ("Les loyers ont baissé, « malgré les aides nouvelles » selon M.Houdré. Le rapport paraît demain.",
+     [("malgré les aides nouvelles", "Houdré")]),
+    # a semicolon ends the clause of the quotation before it
+    ("D'après la ministre du budget, Claire Petit, « le déficit est caché » ; le ministre de l'économie, "
+     "Paul Ricard, a pour sa part ajouté : « Nous héritons d'une situation difficile ».",
+     [("le déficit est caché", "Claire Petit"), ("Nous héritons d'une situation difficile", "Paul Ricard")]),
+    # a role and the name after it, the comma left unclosed
+    ("La présidente de la région, Hélène Marchand a dit espérer que le plan permettra de bâtir « une région "
+     "plus juste ».", [("une région plus juste", "Hélène Marchand")]),
+    # "Pour <what it is>, <name> : « … »"
+    ("Pour la principale association des cyclistes, l'Avenir : « Le vote est une victoire. »",
+     [("Le vote est une victoire.", "Avenir")]),
+    # a participle of saying has the subject of its sentence; a body the text does not name
+    ("Le fisc défend sa liste, parlant d'une « mesure de justice ».", [("mesure de justice", "unnamed Le fisc")]),
+    # a relative clause after a name in apposition: the name, not the one after "de"
+    ("En 2001, Paul Ricard s'était opposé à Jean Morel, le successeur de Louis Garnier, qui lui avait rétorqué : "
+     "« Je resterai. »", [("Je resterai.", "Jean Morel")]),
+    # a closing mark and a full stop with no space after them end the sentence
+    ("Selon lui, « la loi est juste ».Pour le collectif des riverains, il s'agit d'« une erreur ».",
+     [("la loi est juste", None), ("une erreur", "unnamed le collectif des riverains")]),
+    # a body written after a name is not part of it
+    ("« La ville est tombée », affirme Karim Haddad de l'Observatoire des droits.",
+     [("La ville est tombée", "Karim Haddad")]),
+    # the clause's opening noun phrase when the parse misreads the verb
+    ("Les analystes du groupe Crédit Mutuel CIC estiment pour leur part que « la baisse confirme la crise ».",
+     [("la baisse confirme la crise", "unnamed Les analystes du groupe Crédit Mutuel CIC")]),
+    # codes and model names in « » are nobody's words, even after "Selon X,"
+    ("Selon l'agence, la note passe de « A3 » à « Baa3 ».", [("A3", None), ("Baa3", None)]),
+    # "il" is the man named as the subject, not the one voted "pour"
+    ("Le maire, Paul Ricard, appelle à voter pour Jean Morel.\n\n« Le climat change » déclare-t-il.",
+     [("Le climat change", "Paul Ricard")]),
+])
+def test_constructions_the_held_out_sets_4_and_5_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a note mark and a space before the comma between the words and their verb (Wikinews as some corpora keep it)
+    ("Paul Ricard présente le projet. « Un pari sur l'avenir » [2] , explique-t-il.",
+     [("Un pari sur l'avenir", "Paul Ricard")]),
+    ("« Le public n'aime pas l'audace. » , confiait ainsi Morel à un journaliste.",
+     [("Le public n'aime pas l'audace.", "Morel")]),
+    # a name just before words that open with the sentence's verb
+    ("Vers midi, le ministre, Paul Ricard « invite [les maires] à porter plainte » pour ces violences.",
+     [("invite [les maires] à porter plainte", "Paul Ricard")]),
+    # a participle of saying with nobody who says it; a noun of saying is no verb
+    ("On doit à Paul Ricard des mises en scène qualifiées d'« audacieuses » par le quotidien Le Soir ? Non : "
+     "qualifiées d'« étranges ».", [("audacieuses", "Le Soir"), ("étranges", None)]),
+    ("Les accusations de « trahison » sont devenues rares.", [("trahison", None)]),
+    # "un porte-parole de X": the spokesperson, not the company named after "de"
+    ("« Le car allait à Vienne », précise un porte-parole de Linden Voyages.",
+     [("Le car allait à Vienne", "unnamed spokesperson")]),
+])
+def test_constructions_the_held_out_set_6_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+def test_a_given_name_before_a_company_makes_a_person_not_the_company(cg):
+    text = ("Le maire Michael Bloomberg soutient Barack Obama. Michael Bloomberg pense que le climat change. "
+            "L'agence Bloomberg a publié la nouvelle.")
+    linked = [m.start for m in cg.ingest(text=text, lang="fr").mentions if m.entity and m.entity.endswith("bloomberg-l-p")]
+    assert linked == [text.rindex("Bloomberg")]
 
 
 def test_a_gerund_has_the_subject_of_its_verb(cg):

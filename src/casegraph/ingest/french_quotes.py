@@ -31,26 +31,38 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .quotes import _FR_VERBS, FRENCH_MONTHS, Person, _object_of_preposition, _sentence, _unnamed
+from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from .quotes import (
+    _FR_VERBS,
+    FRENCH_MONTHS,
+    Person,
+    _object_of_preposition,
+    _sentence,
+    _unnamed,
+)
 
 _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
               r"trait(?:e|é|ait|ant)|promi\w*|promet\w*|pense\w*|salu(?:e|é|ait|ant)|raill\w*|qualifi\w*|"
-              r"appel(?:le|é|ait|lent|ant)|accus\w*|évoqu\w*|annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
+              r"appel(?:le|é|ait|lent|ant)|accus(?:e|é|ée|és|ées|ait|aient|ent|ant)|évoqu\w*|annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
               r"renchéri\w*|nuanc\w*|jugé|jugeait|niai\w*|nié|nie|écrivit|condamn\w*|menac\w*|souhait\w*|"
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|estimait|estimé|estime|prôn\w*|trouv\w*|voyant|voit|relève|relevé|relevait")
+              r"reproch\w*|estim(?:e|é|ait|aient|ent|ant)|prôn\w*|trouv\w*|voyant|voit|relève|relevé|relevait|"
+              r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|objecte|lanç\w*|lança\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
 #: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
 FR_INVERTED = re.compile(
-    rf"[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
+    rf"(?:\s*\[\d+\])*[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
     rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard)\s+)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
+#: "« … » selon X.": the same, written after the words
+FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)",
+                                re.I)
 _SENTENCE_ADVERBS = {"Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
 #: "comme le rappelle X,": the speaker follows the verb
@@ -68,7 +80,16 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère)s?$", re.I)
 #: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
 #: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
-FR_PEOPLE = re.compile(r"(?:[\w-]*(?:iste|ien|ienne|eur|euse|rice|aire|ier|ière|ant|ante|ais|aise|ois|oise|"
+FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionnaire|horaire|inventaire|"
+                       r"questionnaire|itinéraire|vocabulaire|formulaire|sommaire|dossier|papier|chantier|"
+                       r"quartier|métier|courrier|janvier|février|fichier|atelier|escalier|panier|calendrier|"
+                       r"secteur|valeur|couleur|honneur|bonheur|malheur|erreur|peur|fleur|chaleur|hauteur|"
+                       r"longueur|largeur|vigueur|rigueur|humeur|rumeur|faveur|moteur|ordinateur|indicateur|"
+                       r"cœur|horreur|terreur|douleur|vapeur|grandeur|profondeur|restaurant|instant|montant|"
+                       r"carburant|palais|marais|frais|relais|délais|mois|fois|bois|lois|lien|bien|biens|"
+                       r"soutien|entretien|maintien|liste|piste|paragraphe|catastrophe|dialogue|catalogue|"
+                       r"prologue|matrice)s?$)"
+                       r"(?:[\w-]*(?:iste|ien|ienne|eur|euse|rice|aire|ier|ière|ant|ante|ais|aise|ois|oise|"
                        r"logue|naute|crate|phe)|expert|experte|médecin|élu|élue|témoin|victime|proche|parent|ami|amie|"
                        r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
@@ -77,7 +98,11 @@ FR_PEOPLE = re.compile(r"(?:[\w-]*(?:iste|ien|ienne|eur|euse|rice|aire|ier|ière
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
                        r"banque|conseil|cour|tribunal|mairie|préfecture|police|armée|état|état-major|institut|"
-                       r"assemblée|sénat|union|ligue|comité|chaîne|radio|télévision|site|organe|office|fondation)s?$",
+                       r"assemblée|sénat|union|ligue|comité|chaîne|radio|télévision|site|organe|office|fondation|"
+                       r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
+                       r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
+                       r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
@@ -94,7 +119,7 @@ _DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|
 _LEADING_PHRASES = re.compile(
     r"(?:\s*,?\s*(?:(?:à|au|aux|sur|dans|devant|lors\s+d\w*|pendant|après|avant|depuis|par)\s+(?:l['’]\s*|la\s+|le\s+|"
     r"les\s+|un\s+|une\s+|son\s+|sa\s+|ses\s+)?(?:[\w’'-]+)(?:\s+(?-i:[A-Z]{2,})\b)*|ce\s+\w+|hier|aujourd['’]hui|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ensuite|alors|encore|aussi|également|notamment|enfin|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|"
     r"toutefois|cependant|pourtant|de\s+son\s+côté|pour\s+sa\s+part|sous\s+les\s+\w+\s+de\s+la\s+\w+)\s*,?)*",
     re.I)
 
@@ -103,7 +128,7 @@ _LEADING_PHRASES = re.compile(
 _ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est)\b)[a-zà-ÿ-]+"
 #: a preposition just before a name: the name is its object ("a écrit à Joelle Pineau", "homonyme d'Arthur Mensch")
 _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
-                                      r"vers)\s+|\bd['’])$", re.I)
+                                      r"vers|(?-i:pour))\s+|\bd['’])$", re.I)  # "Pour X, …" opens X's view
 
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
@@ -129,11 +154,26 @@ def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
 
 def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     outer_start, outer_end = match.span()
+    # A code or a model's name in « » ("la note « A3 »", "la console « 3DS XL »") is nobody's words.
+    inner = text[outer_start:outer_end].strip("«» \u00a0").split()
+    if len(inner) <= 2 and all(re.search(r"\d", w) or re.fullmatch(r"[A-Z]+", w) for w in inner):
+        return False, None
     sentence_quotes = [m for m in matches if lead[0] <= m.start() and m.end() <= tail[1]]
     # Words before the quotation, from the end of the last quotation before it in the sentence.
     before = [m for m in sentence_quotes if m.end() <= outer_start]
     clause_start = lead[0]
+    # "D'après X, « … » ; Y a ajouté : « … »": a semicolon outside quotations starts a clause of its own
+    semicolons = [at for at in range(lead[0], outer_start) if text[at] == ";" and
+                  not any(m.start() <= at < m.end() for m in before)]
+    if semicolons:
+        clause_start = semicolons[-1] + 1
     words = text[clause_start:outer_start]
+    # "des techniques qualifiées d'« audacieuses »": a participle of saying with no one who says it
+    # ("… d'« audacieuses » par la critique": the critics')
+    if re.search(r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$", words, re.I):
+        by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
+        found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
+        return found if found is not None else (False, None)
     # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
     aside = FR_ASIDE.search(words)
     if aside:
@@ -145,7 +185,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if any(m.start() < np_start < m.end() for m in before):
             continue
         # "Selon la fédération des banques, Febelfin, « … »": the name given in apposition to a role or a body
-        apposed = re.match(rf"\s*({NAME_CHAIN.pattern})\s*,\s*$", words[according.end():])
+        # (or "Pour la principale association du logiciel libre, l'April : « … »")
+        apposed = re.match(rf"\s*(?:l['’])?({NAME_CHAIN.pattern})\s*[,:]\s*$", words[according.end():])
         if apposed and _DETERMINER.match(according.group("np")) and apposed.group(1) not in _SENTENCE_ADVERBS:
             at = clause_start + according.end() + apposed.start(1)
             named = people.within(at, clause_start + according.end() + apposed.end(1))
@@ -159,9 +200,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _agent(text, np_start, clause_start + according.end("np"), people, bounds)
         if found is not None:
             return found
-    # 1. "« … », a déclaré X" / "« … » affirme-t-il": a reporting verb right after this quotation or after one of
-    #    the quotations that follow it in the sentence.
+    # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
+    #    after this quotation or after one of the quotations that follow it in the sentence.
     for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
+        according = FR_ACCORDING_AFTER.match(text, m.end(), tail[1])
+        if according:
+            found = _agent(text, according.start("np"), according.end("np"), people, bounds)
+            if found is not None:
+                return found
         inverted = FR_INVERTED.match(text, m.end(), tail[1])
         if inverted:
             pronoun = inverted.group("p1") or inverted.group("p2")
@@ -172,6 +218,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             if found is not None:
                 return found, (inverted.start(), tail[1])
             break
+    # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
+    # with the verb of the sentence is who said them
+    just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
+    if just_before and re.match(r"«\s*[a-zà-ÿ]+\s", text[outer_start:outer_end]) and not FR_SAYING.search(words) and \
+            not _PREPOSITION_JUST_BEFORE.search(text[max(just_before[0].start - 20, 0):just_before[0].start]):
+        first = text[outer_start:outer_end].lstrip("« ").split()[0]
+        if re.fullmatch(r"[a-zà-ÿ]+(?:e|ent|it|ait|a|ont|est|sont)", first) and first not in ("une", "le", "la", "de"):
+            return (just_before[0].text, just_before[0].entity), lead
     # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
     verbs = [v for v in FR_SAYING.finditer(words)
              if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
@@ -192,7 +246,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     elif not before and FR_IMPERSONAL.search(words):
         return False, None
     # 4. A quotation standing alone as its sentence: the person named in the sentences just before.
-    if not words.strip(" -–—\n") and not text[outer_end:tail[1]].strip(" .!?…\n"):
+    if not words.strip(" -–—\n") and not re.sub(r"\[\d+\]", "", text[outer_end:tail[1]]).strip(" .!?…\n"):
         previous = quotes[-1] if quotes else None
         if previous is None or previous.speaker is None or text.rfind("\n\n", previous.end, outer_start) >= 0 or \
                 people.within(previous.end, outer_start):
@@ -223,7 +277,7 @@ def french_people(text, people):
     "déclare à l'AFP Jean-Philippe Magnen") is Jean-Philippe Magnen; "Jababeka David Quentin" (from "le directeur
     du site de Jababeka David Quentin") is David Quentin; and a name the text once spells "Miguel Nerva" and more
     often "Miguel Neiva", a letter apart, is written the usual way."""
-    people = [_without_leading_words(text, p) for p in people]
+    people = [_without_title(_without_trailing_body(_without_leading_words(text, p))) for p in people]
     counts = {}
     for p in people:
         counts[p.text] = counts.get(p.text, 0) + 1
@@ -244,10 +298,32 @@ def _without_leading_words(text, person):
         return Person(person.text[m.end():], person.start + m.end(), person.end, person.entity)
     words = person.text.split()
     after_de = re.search(r"\b(?:de|du|des|d['’])\s*$", text[max(person.start - 6, 0):person.start])
-    if len(words) >= 3 and person.entity is None and words[0].lower() not in _FIRST_NAMES and \
-            words[1].lower() in _FIRST_NAMES and after_de:
+    if len(words) >= 3 and person.entity is None and words[0].lower() not in FIRST_NAMES and \
+            words[1].lower() in FIRST_NAMES and after_de:
         at = person.text.index(words[1], len(words[0]))
         return Person(person.text[at:], person.start + at, person.end, person.entity)
+    return person
+
+
+def _without_title(person):
+    """A person's name without the title written with it ("M. Houdré" is Houdré); a pseudonym ("M. X...") keeps
+    it, being all the text says of them."""
+    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})", person.text)
+    if m is None or person.entity is not None:
+        return person
+    return Person(person.text[m.end():], person.start + m.end(), person.end, None)
+
+
+def _without_trailing_body(person):
+    """A person's name without the body written after it ("Rami Abd al-Rahman de l'Observatoire syrien", "Jean
+    Dupont du Parti socialiste"); "Charles de Gaulle" and "Joachim du Bellay" keep their particle."""
+    if person.entity is not None:
+        return person
+    m = re.search(r"\s+(?:de\s+l['’]\s*(?=[A-ZÀ-ÖØ-Þ])|(?:du|de\s+la|des)\s+(?=[A-ZÀ-ÖØ-Þ]))(?P<noun>[\w’'-]+)",
+                  person.text)
+    if m and person.text[:m.start()].count(" ") >= 1 and (m.group(0).lstrip().startswith("de l") or
+                                                           FR_BODIES.match(m.group("noun"))):
+        return Person(person.text[:m.start()], person.start, person.start + m.start(), None)
     return person
 
 
@@ -330,33 +406,6 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
 
 #: the gender a pronoun asks of the person it stands for
 _PRONOUN_GENDER = {"il": "m", "ils": "m", "lui": "m", "eux": "m", "elle": "f", "elles": "f"}
-_FEMALE_NAMES = {
-    "marine", "nadine", "hélène", "michelle", "hillary", "ana", "fatou", "marie", "anne", "sophie", "christine",
-    "ségolène", "martine", "rachida", "najat", "cécile", "valérie", "nathalie", "isabelle", "catherine",
-    "françoise", "sylvie", "christiane", "aurélie", "julie", "claire", "laurence", "monique", "brigitte",
-    "angela", "marion", "marisol", "élisabeth", "elisabeth", "florence", "delphine", "caroline", "sandrine",
-    "véronique", "patricia", "chantal", "nicole", "jacqueline", "michèle", "danielle", "geneviève", "agnès",
-    "anna", "maria", "laura", "sarah", "emma", "léa", "camille", "manon", "chloé", "juliette", "louise",
-    "alice", "charlotte", "carla", "aurore", "amélie", "fleur", "yasmina", "fatima",
-    "soraya", "aminata", "hanna", "hannah", "susan", "mary", "elizabeth", "jennifer", "karen", "nancy",
-    "margaret", "theresa", "teresa", "hilary", "condoleezza", "dilma", "cristina", "kristina", "yulia",
-    "aung", "benazir", "indira", "golda", "ursula", "frédérique", "pascale", "corinne",
-    "dominique-anne", "mathilde", "clémentine", "eva", "ève", "éva", "joëlle", "joelle", "odile", "simone",
-}
-_MALE_NAMES = {
-    "jean", "pierre", "paul", "jacques", "michel", "françois", "nicolas", "manuel", "arnaud", "barack", "mitt",
-    "christian", "bruno", "denis", "lionel", "philippe", "gilles", "alfredo", "mariano", "julio", "leopoldo",
-    "antonis", "kostas", "vassilis", "dimitris", "christos", "panos", "ole", "nadim", "arié", "mohamed",
-    "bruce", "louis", "andré", "alain", "bernard", "daniel", "patrick", "olivier", "laurent", "éric", "eric",
-    "david", "thomas", "julien", "sébastien", "stéphane", "frédéric", "vincent", "marc", "luc", "yves",
-    "henri", "georges", "robert", "rené", "roger", "claude", "gérard", "hervé", "thierry", "xavier", "benoît",
-    "emmanuel", "édouard", "bertrand", "benjamin", "alexis", "antoine", "martin", "hugo", "arthur", "william",
-    "john", "james", "george", "joe", "joseph", "donald", "bill", "mike", "michael", "richard", "charles",
-    "vladimir", "dmitri", "angelos", "alexandre", "fran", "francisco", "josé", "juan", "carlos", "luis",
-    "pablo", "miguel", "ahmed", "ali", "omar", "abdel", "mahmoud", "bachar", "hosni", "mouammar", "silvio",
-    "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
-}
-_FIRST_NAMES = _FEMALE_NAMES | _MALE_NAMES
 #: words of a noun phrase written next to a name that tell the person's gender ("sa fille", "ex-députée")
 _FEMALE_WORD = re.compile(r"(?:fille|femme|mère|sœur|soeur|épouse|veuve|compagne|nièce|tante|grand-mère|"
                           r"dame|reine|princesse|\w+trice|\w+euse|\w+ée|\w+ienne|\w+ière|\w+esse|\w+ante|"
@@ -416,7 +465,7 @@ def _gender(text, person, people) -> str | None:
     if gender is None:
         first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
         first = first[0].split("-")[0].lower() if len(first) >= 2 else ""
-        gender = "f" if first in _FEMALE_NAMES else "m" if first in _MALE_NAMES else None
+        gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
     _GENDERS[key] = gender
     return gender
 
@@ -426,7 +475,8 @@ def _subject_after(text, start, end, people, bounds):
     "indique le quotidien", "juge le ministère de l'Intérieur")."""
     skipped = _LEADING_PHRASES.match(text, start, end)
     at = skipped.end() if skipped else start
-    named = [p for p in people.within(start, end) if p.start >= at and p.start - at <= 40]
+    named = [p for p in people.within(start, end) if p.start >= at and p.start - at <= 40 and
+             not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, at):p.start])]
     if named:
         return named[0].text, named[0].entity
     np = re.match(r"[^,.;:!?«»()]{1,90}", text[at:end])
@@ -460,8 +510,12 @@ def _agent(text, start, end, people, bounds):
     rest = lead[det.end():] if det else lead
     span = _sentence(bounds, start)
     if not det:
+        # "M. Houdré", "M.Houdré", "Mme Marois": the name without its title
+        rest = re.sub(r"^(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ])", "", rest)
         name = NAME_CHAIN.match(rest)
-        return ((name.group(0), None), span) if name else None
+        if name is None or _DETERMINER.fullmatch(name.group(0) + " "):
+            return None
+        return (name.group(0), None), span
     head = re.match(r"[\w’'-]+", rest)
     if not head:
         return None
@@ -562,14 +616,20 @@ def _antecedent(text, floor, at, people, bounds):
     ("Jean Dupont, qui affirme « … »", "l'organisation islamique, qui affirme « … »"), or None."""
     before = text[floor:at]
     rest = before.rstrip().rstrip(",").rstrip()
-    named = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest)]
+    named = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest) and
+             not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
     if named:
         return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
     np = re.search(r"(?:^|(?<=\s)|(?<=['’]))((?:(?:le|la|les|un|une|ce|cette)\s+|l['’]\s*)[\w’'-]+"
                    r"(?:\s+(?:[a-zà-ÿ’'-]+|[A-ZÀ-ÖØ-Þ][\w’'-]*)){0,3})$", rest, re.I)
     if np is None:
         return None
-    return _agent(text, floor + np.start(1), floor + np.end(1), people, bounds)
+    # "Bernard Bonnet, le successeur de Claude Erignac, qui …": the name the noun phrase is in apposition to
+    np_start = floor + np.start(1)
+    apposed = [p for p in people.within(floor, np_start) if re.fullmatch(r"\s*,\s*", text[p.end:np_start])]
+    if apposed:
+        return (apposed[-1].text, apposed[-1].entity), _sentence(bounds, apposed[-1].start)
+    return _agent(text, np_start, floor + np.end(1), people, bounds)
 
 
 def _fold_accents(words: str) -> str:
@@ -667,6 +727,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
                 e += 1  # the parser splits "Moody's" after its apostrophe
             # a name the parse cut ("le juge William Alsup", "Alsup" hung elsewhere) is the whole name
             e = max([e] + [p.end for p in people.items if s <= p.start < e])
+            # "La première ministre du Québec, Pauline Marois a dit": the name after the role, its comma unclosed
+            then = [p for p in people.within(e, start + target.idx)
+                    if re.fullmatch(r"\s*,?\s*", text[e:p.start]) and text[s:p.start].rstrip().endswith(",")]
+            if subject.pos_ == "NOUN" and then and (FR_ROLES.match(subject.text) or FR_BODIES.match(subject.text)
+                                                    or FR_ROLES.match(doc[subject.i - 1].text)):
+                return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None
@@ -684,6 +750,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     alone = NAME_CHAIN.fullmatch(text[clause:upto].strip())
     if alone and alone.group(0) not in _SENTENCE_ADVERBS:
         return (alone.group(0), None), (start, end)
+    # "Les analystes du groupe … estiment pour leur part que", the verb misread as an adjective: the noun phrase
+    # the clause opens with, when it is someone
+    if verb is not None:
+        np = re.match(r"\s*((?:les|le|la|l['’]|un|une|des)\s*[^,;:«»()]{1,90}?)\s+$", text[clause:upto], re.I)
+        if np:
+            return _agent(text, clause + np.start(1), clause + np.end(1), people, bounds)
     return None
 
 

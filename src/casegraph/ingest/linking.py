@@ -44,6 +44,7 @@ from rdflib import RDF, RDFS, URIRef
 from ..model import fold, name_key
 from ..ontology import NAMESPACE, class_tiers, ontology_graph
 from ..vocab import CG
+from .given_names import FIRST_NAMES
 from .spans import Spans
 from .zones import case_names, firm_names, parties
 
@@ -500,8 +501,19 @@ class _Context:
                 continue
             if short and kind in ("person", "case") and self._next_to_another_name(start, end):
                 continue  # "Timothy B. Lee" is not Eumi K. Lee; "Erik Andersen" is not Andersen v. Stability AI
+            if kind == "organization" and " " not in mention.text and self._given_name_before(start):
+                continue  # "Michael Bloomberg" is a man, not Bloomberg L.P.
             keep.append(entity)
         return keep
+
+    def _given_name_before(self, start: int) -> bool:
+        """Whether a common given name stands just before ``start`` ("Michael Bloomberg"; not "Amicus Google",
+        "Commission Fines Google")."""
+        window = max(0, start - 30)
+        before = re.search(r"(?:^|[\s(])([A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)?)\s+$", self.text[window:start])
+        if not before:
+            return False
+        return before.group(1).split("-")[0].lower() in FIRST_NAMES
 
     def _covers(self, spans: Spans, start: int, end: int) -> bool:
         """Whether the mention covers a whole case or firm name (the name itself, found as such)."""

@@ -276,6 +276,8 @@ def _sentence_bounds(text: str, inside: Spans) -> list[int]:
     for m in SENTENCE_END.finditer(text):
         if not inside.contains(m.start()):
             starts.append(m.end())
+    # A full stop written right after a closing mark with no space ("… vivre ».Pour le collectif") ends it too.
+    starts += [m.end() for m in re.finditer(r"[»”][.!?](?=[A-ZÀ-ÖØ-Þ])", text)]
     # A quotation that ends a sentence inside its marks (“… taken.” He said) ends the sentence around it too.
     for _start, end in inside.spans:
         if text[max(end - 6, 0):end - 1].rstrip()[-1:] in ".!?…" and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", text[end:end + 2]):

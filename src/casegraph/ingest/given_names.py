@@ -1,0 +1,30 @@
+"""Common given names, lower case: they tell a person's gender in French attribution and that "Michael
+Bloomberg" is a man, not the company Bloomberg (the linker)."""
+
+FEMALE_NAMES = {
+    "marine", "nadine", "hélène", "michelle", "hillary", "ana", "fatou", "marie", "anne", "sophie", "christine",
+    "ségolène", "martine", "rachida", "najat", "cécile", "valérie", "nathalie", "isabelle", "catherine",
+    "françoise", "sylvie", "christiane", "aurélie", "julie", "claire", "laurence", "monique", "brigitte",
+    "angela", "marion", "marisol", "élisabeth", "elisabeth", "florence", "delphine", "caroline", "sandrine",
+    "véronique", "patricia", "chantal", "nicole", "jacqueline", "michèle", "danielle", "geneviève", "agnès",
+    "anna", "maria", "laura", "sarah", "emma", "léa", "camille", "manon", "chloé", "juliette", "louise",
+    "alice", "charlotte", "carla", "aurore", "amélie", "fleur", "yasmina", "fatima",
+    "soraya", "aminata", "hanna", "hannah", "susan", "mary", "elizabeth", "jennifer", "karen", "nancy",
+    "margaret", "theresa", "teresa", "hilary", "condoleezza", "dilma", "cristina", "kristina", "yulia",
+    "aung", "benazir", "indira", "golda", "ursula", "frédérique", "pascale", "corinne",
+    "dominique-anne", "mathilde", "clémentine", "eva", "ève", "éva", "joëlle", "joelle", "odile", "simone",
+}
+MALE_NAMES = {
+    "jean", "pierre", "paul", "jacques", "michel", "françois", "nicolas", "manuel", "arnaud", "barack", "mitt",
+    "christian", "bruno", "denis", "lionel", "philippe", "gilles", "alfredo", "mariano", "julio", "leopoldo",
+    "antonis", "kostas", "vassilis", "dimitris", "christos", "panos", "ole", "nadim", "arié", "mohamed",
+    "bruce", "louis", "andré", "alain", "bernard", "daniel", "patrick", "olivier", "laurent", "éric", "eric",
+    "david", "thomas", "julien", "sébastien", "stéphane", "frédéric", "vincent", "marc", "luc", "yves",
+    "henri", "georges", "robert", "rené", "roger", "claude", "gérard", "hervé", "thierry", "xavier", "benoît",
+    "emmanuel", "édouard", "bertrand", "benjamin", "alexis", "antoine", "martin", "hugo", "arthur", "william",
+    "john", "james", "george", "joe", "joseph", "donald", "bill", "mike", "michael", "richard", "charles",
+    "vladimir", "dmitri", "angelos", "alexandre", "fran", "francisco", "josé", "juan", "carlos", "luis",
+    "pablo", "miguel", "ahmed", "ali", "omar", "abdel", "mahmoud", "bachar", "hosni", "mouammar", "silvio",
+    "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
+}
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
