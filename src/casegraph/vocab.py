@@ -52,6 +52,7 @@ class CG(DefinedNamespace):
     CounselOfNoSide: URIRef  # CaseLayoutPlace: Below the case, apart: counsel whose client the source does not name.
     Court: URIRef  # class: A court or tribunal before which cases are heard.
     CuratedByHand: URIRef  # Method: Written by a person from the source document.
+    Databases: URIRef  # WorkKind: Compiled databases and the descriptive records and metadata in them.
     Dataset: URIRef  # class: A collection of works or data that a model may be trained on.
     Decision: URIRef  # class: A court decision as lawyers cite it: a published opinion or order, known by its reporter citations (cg:reporterCitation, such as 499 U.S. 340), which cites other decisions (cg:cites). Read from the opinions that casegraph ingest reads: the decision a text is, and each decision it cites in full.
     Defence: URIRef  # class: A defence a defendant pleads against the causes of action, such as fair use; like a cause of action, its fate is told by its dispositions (fair use found or rejected).
