@@ -270,6 +270,31 @@ def test_constructions_the_held_out_set_6_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a dash and a name under the words sign them
+    ("Deux navires ont été arrêtés.\n\n« Nous avons parlé avec les garde-côtes »\n\n— Claire Petit , porte-parole "
+     "du ministère\n\nLa suite reste floue.", [("Nous avons parlé avec les garde-côtes", "Claire Petit")]),
+    # "C'est ce qu'a annoncé X" in the next sentence
+    ("La région reprend l'aéroport afin de « revoir ses objectifs » . C'est ce qu'a annoncé aujourd'hui le "
+     "président de la région Paul Ricard.", [("revoir ses objectifs", "Paul Ricard")]),
+    # a paragraph of quotation after a colon is said by the sentence that introduces it
+    ("La Cour a tranché. Au contraire, la nièce du roi s'y opposait. Après le jugement, elle déclarait :\n\n"
+     "« Mon oncle avait tout prévu. »", [("Mon oncle avait tout prévu.", "unnamed la nièce")]),
+    # "décrit comme un « … » par X"
+    ("Il est décrit comme un « grand savant » par Karim Haddad, directeur de l'institut.",
+     [("grand savant", "Karim Haddad")]),
+    # a sentence-opening noun phrase the parse splits; a role nobody named holds
+    ("L'armée est accusée. Le Haut Commissaire des Nations Unies a qualifié ces faits « d'exemple type de "
+     "nettoyage ethnique ».", [("d'exemple type de nettoyage ethnique",
+                                "unnamed Le Haut Commissaire des Nations Unies")]),
+    # a body named by a place of several words
+    ("La police de Fort Myers a affirmé qu'il ne s'agissait pas d'« un acte de terrorisme ».",
+     [("un acte de terrorisme", "police de Fort Myers")]),
+])
+def test_constructions_the_held_out_set_7_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_given_name_before_a_company_makes_a_person_not_the_company(cg):
     text = ("Le maire Michael Bloomberg soutient Barack Obama. Michael Bloomberg pense que le climat change. "
             "L'agence Bloomberg a publié la nouvelle.")

@@ -77,7 +77,8 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
                       r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
-                      r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère)s?$", re.I)
+                      r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère|souverain|souveraine|roi|"
+                      r"reine|monarque|prince|princesse|pape|empereur|impératrice)s?$", re.I)
 #: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
 #: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
 FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionnaire|horaire|inventaire|"
@@ -93,7 +94,8 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"logue|naute|crate|phe)|expert|experte|médecin|élu|élue|témoin|victime|proche|parent|ami|amie|"
                        r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
-                       r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice)s?$", re.I)
+                       r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|nièce|neveu|"
+                       r"veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -105,7 +107,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
-FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
+FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|article|"
                           r"note|étude|document|documentaire|reportage|émission|avis|bilan)s?$", re.I)
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[A-Z]\.)"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
@@ -158,6 +160,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     inner = text[outer_start:outer_end].strip("«» \u00a0").split()
     if len(inner) <= 2 and all(re.search(r"\d", w) or re.fullmatch(r"[A-Z]+", w) for w in inner):
         return False, None
+    # "L'ancien souverain avait exprimé ce désir :⏎⏎« … »": a paragraph of quotation after a colon is said by the
+    # sentence that introduces it
+    introduced = text[:outer_start].rstrip()
+    if not text[lead[0]:outer_start].strip() and introduced.endswith(":") and "\n" in text[len(introduced):outer_start]:
+        lead = (_sentence(bounds, len(introduced) - 1)[0], outer_start)
     sentence_quotes = [m for m in matches if lead[0] <= m.start() and m.end() <= tail[1]]
     # Words before the quotation, from the end of the last quotation before it in the sentence.
     before = [m for m in sentence_quotes if m.end() <= outer_start]
@@ -170,7 +177,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     words = text[clause_start:outer_start]
     # "des techniques qualifiées d'« audacieuses »": a participle of saying with no one who says it
     # ("… d'« audacieuses » par la critique": the critics')
-    if re.search(r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$", words, re.I):
+    if re.search(r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
+                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?)\s+comme\s+"
+                 r"(?:un|une|le|la|les|des|l['’])?\s*$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
         return found if found is not None else (False, None)
@@ -202,6 +211,26 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             return found
     # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
     #    after this quotation or after one of the quotations that follow it in the sentence.
+    # "« … »⏎⏎— Jennifer Psaki, directrice de la communication": a dash and a name under the words sign them
+    signed = re.match(r"\s*[.]?\s*[—–]\s*", text[outer_end:outer_end + 12])
+    if signed:
+        at = outer_end + signed.end()
+        signer = [p for p in people.within(at, at + 80) if p.start == at]
+        line_end = text.find("\n", at)
+        name = NAME_CHAIN.match(text, at, line_end if line_end >= 0 else len(text))
+        if signer:
+            return (signer[0].text, signer[0].entity), (at, at + 80)
+        if name and name.group(0) not in _SENTENCE_ADVERBS and not _DETERMINER.fullmatch(name.group(0) + " "):
+            return (name.group(0).strip(), None), (at, at + 80)
+    # "… afin de « … ». C'est ce qu'a annoncé le président de la Région Auguste Rollandin": the next sentence says
+    if not text[outer_end:tail[1]].strip(" .\n"):
+        cleft = re.match(r"\s*C['’]est\s+(?:ce\s+qu['’]|là\s+ce\s+qu['’])\s*(?:ont|a|avait|avaient)\s+"
+                         rf"(?:(?:{_LEADING_PHRASES.pattern})\s*)?(?:{_FR_SAYING})\b", text[tail[1]:tail[1] + 200], re.I)
+        if cleft:
+            after = tail[1] + cleft.end()
+            found = _subject_after(text, after, _sentence(bounds, after)[1], people, bounds)
+            if found is not None:
+                return found, _sentence(bounds, after)
     for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
         according = FR_ACCORDING_AFTER.match(text, m.end(), tail[1])
         if according:
@@ -388,7 +417,8 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
     roots = [t for t in doc if t.dep_ == "ROOT"]
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")] if roots else []
     if not subjects or subjects[0].pos_ != "NOUN" or not (FR_BODIES.match(subjects[0].text) or
-                                                        FR_ROLES.match(subjects[0].text)):
+                                                        FR_ROLES.match(subjects[0].text) or
+                                                        FR_PEOPLE.match(subjects[0].text)):
         return None  # a body or a role ("le gouvernement", "le ministre"), not a thing ("le chantier")
     subject = subjects[0]
     if subject.morph.get("Number") != ["Sing"] or subject.morph.get("Gender") != [
@@ -516,10 +546,12 @@ def _agent(text, start, end, people, bounds):
         if name is None or _DETERMINER.fullmatch(name.group(0) + " "):
             return None
         return (name.group(0), None), span
-    head = re.match(r"[\w’'-]+", rest)
+    # the noun after the adjectives that go before it ("le Haut Commissaire", "l'ancien ministre")
+    head = re.match(r"(?:(?i:haut|haute|ancien|ancienne|nouveau|nouvel|nouvelle|grand|grande|jeune|principal|"
+                    r"principale|futur|future|actuel|actuelle|célèbre|vieux|vieil|vieille)\s+)?[\w’'-]+", rest)
     if not head:
         return None
-    noun = head.group(0)
+    noun = head.group(0).split()[-1]
     after_head = rest[head.end():]
     apposed = re.match(rf"(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})", after_head)
     if FR_DOCUMENTS.match(noun):
@@ -564,12 +596,14 @@ def _agent(text, start, end, people, bounds):
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
             later = people.within(end, _sentence(bounds, _sentence(bounds, end)[1])[1])
             found = ((later[0].text, later[0].entity), span) if later else found
-        return found if found[0] else None
+        # a role no one named in the text holds: someone the text does not name
+        return found if found[0] else (("unnamed " + lead.strip(), None), span)
     if FR_BODIES.match(noun):
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
-        body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*)+", rest)
+        body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*"
+                        r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+", rest)
         if body:
             return (body.group(0), None), span
         if noun[:1].isupper():
@@ -722,6 +756,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             # "le directeur général du … Council britannique, John Womersley a déclaré": the name in apposition
             named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i]
             sub = list(named[0].subtree if named and subject.pos_ == "NOUN" else subject.subtree)
+            # "Le Haut Commissaire des Nations Unies … a qualifié", parsed with "Unies" as the subject: the noun
+            # phrase the sentence opens with, determiner first and no comma or verb before the subject, is it
+            opening = [t for t in doc[:sub[0].i] if not t.is_space]
+            if opening and opening[0].pos_ == "DET" and not named and \
+                    all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP") for t in opening):
+                sub = opening + sub
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
             if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
                 e += 1  # the parser splits "Moody's" after its apostrophe
