@@ -22,7 +22,12 @@ documentaire d'Al Jazeera précise", then "ajoute le documentaire"). A few words
 nothing are nobody's ("la console « 3DS XL »"). A quotation standing alone after a sentence whose reporting verb has a subject ("La porte-parole de la
 fédération a nuancé les chiffres. « … »") is that subject's. Words quoted in a clause coordinated after the
 reporting verb ("X poursuit sa campagne et s'est approprié le thème du « changement »") and after an impersonal
-verb ("Il apparaît que « … »") are nobody's. « » are matched in pairs: a « » inside another stays part of the outer
+verb ("Il apparaît que « … »") are nobody's, and so are codes ("la note « A3 »") and words after a participle of
+saying with no one who says them ("des techniques qualifiées d'« audacieuses »"; "… par X" makes them X's). A
+semicolon starts a clause of its own; "« … » selon X" and a dash and a name under the words ("— X, porte-parole")
+name the speaker after them, and so does "C'est ce qu'a annoncé X" in the next sentence; a paragraph of quotation
+after a colon is said by the sentence that introduces it. Names lose their title ("M. Houdré") and a body written
+after them ("… de l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
 quotation.
 """
 
@@ -43,13 +48,15 @@ from .quotes import (
 
 _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
               r"trait(?:e|é|ait|ant)|promi\w*|promet\w*|pense\w*|salu(?:e|é|ait|ant)|raill\w*|qualifi\w*|"
-              r"appel(?:le|é|ait|lent|ant)|accus(?:e|é|ée|és|ées|ait|aient|ent|ant)|évoqu\w*|annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
+              r"appel(?:le|é|ait|lent|ant)|accus(?:e|é|ée|és|ées|ait|aient|ent|ant)|évoqu\w*|"
+              r"annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
               r"renchéri\w*|nuanc\w*|jugé|jugeait|niai\w*|nié|nie|écrivit|condamn\w*|menac\w*|souhait\w*|"
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
               r"reproch\w*|estim(?:e|é|ait|aient|ent|ant)|prôn\w*|trouv\w*|voyant|voit|relève|relevé|relevait|"
-              r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|objecte|lanç\w*|lança\w*")
+              r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
+              r"objecte|lanç\w*|lança\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -61,8 +68,8 @@ FR_INVERTED = re.compile(
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
 #: "« … » selon X.": the same, written after the words
-FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)",
-                                re.I)
+FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*"
+                                r"(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
 _SENTENCE_ADVERBS = {"Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
 #: "comme le rappelle X,": the speaker follows the verb
@@ -77,8 +84,8 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
                       r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
-                      r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère|souverain|souveraine|roi|"
-                      r"reine|monarque|prince|princesse|pape|empereur|impératrice)s?$", re.I)
+                      r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère|souverain|"
+                      r"souveraine|roi|reine|monarque|prince|princesse|pape|empereur|impératrice)s?$", re.I)
 #: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
 #: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
 FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionnaire|horaire|inventaire|"
@@ -94,8 +101,8 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"logue|naute|crate|phe)|expert|experte|médecin|élu|élue|témoin|victime|proche|parent|ami|amie|"
                        r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
-                       r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|nièce|neveu|"
-                       r"veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine)s?$", re.I)
+                       r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|"
+                       r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -107,8 +114,8 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
-FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|article|"
-                          r"note|étude|document|documentaire|reportage|émission|avis|bilan)s?$", re.I)
+FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
+                          r"article|note|étude|document|documentaire|reportage|émission|avis|bilan)s?$", re.I)
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[A-Z]\.)"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
@@ -163,7 +170,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "L'ancien souverain avait exprimé ce désir :⏎⏎« … »": a paragraph of quotation after a colon is said by the
     # sentence that introduces it
     introduced = text[:outer_start].rstrip()
-    if not text[lead[0]:outer_start].strip() and introduced.endswith(":") and "\n" in text[len(introduced):outer_start]:
+    if not text[lead[0]:outer_start].strip() and introduced.endswith(":") and \
+            "\n" in text[len(introduced):outer_start]:
         lead = (_sentence(bounds, len(introduced) - 1)[0], outer_start)
     sentence_quotes = [m for m in matches if lead[0] <= m.start() and m.end() <= tail[1]]
     # Words before the quotation, from the end of the last quotation before it in the sentence.
@@ -209,8 +217,6 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _agent(text, np_start, clause_start + according.end("np"), people, bounds)
         if found is not None:
             return found
-    # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
-    #    after this quotation or after one of the quotations that follow it in the sentence.
     # "« … »⏎⏎— Jennifer Psaki, directrice de la communication": a dash and a name under the words sign them
     signed = re.match(r"\s*[.]?\s*[—–]\s*", text[outer_end:outer_end + 12])
     if signed:
@@ -225,12 +231,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "… afin de « … ». C'est ce qu'a annoncé le président de la Région Auguste Rollandin": the next sentence says
     if not text[outer_end:tail[1]].strip(" .\n"):
         cleft = re.match(r"\s*C['’]est\s+(?:ce\s+qu['’]|là\s+ce\s+qu['’])\s*(?:ont|a|avait|avaient)\s+"
-                         rf"(?:(?:{_LEADING_PHRASES.pattern})\s*)?(?:{_FR_SAYING})\b", text[tail[1]:tail[1] + 200], re.I)
+                         rf"(?:{_FR_SAYING})\b", text[tail[1]:tail[1] + 200], re.I)
         if cleft:
             after = tail[1] + cleft.end()
             found = _subject_after(text, after, _sentence(bounds, after)[1], people, bounds)
             if found is not None:
                 return found, _sentence(bounds, after)
+    # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
+    #    after this quotation or after one of the quotations that follow it in the sentence.
     for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
         according = FR_ACCORDING_AFTER.match(text, m.end(), tail[1])
         if according:
@@ -250,7 +258,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
     # with the verb of the sentence is who said them
     just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
-    if just_before and re.match(r"«\s*[a-zà-ÿ]+\s", text[outer_start:outer_end]) and not FR_SAYING.search(words) and \
+    if just_before and re.match(r"«\s*[a-zà-ÿ]+\s", text[outer_start:outer_end]) and \
+            not FR_SAYING.search(words) and \
             not _PREPOSITION_JUST_BEFORE.search(text[max(just_before[0].start - 20, 0):just_before[0].start]):
         first = text[outer_start:outer_end].lstrip("« ").split()[0]
         if re.fullmatch(r"[a-zà-ÿ]+(?:e|ent|it|ait|a|ont|est|sont)", first) and first not in ("une", "le", "la", "de"):
@@ -337,7 +346,8 @@ def _without_leading_words(text, person):
 def _without_title(person):
     """A person's name without the title written with it ("M. Houdré" is Houdré); a pseudonym ("M. X...") keeps
     it, being all the text says of them."""
-    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})", person.text)
+    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})",
+                 person.text)
     if m is None or person.entity is not None:
         return person
     return Person(person.text[m.end():], person.start + m.end(), person.end, None)
