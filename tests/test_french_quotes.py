@@ -287,6 +287,9 @@ def test_constructions_the_held_out_set_6_taught(cg, text, expected):
     ("L'armée est accusée. Le Haut Commissaire des Nations Unies a qualifié ces faits « d'exemple type de "
      "nettoyage ethnique ».", [("d'exemple type de nettoyage ethnique",
                                 "unnamed Le Haut Commissaire des Nations Unies")]),
+    # a noun spelt like a verb of saying ("écrivain", "critique gastronomique") reports nothing: scare quotes
+    ("Paul Ricard , animateur de radio , critique gastronomique , écrivain , célèbre pour ses « coups de gueule »,"
+     " est mort hier.", [("coups de gueule", None)]),
     # a body named by a place of several words
     ("La police de Fort Myers a affirmé qu'il ne s'agissait pas d'« un acte de terrorisme ».",
      [("un acte de terrorisme", "police de Fort Myers")]),

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from .quotes import (
@@ -265,7 +266,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if re.fullmatch(r"[a-zà-ÿ]+(?:e|ent|it|ait|a|ont|est|sont)", first) and first not in ("une", "le", "la", "de"):
             return (just_before[0].text, just_before[0].entity), lead
     # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
-    verbs = [v for v in FR_SAYING.finditer(words)
+    verbs = [v for v in _reporting_verbs(words)
              if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
     # "X annonce que … en évoquant « … »": a gerund's subject is the subject of the verb it goes with.
     gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
@@ -304,10 +305,35 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     #    thing or stand apart: nobody's words.
     inner = text[outer_start:outer_end].strip("«» \u00a0")
     sentence = text[lead[0]:outer_start] + text[outer_end:tail[1]]
-    if len(inner.split()) <= 3 and not re.search(r"[.!?]", inner) and not FR_SAYING.search(sentence) and \
+    if len(inner.split()) <= 3 and not re.search(r"[.!?]", inner) and not _reporting_verbs(sentence) and \
             not FR_ACCORDING.search(sentence) and not re.search(r":\s*$", words):
         return False, None
     return None, None
+
+
+def _reporting_verbs(words: str) -> list[re.Match]:
+    """The reporting verbs of ``words``, less the words of their spelling that the parse reads as nouns or
+    adjectives ("critique gastronomique", "une déclaration")."""
+    found = list(FR_SAYING.finditer(words))
+    if not found:
+        return found
+    nouns = _nouns_at(words)
+    return [v for v in found if v.start() not in nouns]
+
+
+@lru_cache(maxsize=512)
+def _nouns_at(words: str) -> frozenset:
+    """The offsets where the parse of ``words`` reads a noun or an adjective that opens a noun phrase: after a
+    determiner, a preposition or a comma (the parse's part of speech alone would also take "Le Figaro annonce"
+    for a noun)."""
+    from .candidates import french_parser
+
+    nlp = french_parser()
+    if nlp is None:
+        return frozenset()
+    doc = nlp(words)
+    return frozenset(t.idx for t in doc if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and
+                     (doc[t.i - 1].pos_ in ("DET", "ADP") or doc[t.i - 1].text == ","))
 
 
 def french_people(text, people):
