@@ -18,7 +18,7 @@ Decisions and statutes (tests/data/french/, Licence Ouverte; README there): a re
 - the source of each quotation in the decisions: the party whose ground of appeal it states, the court under
   appeal, the reference of French law it quotes, a document, or none.
 
-Press articles (tests/data/french-press/, open licences; README there), in seven held-out sets, each marked before
+Press articles (tests/data/french-press/, open licences; README there), in eight held-out sets, each marked before
 the extractor ran on it, scored once as it stood, then read to improve the extractor before the next set was
 scored (so each set's first run is in BENCHMARKS.md, and its later figures only show what was learnt from it).
 Every quotation in « » with its speaker

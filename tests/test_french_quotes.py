@@ -298,6 +298,31 @@ def test_constructions_the_held_out_set_7_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "selon X" closing the sentence, after other words; "se trouver" reports nothing
+    ("Les soldats se trouvaient dans un « camp d'entraînement » près de la ville, selon le Pentagone.",
+     [("camp d'entraînement", "Pentagone")]),
+    # a body of rescuers or services the text does not name
+    ("Mais, selon les secours, « il y a toujours de l'espoir » .", [("il y a toujours de l'espoir", "unnamed les secours")]),
+    # the kind of a document is no author: "un communiqué de presse de X"
+    ("D'après un communiqué de presse de Amaq, il serait mort « en inspectant ses troupes » .",
+     [("en inspectant ses troupes", "Amaq")]),
+    # words in brackets right after a quotation translate it
+    ("C'est Diego Maradona qui a fait le premier pas :\n\n« no más peleas » ( « plus de combats » )",
+     [("no más peleas", "Diego Maradona"), ("plus de combats", "Diego Maradona")]),
+    # "considéré comme" with no one who considers
+    ("Il était considéré comme le « ministre des attentats » .", [("ministre des attentats", None)]),
+])
+def test_constructions_the_held_out_set_8_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+def test_a_name_in_brackets_inside_the_subject_is_not_the_speaker(cg):
+    text = ("Le biologiste Paul Ricard publie son étude. Or l'universitaire belge considère que la question "
+            "(communautés hutu et Jean Morel ) est secondaire :\n\n« La ligne de partage est politique. »")
+    assert speakers(cg, text)[0][1] != "Jean Morel"
+
+
 def test_a_given_name_before_a_company_makes_a_person_not_the_company(cg):
     text = ("Le maire Michael Bloomberg soutient Barack Obama. Michael Bloomberg pense que le climat change. "
             "L'agence Bloomberg a publié la nouvelle.")

@@ -55,9 +55,9 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|estim(?:e|é|ait|aient|ent|ant)|prôn\w*|trouv\w*|voyant|voit|relève|relevé|relevait|"
+              r"reproch\w*|estim(?:e|é|ait|aient|ent|ant)|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
               r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
-              r"objecte|lanç\w*|lança\w*")
+              r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -112,7 +112,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
-                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance)s?$",
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
@@ -187,7 +187,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "des techniques qualifiées d'« audacieuses »": a participle of saying with no one who says it
     # ("… d'« audacieuses » par la critique": the critics')
     if re.search(r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
-                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?)\s+comme\s+"
+                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+comme\s+"
                  r"(?:un|une|le|la|les|des|l['’])?\s*$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
@@ -229,6 +229,15 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             return (signer[0].text, signer[0].entity), (at, at + 80)
         if name and name.group(0) not in _SENTENCE_ADVERBS and not _DETERMINER.fullmatch(name.group(0) + " "):
             return (name.group(0).strip(), None), (at, at + 80)
+    # "« no más peleas » ( « plus de combats » )": words in brackets right after a quotation translate it
+    if quotes and quotes[-1].speaker and re.fullmatch(r"\s*»\s*\(\s*", text[quotes[-1].end:outer_start]):
+        return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
+    # "… un « camp d'entraînement » dans la province d'Idleb, selon le Pentagone.": the sentence ends with its source
+    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*[.!]?\s*$", text[outer_end:tail[1]], re.I)
+    if ending and not _reporting_verbs(text[lead[0]:outer_start]):
+        found = _agent(text, outer_end + ending.start("np"), outer_end + ending.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "… afin de « … ». C'est ce qu'a annoncé le président de la Région Auguste Rollandin": the next sentence says
     if not text[outer_end:tail[1]].strip(" .\n"):
         cleft = re.match(r"\s*C['’]est\s+(?:ce\s+qu['’]|là\s+ce\s+qu['’])\s*(?:ont|a|avait|avaient)\s+"
@@ -265,6 +274,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         first = text[outer_start:outer_end].lstrip("« ").split()[0]
         if re.fullmatch(r"[a-zà-ÿ]+(?:e|ent|it|ait|a|ont|est|sont)", first) and first not in ("une", "le", "la", "de"):
             return (just_before[0].text, just_before[0].entity), lead
+    # "C'est Maradona qui a fait le premier pas : « … »": the one the cleft puts first
+    cleft = re.search(r"\bC['’]est\s+(?P<np>[^,;:«»()]{1,60}?)\s+qui\b[^«»]*:\s*$", words)
+    if cleft:
+        found = _agent(text, clause_start + cleft.start("np"), clause_start + cleft.end("np"), people, bounds)
+        if found is not None:
+            return found
     # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
     verbs = [v for v in _reporting_verbs(words)
              if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
@@ -563,7 +578,9 @@ def _agent(text, start, end, people, bounds):
     if opening and opening.group(1) in _SENTENCE_ADVERBS:
         lead = lead[opening.end():]
     start += len(np) - len(lead)
-    named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p)]
+    # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
+    named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
+             text.count("(", start, p.start) <= text.count(")", start, p.start)]
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
     pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
@@ -591,6 +608,10 @@ def _agent(text, start, end, people, bounds):
     after_head = rest[head.end():]
     apposed = re.match(rf"(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})", after_head)
     if FR_DOCUMENTS.match(noun):
+        # "un communiqué de presse de Amaq": the kind of document is no author
+        kind = re.match(r"\s+de\s+presse\b", after_head)
+        if kind:
+            after_head = after_head[kind.end():]
         of = re.match(r"\s+(?:de|du|des|d['’])\s*(?=\S)", after_head)
         if of:
             inner = start + (len(lead) - len(after_head)) + of.end()
@@ -654,14 +675,14 @@ def _agent(text, start, end, people, bounds):
         if earlier:
             return (earlier, None), span
         return ("unnamed " + lead.strip(), None), span
-    if FR_PEOPLE.match(noun) and re.match(r"\s*(?:$|,|(?:de|du|des|à|au|aux)\b|d['’])", after_head):
+    if FR_PEOPLE.match(noun) and re.match(rf"(?:\s+{_ADJECTIVE})?\s*(?:$|,|(?:de|du|des|à|au|aux)\b|d['’])", after_head):
         # "résume l'universitaire": a noun alone for the person just named; "Les analystes du groupe …
         # estiment": people the text does not name, unless it gave one of them that noun before
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
         found = _earlier_fr(text, start, people, bounds)
-        alone = not after_head.strip(" ,") and not re.search(r"[sx]$", noun)
+        alone = bool(re.fullmatch(rf"(?:\s+{_ADJECTIVE})?[\s,]*", after_head)) and not re.search(r"[sx]$", noun)
         if found[0] is not None and (alone or _written_with(text, found[0][0], noun, people, start)):
             return found
         return ("unnamed " + lead.strip(), None), span
