@@ -55,7 +55,7 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|estim(?:e|é|ait|aient|ent|ant)|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
+              r"reproch\w*|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
               r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)

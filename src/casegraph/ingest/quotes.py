@@ -42,7 +42,8 @@ from .spans import Located, Spans
 QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
 QUOTE = re.compile(r'«(?P<g>[^«»]+?)»|“(?P<c>[^“”]+?)”|"(?P<s>[^"\n]+?)"')
 
-_FR_VERBS = (r"déclar\w*|dit|disai\w*|disent|demand\w*|mentionn\w*|écri(?:t|te|ts|tes|re|s|vait|vaient|vent|vant|vit|virent)|affirm\w*|ajout\w*|"
+_FR_VERBS = (r"déclar\w*|dit|disai\w*|disent|demand\w*|mentionn\w*|"
+             r"écri(?:t|te|ts|tes|re|s|vait|vaient|vent|vant|vit|virent)|affirm\w*|ajout\w*|"
              r"expliqu\w*|estim\w*|soulign\w*|répond\w*|répondu|confié|reconnu|reconnaît|assuré|assure|"
              r"indiqu\w*|précisé|précise|noté|note|admis|averti|prévenu|résumé|insist\w*|rappelé|tranché|"
              r"plaisanté|interrog\w*|écrivait|lâché|jugé|qualifié|trouvé|admet|admettre|comment\w*|poursui\w*|"
