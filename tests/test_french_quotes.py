@@ -317,6 +317,45 @@ def test_constructions_the_held_out_set_8_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a title off a surname of two words
+    ("Lucie Bernard dirige le port. « La saison est bonne », a ajouté Mme Di Marco.",
+     [("La saison est bonne", "Di Marco")]),
+    # "qualifié de « … »" with no one who qualifies; "X a qualifié de « … »" is X's
+    ("Le gardien, qualifié de « héros » par la presse locale, a été décoré.", [("héros", "unnamed la presse locale")]),
+    ("Qualifié de « visionnaire », l'architecte a reçu le prix.", [("visionnaire", None)]),
+    ("Le maire Paul Ricard a qualifié de « honteuse » la décision.", [("honteuse", "Paul Ricard")]),
+    # a relative clause after an apposition whose noun has a name for complement
+    ("Marc Lenoir, oncle du chanteur Julien Dassin, qui fut son agent, a réagi, déclarant au journal : « Nous "
+     "sommes effondrés. »", [("Nous sommes effondrés.", "Marc Lenoir")]),
+    # a document then a participle of saying
+    ("Sur l'écran passait une vidéo de l'actrice Claire Morel, dénonçant « la haine ordinaire ».",
+     [("la haine ordinaire", "Claire Morel")]),
+    # "selon X" as the source of a figure inside the sentence
+    ("Les marcheurs, 2 000 selon la préfecture, brandissaient une banderole où était inscrit « Justice pour tous ».",
+     [("Justice pour tous", None)]),
+    # the subject after an inverted verb stops at a phrase of place or means
+    ("« Restez chez vous », dit la préfecture dans un communiqué.",
+     [("Restez chez vous", "unnamed la préfecture")]),
+    # an indefinite document with no author, then "selon le texte"
+    ("« Le conseil a adopté le budget », annonce un communiqué officiel. Selon le texte, Paul Ricard devra « présenter "
+     "un plan avant juin ».",
+     [("Le conseil a adopté le budget", "unnamed un communiqué officiel"),
+      ("présenter un plan avant juin", "unnamed un communiqué officiel")]),
+    # a sentence in the conditional goes on with the source of the one before
+    ("Des ruches ont été détruites, a rapporté Ouest-France. Elles auraient été « brûlées une à une » la nuit.",
+     [("brûlées une à une", "Ouest-France")]),
+    ("Le Progrès révèle que le maire aurait menti. Il aurait signé un contrat « secret » en 2010.",
+     [("secret", "Progrès")]),
+    # a name in « » after the noun of what it names
+    ("Le virus exploite la faille « BlueKeep » découverte en mai, a indiqué l'éditeur.", [("BlueKeep", None)]),
+    # "Du côté de X, la direction …": X's
+    ("Du côté de Fnac, la direction justifie son choix par des ventes « en net recul ».", [("en net recul", "Fnac")]),
+])
+def test_constructions_the_held_out_set_9_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_in_brackets_inside_the_subject_is_not_the_speaker(cg):
     text = ("Le biologiste Paul Ricard publie son étude. Or l'universitaire belge considère que la question "
             "(communautés hutu et Jean Morel ) est secondaire :\n\n« La ligne de partage est politique. »")

@@ -26,8 +26,12 @@ verb ("Il apparaît que « … »") are nobody's, and so are codes ("la note « 
 saying with no one who says them ("des techniques qualifiées d'« audacieuses »"; "… par X" makes them X's). A
 semicolon starts a clause of its own; "« … » selon X" and a dash and a name under the words ("— X, porte-parole")
 name the speaker after them, and so does "C'est ce qu'a annoncé X" in the next sentence; a paragraph of quotation
-after a colon is said by the sentence that introduces it. Names lose their title ("M. Houdré") and a body written
-after them ("… de l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
+after a colon is said by the sentence that introduces it. A participle of saying after a document of X ("un clip
+de X, dénonçant « … »") is X's; a sentence in the conditional ("Ils auraient été « … »") goes on with the source of
+the sentence before it ("…, a rapporté le Midi Libre."); "Selon le texte" is the document just quoted; "Du côté de
+X, la direction …" is X's; a name in « » after the noun of what it names ("la faille « EternalBlue »") and "selon
+X" after a figure ("14 000 personnes selon la police") say nothing of the quotation. Names lose their title ("M.
+Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
 quotation.
 """
 
@@ -47,16 +51,16 @@ from .quotes import (
     _unnamed,
 )
 
-_FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénonc\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
+_FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient|ent|ant)|décri\w*|décrit|"
               r"trait(?:e|é|ait|ant)|promi\w*|promet\w*|pense\w*|salu(?:e|é|ait|ant)|raill\w*|qualifi\w*|"
               r"appel(?:le|é|ait|lent|ant)|accus(?:e|é|ée|és|ées|ait|aient|ent|ant)|évoqu\w*|"
-              r"annonc(?:e|é|ait|ent|ant)|conclut|conclu|concluait|"
+              r"annonc(?:e|é|ent)|annonç(?:ait|aient|ant|a)|conclut|conclu|concluait|"
               r"renchéri\w*|nuanc\w*|jugé|jugeait|niai\w*|nié|nie|écrivit|condamn\w*|menac\w*|souhait\w*|"
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
               r"reproch\w*|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
-              r"parlant|confi(?:e|é|ée|ait|aient|ent)|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
+              r"parlant|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
@@ -112,12 +116,13 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
-                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours)s?$",
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|presse)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
-                          r"article|note|étude|document|documentaire|reportage|émission|avis|bilan)s?$", re.I)
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*|[A-Z]\.)"
+                          r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
+                          r"tweet|tribune)s?$", re.I)
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?|[A-Z]\.)"  # "Canal+"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
                         rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*"
@@ -168,6 +173,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     inner = text[outer_start:outer_end].strip("«» \u00a0").split()
     if len(inner) <= 2 and all(re.search(r"\d", w) or re.fullmatch(r"[A-Z]+", w) for w in inner):
         return False, None
+    # "la faille de sécurité « EternalBlue »": a name given after the noun of what it names
+    if len(inner) <= 2 and all(w[:1].isupper() for w in inner) and not re.search(r"[.!?]", inner[-1]) and \
+            re.search(r"(?<![àu]\s)\b(?:le|la|les|l['’]|un|une|des|du|de|d['’])\s*[a-zà-ÿ-]{3,}"
+                      r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,})?\s*$", text[lead[0]:outer_start], re.I) and \
+            not FR_SAYING.search(text[max(lead[0], outer_start - 30):outer_start]):
+        return False, None
     # "L'ancien souverain avait exprimé ce désir :⏎⏎« … »": a paragraph of quotation after a colon is said by the
     # sentence that introduces it
     introduced = text[:outer_start].rstrip()
@@ -184,9 +195,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if semicolons:
         clause_start = semicolons[-1] + 1
     words = text[clause_start:outer_start]
-    # "des techniques qualifiées d'« audacieuses »": a participle of saying with no one who says it
-    # ("… d'« audacieuses » par la critique": the critics')
-    if re.search(r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
+    # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
+    # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
+    if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
+                 r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
                  r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+comme\s+"
                  r"(?:un|une|le|la|les|des|l['’])?\s*$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
@@ -201,6 +213,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     for according in FR_ACCORDING.finditer(words):
         np_start = clause_start + according.start("np")
         if any(m.start() < np_start < m.end() for m in before):
+            continue
+        # "13 500 à 14 000 personnes selon la police, 100 000 selon les organisateurs, portait …": the source of
+        # a figure, not of the sentence
+        if re.search(r"\d[\d\s  .,]*\s+\w+\s*$", words[words.rfind(",", 0, according.start()) + 1:according.start()]):
             continue
         # "Selon la fédération des banques, Febelfin, « … »": the name given in apposition to a role or a body
         # (or "Pour la principale association du logiciel libre, l'April : « … »")
@@ -218,6 +234,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _agent(text, np_start, clause_start + according.end("np"), people, bounds)
         if found is not None:
             return found
+        # "… », annonce un communiqué présidentiel. Selon le texte, X doit « … »": the document just quoted
+        document = re.fullmatch(r"\s*(?:le|la|l['’]|ce|cette)\s*([\w’'-]+)\s*", according.group("np"), re.I)
+        if document and FR_DOCUMENTS.match(document.group(1)) and quotes and quotes[-1].speaker:
+            return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "« … »⏎⏎— Jennifer Psaki, directrice de la communication": a dash and a name under the words sign them
     signed = re.match(r"\s*[.]?\s*[—–]\s*", text[outer_end:outer_end + 12])
     if signed:
@@ -283,10 +303,26 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
     verbs = [v for v in _reporting_verbs(words)
              if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
+    # "… un clip de la comédienne Josiane Balasko, dénonçant « … »": a participle of saying after a document and
+    # a comma is the document's, so its author's
+    document = re.search(r"(?P<np>\b(?:un|une|le|la|l['’]|ce|cette)\s*[\w’'-]+\s+(?:de|du|d['’])[^,;:«»()]{1,80}?)"
+                         r"\s*,\s*[\w’'-]+ant\s*$", words, re.I)
+    if document and FR_SAYING.search(words[document.end("np"):]) and \
+            FR_DOCUMENTS.match(_DETERMINER.sub("", document.group("np")).split()[0]):
+        found = _agent(text, clause_start + document.start("np"), clause_start + document.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "X annonce que … en évoquant « … »": a gerund's subject is the subject of the verb it goes with.
     gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
     verbs = [v for v in verbs if v not in gerunds] if gerunds else verbs
     colon = words.rstrip().endswith(":")
+    # "Du côté de Canal+, la direction justifie …": the body a role or a body of the clause belongs to
+    side = re.match(r"\s*(?:Du|De\s+son|De\s+leur)\s+côté\s*(?:,|(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*,)"
+                    r"\s*(?:la|le|les|l['’])\s*(?P<noun>[\w’'-]+)", words)
+    if verbs and side and side.group("np") and (FR_BODIES.match(side.group("noun")) or FR_ROLES.match(side.group("noun"))):
+        found = _agent(text, clause_start + side.start("np"), clause_start + side.end("np"), people, bounds)
+        if found is not None:
+            return found
     if verbs or colon or gerunds:
         found = _parsed_subject_fr(text, clause_start, outer_start, verbs[-1] if verbs else None, people, bounds)
         if found is not None:
@@ -316,6 +352,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                     return found
             return _earlier_fr(text, lead[0], people, bounds, sentences=2)
         return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    # "…, a rapporté le Midi Libre. Ils auraient été « jetés … »": a sentence in the conditional goes on
+    # reporting what the source of the sentence before it, in the same paragraph, says
+    if lead[0] > 0 and re.search(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", text[lead[0]:tail[1]]):
+        ps, pe = _sentence(bounds, lead[0] - 1)
+        if pe == lead[0] and "«" not in text[ps:pe] and "\n\n" not in text[ps:pe].strip():
+            found = _source_of(text, ps, pe, people, bounds)
+            if found is not None and found[0]:
+                return found
     # 5. A few words in « » in a sentence that reports nothing ("la console « 3DS XL »", "la note « A3 »") name a
     #    thing or stand apart: nobody's words.
     inner = text[outer_start:outer_end].strip("«» \u00a0")
@@ -324,6 +368,31 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             not FR_ACCORDING.search(sentence) and not re.search(r":\s*$", words):
         return False, None
     return None, None
+
+
+def _source_of(text, start, end, people, bounds):
+    """Who the sentence ``text[start:end]`` says its facts come from: "selon X", "…, a rapporté X." or the
+    subject of its reporting verb ("Le Canard enchaîné révèle que …"); ((words, IRI), span) or None."""
+    sentence = text[start:end]
+    according = FR_ACCORDING.search(sentence) or re.search(
+        r"(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*[.!]?\s*$", sentence, re.I)
+    if according:
+        return _agent(text, start + according.start("np"), start + according.end("np"), people, bounds)
+    closing = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*[.!]?\s*$",
+                        sentence, re.I)
+    if closing:
+        return _agent(text, start + closing.start("np"), start + closing.end("np"), people, bounds)
+    verbs = _reporting_verbs(sentence)
+    if not verbs:
+        return None
+    # "Le Progrès révèle que …": the noun phrase the sentence opens with, when the verb follows it
+    opening = re.match(r"[\s–—-]*(?P<np>[^,;:«»()]{1,60}?)\s+(?:(?:a|ont|avait|avaient)\s+)?$",
+                       sentence[:verbs[0].start()])
+    if opening and re.match(r"(?:L[ae]s?\s|L['’]|[A-ZÀ-ÖØ-Þ])", opening.group("np")):
+        found = _agent(text, start + opening.start("np"), start + opening.end("np"), people, bounds)
+        if found is not None:
+            return found
+    return _parsed_subject_fr(text, start, end, verbs[0], people, bounds)
 
 
 def _reporting_verbs(words: str) -> list[re.Match]:
@@ -387,7 +456,7 @@ def _without_leading_words(text, person):
 def _without_title(person):
     """A person's name without the title written with it ("M. Houdré" is Houdré); a pseudonym ("M. X...") keeps
     it, being all the text says of them."""
-    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})",
+    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)",
                  person.text)
     if m is None or person.entity is not None:
         return person
@@ -563,7 +632,9 @@ def _subject_after(text, start, end, people, bounds):
     np = re.match(r"[^,.;:!?«»()]{1,90}", text[at:end])
     if not np:
         return None
-    found = _agent(text, at, at + np.end(), people, bounds)
+    # "dit la Ville dans un communiqué": the subject ends where a phrase of place, time or means begins
+    phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours)\b", np.group(0))
+    found = _agent(text, at, at + (phrase.start() if phrase else np.end()), people, bounds)
     return found[0] if found else None
 
 
@@ -624,6 +695,8 @@ def _agent(text, start, end, people, bounds):
                                        text[:start]))
             if authors:
                 return (authors[-1].group(1), None), span
+        if det and det.group("indef"):  # "annonce un communiqué présidentiel": an author the text does not name
+            return ("unnamed " + lead.strip(), None), span
         return None
     if apposed and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
         return (apposed.group(1), None), span
@@ -707,8 +780,15 @@ def _antecedent(text, floor, at, people, bounds):
     ("Jean Dupont, qui affirme « … »", "l'organisation islamique, qui affirme « … »"), or None."""
     before = text[floor:at]
     rest = before.rstrip().rstrip(",").rstrip()
-    named = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest) and
-             not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
+    last = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest)]
+    if last and _PREPOSITION_AND_NOUN_BEFORE.search(text[max(last[-1].start - 30, 0):last[-1].start]):
+        # "Brian Teefey, beau-père de la chanteuse Selena Gomez, qui …": the name is a noun's complement in an
+        # apposition; the relative clause is about the one the apposition describes
+        head = [p for p in people.within(floor, last[-1].start)
+                if re.fullmatch(r"\s*,[^,;:.!?«»()]{1,80}", text[p.end:last[-1].start])]
+        if head:
+            return (head[-1].text, head[-1].entity), _sentence(bounds, head[-1].start)
+    named = [p for p in last if not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
     if named:
         return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
     np = re.search(r"(?:^|(?<=\s)|(?<=['’]))((?:(?:le|la|les|un|une|ce|cette)\s+|l['’]\s*)[\w’'-]+"
@@ -802,7 +882,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     seen = 0
     while target is not None and seen < 6:
         seen += 1
-        subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+        subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and
+                    c.pos_ not in ("PUNCT", "SPACE")]  # the parser may hang a dash ("– Le Canard …") as one
         if subjects:
             subject = subjects[0]
             # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not
