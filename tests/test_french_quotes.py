@@ -356,6 +356,48 @@ def test_constructions_the_held_out_set_9_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a document written by someone, then "ajoute le texte"
+    ("« La course est annulée. » , précise le communiqué rédigé par les commissaires. « Les coureurs sont "
+     "rentrés » , ajoute le texte.",
+     [("La course est annulée.", "unnamed les commissaires"),
+      ("Les coureurs sont rentrés", "unnamed les commissaires")]),
+    # a role after an inverted verb, then the name in apposition
+    ("« Les causes restent inconnues » , a déclaré un porte-parole de la police régionale, Karine Dubois.",
+     [("Les causes restent inconnues", "Karine Dubois")]),
+    # "Aucune …" is nobody, and the noun phrase of the clause after "mais" speaks
+    ("Aucune victime n'a été signalée mais les secouristes indiquent que « la nuit sera longue » .",
+     [("la nuit sera longue", "unnamed les secouristes")]),
+    # one word in « » after a name is no one's words
+    ("Le capitaine Hugo Lefort « porte » son équipe jusqu'au bout.", [("porte", None)]),
+    # verbs of saying: "parle de", "l'a félicitée pour", "a relaté"
+    ("Un conseiller du ministre parle de « trahison » au sujet de ce vote.",
+     [("trahison", "unnamed Un conseiller du ministre")]),
+    # a line under the paragraph signs its words
+    ("Le prix est remis à Jeanne Leroy « pour l'ensemble de son œuvre » . Elle le recevra en mai.\n\n— Académie "
+     "Goncourt\n\nJeanne Leroy est née à Lille.", [("pour l'ensemble de son œuvre", "Académie Goncourt")]),
+    # "ils" with no one named in the paragraph: the source of the sentence before
+    ("La digue a cédé.\n\nSelon les gendarmes, la route était fermée. Ils disent avoir « prévenu la mairie » .",
+     [("prévenu la mairie", "unnamed les gendarmes")]),
+    # "Comme le rapporte X," then a clause with its own speaker
+    ("Comme le rapporte Libération, Paul Ricard a déclaré qu'« aucune décision n'est prise » .",
+     [("aucune décision n'est prise", "Paul Ricard")]),
+    # a name the parse cuts at its start ("Le Maire")
+    ("À Lyon, Bruno Le Maire, ministre de l'Économie a affirmé que la grève est une « catastrophe » .",
+     [("catastrophe", "Bruno Le Maire")]),
+])
+def test_constructions_the_held_out_set_10_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+def test_a_person_the_small_french_model_calls_a_place_is_a_person(cg):
+    text = ("La Française Manon Brunet affronte l'Ukrainienne Olha Kharlan. Kharlan finit par réagir et Brunet "
+            "flanche. « J'ai tout donné » a-t-elle déclaré.")
+    found = cg.ingest(text=text, lang="fr")
+    assert "Manon Brunet" in [c.text for c in found.candidates]
+    assert [q.speaker for q in found.quotes] in (["Brunet"], ["Manon Brunet"])
+
+
 def test_a_name_in_brackets_inside_the_subject_is_not_the_speaker(cg):
     text = ("Le biologiste Paul Ricard publie son étude. Or l'universitaire belge considère que la question "
             "(communautés hutu et Jean Morel ) est secondaire :\n\n« La ligne de partage est politique. »")

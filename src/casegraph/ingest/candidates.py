@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from ..model import name_key
 from .citations import Citation
+from .given_names import FIRST_NAMES
 from .linking import Mention
 from .spans import Spans
 from .zones import case_names
@@ -272,13 +273,25 @@ def _recognise_shared(chunks):
 
 def _recognise_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     nlp = french_pipeline()
-    out = []
+    out, others = [], []
     for (offset, _end), doc in zip(chunks, nlp.pipe((text[s:e] for s, e in chunks), batch_size=64)):
         for ent in doc.ents:
             proposed = SPACY_CLASSES.get(ent.label_)
             if proposed:
                 out.append((offset + ent.start_char, offset + ent.end_char, proposed))
-    return out
+            else:
+                others.append((offset + ent.start_char, offset + ent.end_char))
+    # The small French model often calls a person a place or "misc" ("Manon Brunet", then "Brunet" alone): a
+    # name of two or three capitalised words opening with a given name is a person, and so is a surname alone
+    # of a person the text names in full.
+    surnames = {text[s:e].split()[-1] for s, e, proposed in out if proposed == "Person" and " " in text[s:e]}
+    for s, e in others:
+        words = text[s:e].split()
+        if 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES and all(w[:1].isupper() for w in words):
+            out.append((s, e, "Person"))
+            surnames.add(words[-1])
+    out += [(s, e, "Person") for s, e in others if text[s:e] in surnames]
+    return sorted(out)
 
 
 def _paragraphs(text: str, limit: int = 50_000):

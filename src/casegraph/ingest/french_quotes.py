@@ -30,8 +30,11 @@ after a colon is said by the sentence that introduces it. A participle of saying
 de X, dénonçant « … »") is X's; a sentence in the conditional ("Ils auraient été « … »") goes on with the source of
 the sentence before it ("…, a rapporté le Midi Libre."); "Selon le texte" is the document just quoted; "Du côté de
 X, la direction …" is X's; a name in « » after the noun of what it names ("la faille « EternalBlue »") and "selon
-X" after a figure ("14 000 personnes selon la police") say nothing of the quotation. Names lose their title ("M.
-Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
+X" after a figure ("14 000 personnes selon la police") say nothing of the quotation. A document's author may be
+written after it ("le communiqué rédigé par les organisateurs"), and a line "— X" under a paragraph signs its
+quotations; "ils" with no one named in the paragraph is the source of the sentence before ("Selon les pompiers,
+…"). Names lose their title ("M. Houdré", "M. Di Giacomo") and a body written after them ("… de
+l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
 quotation.
 """
 
@@ -60,7 +63,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
               r"reproch\w*|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
-              r"parlant|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
+              r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|(?<!\bse\s)félicit\w*|"
+              r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
@@ -206,7 +210,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         return found if found is not None else (False, None)
     # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
     aside = FR_ASIDE.search(words)
-    if aside:
+    # "Comme le rapporte Le Figaro, Jean-Marie Girier a déclaré qu'« … »": the aside names the newspaper, the
+    # clause after it the speaker
+    if aside and not _reporting_verbs(words[aside.end():]):
         found = _agent(text, clause_start + aside.start("np"), clause_start + aside.end("np"), people, bounds)
         if found is not None:
             return found
@@ -288,7 +294,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
     # with the verb of the sentence is who said them
     just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
-    if just_before and re.match(r"«\s*[a-zà-ÿ]+\s", text[outer_start:outer_end]) and \
+    if just_before and re.match(r"«\s*[a-zà-ÿ]+\s+\S+\s+\S", text[outer_start:outer_end]) and \
             not FR_SAYING.search(words) and \
             not _PREPOSITION_JUST_BEFORE.search(text[max(just_before[0].start - 20, 0):just_before[0].start]):
         first = text[outer_start:outer_end].lstrip("« ").split()[0]
@@ -319,7 +325,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "Du côté de Canal+, la direction justifie …": the body a role or a body of the clause belongs to
     side = re.match(r"\s*(?:Du|De\s+son|De\s+leur)\s+côté\s*(?:,|(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*,)"
                     r"\s*(?:la|le|les|l['’])\s*(?P<noun>[\w’'-]+)", words)
-    if verbs and side and side.group("np") and (FR_BODIES.match(side.group("noun")) or FR_ROLES.match(side.group("noun"))):
+    if verbs and side and side.group("np") and (FR_BODIES.match(side.group("noun")) or
+                                                FR_ROLES.match(side.group("noun"))):
         found = _agent(text, clause_start + side.start("np"), clause_start + side.end("np"), people, bounds)
         if found is not None:
             return found
@@ -327,6 +334,15 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _parsed_subject_fr(text, clause_start, outer_start, verbs[-1] if verbs else None, people, bounds)
         if found is not None:
             return found
+        # "Aucune revendication n'a eu lieu mais les autorités turques indiquent que « … »", parsed astray: the
+        # noun phrase just before the verb, in its clause
+        np = re.search(rf"(?:^|\b(?:mais|et|or|puis)\s+|[,;]\s*)(?P<np>(?:les|le|la|l['’]|des|un|une)\s*"
+                       rf"[^,;:«»()]{{1,60}}?)\s+(?:{_FR_AUX}\s+)?$", words[:verbs[-1].start()], re.I) \
+            if verbs else None
+        if np:
+            found = _agent(text, clause_start + np.start("np"), clause_start + np.end("np"), people, bounds)
+            if found is not None:
+                return found
         # "Tout comme Nadine Morano, ex-députée UMP, l'avait appelé la « … »": no subject but the one compared
         like = re.match(r"\s*(?:tout\s+)?comme\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", words, re.I)
         if like and verbs and verbs[-1].start() > like.end():
@@ -352,6 +368,18 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                     return found
             return _earlier_fr(text, lead[0], people, bounds, sentences=2)
         return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    # "… « pour la conception … ». ⏎⏎— Comité Nobel": a line of its own under the paragraph signs its words
+    paragraph_end = text.find("\n\n", outer_end)
+    signature = re.match(r"\n\n[ \t]*[—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*(?:\n|$)", text[paragraph_end:]) \
+        if paragraph_end >= 0 else None
+    if signature:
+        at = paragraph_end + signature.start("name")
+        signer = [p for p in people.within(at, at + 80) if p.start == at]
+        name = NAME_CHAIN.match(text, at, paragraph_end + signature.end("name"))
+        if signer:
+            return (signer[0].text, signer[0].entity), (at, at + 80)
+        if name and name.group(0) not in _SENTENCE_ADVERBS:
+            return (name.group(0).strip(), None), (at, at + 80)
     # "…, a rapporté le Midi Libre. Ils auraient été « jetés … »": a sentence in the conditional goes on
     # reporting what the source of the sentence before it, in the same paragraph, says
     if lead[0] > 0 and re.search(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", text[lead[0]:tail[1]]):
@@ -495,12 +523,21 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     gender = _PRONOUN_GENDER.get(pronoun) if pronoun else None
     i = bisect_right(bounds, floor) - 1
     start = bounds[max(i - sentences, 0)]
+    paragraph = text.rfind("\n\n", 0, floor) + 2 if text.rfind("\n\n", 0, floor) >= 0 else 0
     if pronoun in ("il", "elle"):
-        paragraph = text.rfind("\n\n", 0, floor) + 2 if text.rfind("\n\n", 0, floor) >= 0 else 0
         if not [p for p in people.within(paragraph, floor) if _gender(text, p, people) in (None, gender)]:
             body = _subject_before(text, floor, paragraph, people, bounds, gender)
             if body is not None:
                 return body
+    elif pronoun in ("ils", "elles") and not people.within(paragraph, floor):
+        # "Selon les pompiers, le bâtiment … . Ils affirment avoir « … »": with no one named in the paragraph,
+        # the source of the sentence before
+        current = _sentence(bounds, floor)[0]
+        if current > paragraph:
+            ps, pe = _sentence(bounds, current - 1)
+            found = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
+            if found is not None and found[0]:
+                return found
 
     def fits(p):
         return gender is None or _gender(text, p, people) in (None, gender)
@@ -632,6 +669,13 @@ def _subject_after(text, start, end, people, bounds):
     np = re.match(r"[^,.;:!?«»()]{1,90}", text[at:end])
     if not np:
         return None
+    # "a déclaré une représentante du comité d'investigation, Oksana Kovrijnaïa": the name after the role
+    head = _DETERMINER.sub("", np.group(0)).split()[:1]
+    if head and FR_ROLES.match(head[0]):
+        apposed = [p for p in people.within(at + np.end(), end)
+                   if re.fullmatch(r"\s*,\s*", text[at + np.end():p.start])]
+        if apposed:
+            return apposed[0].text, apposed[0].entity
     # "dit la Ville dans un communiqué": the subject ends where a phrase of place, time or means begins
     phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours)\b", np.group(0))
     found = _agent(text, at, at + (phrase.start() if phrase else np.end()), people, bounds)
@@ -658,7 +702,7 @@ def _agent(text, start, end, people, bounds):
     if pronoun:
         found = _earlier_fr(text, start, people, bounds, pronoun=pronoun.group(0).lower())
         return found if found[0] is not None else None
-    if re.match(r"(?:on|ce|cela|ça|nous|vous|je|moi|tout|chacun)\b", lead, re.I):
+    if re.match(r"(?:on|ce|cela|ça|nous|vous|je|moi|tout|chacun|aucune?|nul|nulle|personne|rien)\b", lead, re.I):
         return None
     det = _DETERMINER.match(lead)
     rest = lead[det.end():] if det else lead
@@ -683,6 +727,11 @@ def _agent(text, start, end, people, bounds):
         kind = re.match(r"\s+de\s+presse\b", after_head)
         if kind:
             after_head = after_head[kind.end():]
+        # "le communiqué rédigé par les organisateurs": the author the participle names
+        by = re.match(r"(?:\s+{_ADJECTIVE})?\s+(?:rédigée?s?|publiée?s?|signée?s?|diffusée?s?|écrite?s?)\s+par\s+(?=\S)"
+                      .format(_ADJECTIVE=_ADJECTIVE), after_head)
+        if by:
+            return _agent(text, start + (len(lead) - len(after_head)) + by.end(), end, people, bounds)
         of = re.match(r"\s+(?:de|du|des|d['’])\s*(?=\S)", after_head)
         if of:
             inner = start + (len(lead) - len(after_head)) + of.end()
@@ -903,8 +952,10 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
             if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
                 e += 1  # the parser splits "Moody's" after its apostrophe
-            # a name the parse cut ("le juge William Alsup", "Alsup" hung elsewhere) is the whole name
+            # a name the parse cut ("le juge William Alsup", "Alsup" hung elsewhere; "Bruno Le Maire" from "Le
+            # Maire") is the whole name
             e = max([e] + [p.end for p in people.items if s <= p.start < e])
+            s = min([s] + [p.start for p in people.items if p.start < s < p.end])
             # "La première ministre du Québec, Pauline Marois a dit": the name after the role, its comma unclosed
             then = [p for p in people.within(e, start + target.idx)
                     if re.fullmatch(r"\s*,?\s*", text[e:p.start]) and text[s:p.start].rstrip().endswith(",")]
