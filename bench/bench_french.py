@@ -18,7 +18,7 @@ Decisions and statutes (tests/data/french/, Licence Ouverte; README there): a re
 - the source of each quotation in the decisions: the party whose ground of appeal it states, the court under
   appeal, the reference of French law it quotes, a document, or none.
 
-Press articles (tests/data/french-press/, open licences; README there), in eight held-out sets, each marked before
+Press articles (tests/data/french-press/, open licences; README there), in held-out sets, each marked before
 the extractor ran on it, scored once as it stood, then read to improve the extractor before the next set was
 scored (so each set's first run is in BENCHMARKS.md, and its later figures only show what was learnt from it).
 Every quotation in « » with its speaker
@@ -163,7 +163,7 @@ def press(cg, sets: list[str]) -> dict:
     held_out = sorted({g.get("set", 1) for g in _golds(PRESS) if g["heldout"]})
     for which in [s for s in sets if s == "dev"] + ([f"held-out set {k}" for k in held_out] if "held-out" in sets
                                                      else []):
-        held_out_set = int(which[-1]) if which != "dev" else 1
+        held_out_set = int(which.rsplit(" ", 1)[1]) if which != "dev" else 1
         right, marked, wrong = score(cg, heldout=which != "dev", held_out_set=held_out_set)
         texts = sum(1 for g in _golds(PRESS) if g["heldout"] == (which != "dev") and g.get("set", 1) == held_out_set)
         out[which] = {"texts": texts, "accuracy": _ratio(right, marked), "right": right, "marked": marked,
