@@ -390,6 +390,56 @@ def test_constructions_the_held_out_set_10_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a role, then a name that is a preposition's object or in apposition to another role, is no one named
+    ("Le président du tribunal a indiqué qu'« aucune offre n'est valable » après le retrait de l'investisseur "
+     "Paul Durand. Le dernier candidat, Marc Petit, a renoncé.",
+     [("aucune offre n'est valable", "unnamed Le président du tribunal")]),
+    # a noun of saying given by the subject; a coordinated verb of saying
+    ("La Direction des examens avait alors donné la même explication, « les textes sont clairs » et avertissait "
+     "qu'il fallait « relever le niveau » .",
+     [("les textes sont clairs", "Direction des examens"), ("relever le niveau", "Direction des examens")]),
+    # lines under the words: a service or a role is unnamed, a body named by a place is named
+    ("Le feu progresse.\n\n« Dix groupes sont engagés »\n\n— Porte-parole des sapeurs-pompiers\n\n« Le préfet "
+     "arrive »\n\n— Préfecture des Alpes-Maritimes",
+     [("Dix groupes sont engagés", "unnamed Porte-parole des sapeurs-pompiers"),
+      ("Le préfet arrive", "Préfecture des Alpes-Maritimes")]),
+    # "l'avis de X :"
+    ("Claire Morel a déclaré que « tout va bien ». Ce n'est pas l'avis de Dubois : « rien ne va » .",
+     [("tout va bien", "Claire Morel"), ("rien ne va", "Dubois")]),
+    # a name of English words, an acronym in brackets, and "prévoit"
+    ("L'association Airlines for Europe (A4E) prévoit « des retards importants » .",
+     [("des retards importants", "Airlines for Europe")]),
+    # ", selon X," after the words
+    ("À Orly, « aucun retard » n'a été constaté, selon une source syndicale, malgré la grève.",
+     [("aucun retard", "unnamed une source syndicale")]),
+    # "il" for the unnamed source of the sentence before
+    ("« Le pont tiendra » a déclaré Paul Durand, ingénieur.\n\nSelon un ouvrier du chantier, les poutres ont "
+     "cédé. « Nous avions prévenu » a-t-il déclaré.",
+     [("Le pont tiendra", "Paul Durand"), ("Nous avions prévenu", "unnamed un ouvrier du chantier")]),
+    # "Selon X, Y a crié « … »": Y's words
+    ("Selon les gendarmes, l'agresseur a crié « Laissez-moi » avant de se rendre.",
+     [("Laissez-moi", "unnamed l'agresseur")]),
+    # "Dans le communiqué, X explique que …"
+    ("Dans le communiqué, Danone explique que le « nouveau site ouvrira en mai » .",
+     [("nouveau site ouvrira en mai", "Danone")]),
+    # "considéré comme un accord « … »", and "tenir comme"
+    ("Le traité est considéré comme un accord « historique » par beaucoup.", [("historique", None)]),
+    # "trouver la mort" says nothing: "D'après X, il aurait trouvé la mort « … »" stays X's
+    ("D'après un communiqué de l'armée, le chef aurait trouvé la mort « en inspectant ses troupes » .",
+     [("en inspectant ses troupes", "unnamed l'armée")]),
+])
+def test_constructions_the_held_out_sets_11_and_12_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
+    text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
+    found = cg.ingest(text=text, lang="fr")
+    assert "Morel. Claire Dubois" not in [c.text for c in found.candidates]
+    assert [q.speaker for q in found.quotes] == ["Claire Dubois"]
+
+
 def test_a_person_the_small_french_model_calls_a_place_is_a_person(cg):
     text = ("La Française Manon Brunet affronte l'Ukrainienne Olha Kharlan. Kharlan finit par réagir et Brunet "
             "flanche. « J'ai tout donné » a-t-elle déclaré.")

@@ -206,6 +206,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
         if words.lower().rstrip(".") in LEGAL_WORDS or COURT_ABBREVIATION.match(words) or (
                 lang == "fr" and FRENCH_JUDGMENT_WORDS.match(words)):
             continue
+        if lang == "fr" and re.search(r"[a-zà-ÿ]{3}\.\s+[A-ZÀ-ÖØ-Þ]", words):
+            continue  # "Fottorino. Christophe Jakubyszyn": the recogniser ran a name across the end of a sentence
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):
             continue

@@ -32,10 +32,12 @@ the sentence before it ("…, a rapporté le Midi Libre."); "Selon le texte" is 
 X, la direction …" is X's; a name in « » after the noun of what it names ("la faille « EternalBlue »") and "selon
 X" after a figure ("14 000 personnes selon la police") say nothing of the quotation. A document's author may be
 written after it ("le communiqué rédigé par les organisateurs"), and a line "— X" under a paragraph signs its
-quotations; "ils" with no one named in the paragraph is the source of the sentence before ("Selon les pompiers,
-…"). Names lose their title ("M. Houdré", "M. Di Giacomo") and a body written after them ("… de
-l'Observatoire"). « » are matched in pairs: a « » inside another stays part of the outer
-quotation.
+quotations, a role or a service on that line ("— Porte-parole des marins-pompiers") being someone unnamed; "ils"
+with no one named in the paragraph is the source of the sentence before ("Selon les pompiers, …"), and "il" an
+unnamed source just given ("Selon un ouvrier du chantier, …"). "Selon X, Y a crié « … »" is Y's words, and so is
+"Ce n'est pas l'avis de Y : « … »" or "Y avait donné la même explication, « … »". Names lose their title ("M.
+Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"). « » are matched in pairs: a « »
+inside another stays part of the outer quotation.
 """
 
 from __future__ import annotations
@@ -62,11 +64,12 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|prôn\w*|(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
+              r"reproch\w*|prôn\w*|t(?:ien|en)\w*\s+(?:pour|comme)|avert\w*|prétend\w*|prévoi(?:t|ent|ait|aient)|"
+              r"(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
               r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|(?<!\bse\s)félicit\w*|"
               r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
-FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b", re.I)
+FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
 #: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
@@ -79,7 +82,8 @@ FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]
 #: "« … » selon X.": the same, written after the words
 FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*"
                                 r"(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
-_SENTENCE_ADVERBS = {"Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
+_SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Depuis", "Par", "En", "Au", "Aux", "Devant", "Selon",
+                     "Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
 #: "comme le rappelle X,": the speaker follows the verb
 FR_ASIDE = re.compile(rf"\b(?:comme|ainsi\s+que)\s+(?:le\s+|l['’])?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*,",
@@ -126,10 +130,11 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
                           r"tweet|tribune)s?$", re.I)
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?|[A-Z]\.)"  # "Canal+"
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
-NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’])"
-                        rf"(?=\s*[A-ZÀ-ÖØ-Þ]))*(?:\s+{_NAME})*"
+NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}"
+                        rf"(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’]|for|of|and)(?=\s*[A-ZÀ-ÖØ-Þ]))*"
+                        rf"(?:\s+{_NAME})*"
                         rf"(?:\s+\d{{1,2}}(?![\d,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date"
 _DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|"
                          r"(?P<indef>une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|"
@@ -203,8 +208,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
                  r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
-                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+comme\s+"
-                 r"(?:un|une|le|la|les|des|l['’])?\s*$", words, re.I):
+                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+"
+                 r"comme\s+(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
         return found if found is not None else (False, None)
@@ -219,6 +224,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     for according in FR_ACCORDING.finditer(words):
         np_start = clause_start + according.start("np")
         if any(m.start() < np_start < m.end() for m in before):
+            continue
+        # "Selon les policiers, le meurtrier aurait crié « … »": the clause after the source says who spoke
+        if _reporting_verbs(words[according.end():]) and not re.search(r":\s*$", words):
             continue
         # "13 500 à 14 000 personnes selon la police, 100 000 selon les organisateurs, portait …": the source of
         # a figure, not of the sentence
@@ -248,19 +256,18 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     signed = re.match(r"\s*[.]?\s*[—–]\s*", text[outer_end:outer_end + 12])
     if signed:
         at = outer_end + signed.end()
-        signer = [p for p in people.within(at, at + 80) if p.start == at]
         line_end = text.find("\n", at)
-        name = NAME_CHAIN.match(text, at, line_end if line_end >= 0 else len(text))
-        if signer:
-            return (signer[0].text, signer[0].entity), (at, at + 80)
-        if name and name.group(0) not in _SENTENCE_ADVERBS and not _DETERMINER.fullmatch(name.group(0) + " "):
-            return (name.group(0).strip(), None), (at, at + 80)
+        found = _signer(text, at, line_end if line_end >= 0 else len(text), people)
+        if found is not None:
+            return found
     # "« no más peleas » ( « plus de combats » )": words in brackets right after a quotation translate it
     if quotes and quotes[-1].speaker and re.fullmatch(r"\s*»\s*\(\s*", text[quotes[-1].end:outer_start]):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "… un « camp d'entraînement » dans la province d'Idleb, selon le Pentagone.": the sentence ends with its source
-    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*[.!]?\s*$", text[outer_end:tail[1]], re.I)
-    if ending and not _reporting_verbs(text[lead[0]:outer_start]):
+    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?:[.!]?\s*$|,)", text[outer_end:tail[1]],
+                       re.I)
+    if ending and not _reporting_verbs(text[lead[0]:outer_start]) and \
+            not _reporting_verbs(text[outer_end:outer_end + ending.start()]):
         found = _agent(text, outer_end + ending.start("np"), outer_end + ending.end("np"), people, bounds)
         if found is not None:
             return found
@@ -322,6 +329,20 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
     verbs = [v for v in verbs if v not in gerunds] if gerunds else verbs
     colon = words.rstrip().endswith(":")
+    # "Ce n'est pas l'avis de Fottorino : « … »": the one whose view or words the noun before the colon names
+    view = re.search(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
+                     r"explication)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*:\s*$", words, re.I)
+    if view:
+        found = _agent(text, clause_start + view.start("np"), clause_start + view.end("np"), people, bounds)
+        if found is not None:
+            return found
+    # "X avait alors donné la même explication à cette baisse, « … »": a noun of saying given by the subject
+    given = re.search(r"\b(?:donn|apport|fourni|avanc)\w*\s+(?:la|une|sa|son|cette|leur|des|les|ses)\s+(?:même\s+)?"
+                      r"(?:explication|réponse|justification|précision|version)s?\b[^«»]*[,:]\s*$", words, re.I)
+    if given and not verbs:
+        found = _parsed_subject_fr(text, clause_start, outer_start, given, people, bounds)
+        if found is not None and found[0]:
+            return found
     # "Du côté de Canal+, la direction justifie …": the body a role or a body of the clause belongs to
     side = re.match(r"\s*(?:Du|De\s+son|De\s+leur)\s+côté\s*(?:,|(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*,)"
                     r"\s*(?:la|le|les|l['’])\s*(?P<noun>[\w’'-]+)", words)
@@ -373,13 +394,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     signature = re.match(r"\n\n[ \t]*[—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*(?:\n|$)", text[paragraph_end:]) \
         if paragraph_end >= 0 else None
     if signature:
-        at = paragraph_end + signature.start("name")
-        signer = [p for p in people.within(at, at + 80) if p.start == at]
-        name = NAME_CHAIN.match(text, at, paragraph_end + signature.end("name"))
-        if signer:
-            return (signer[0].text, signer[0].entity), (at, at + 80)
-        if name and name.group(0) not in _SENTENCE_ADVERBS:
-            return (name.group(0).strip(), None), (at, at + 80)
+        found = _signer(text, paragraph_end + signature.start("name"), paragraph_end + signature.end("name"), people)
+        if found is not None:
+            return found
     # "…, a rapporté le Midi Libre. Ils auraient été « jetés … »": a sentence in the conditional goes on
     # reporting what the source of the sentence before it, in the same paragraph, says
     if lead[0] > 0 and re.search(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", text[lead[0]:tail[1]]):
@@ -396,6 +413,24 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             not FR_ACCORDING.search(sentence) and not re.search(r":\s*$", words):
         return False, None
     return None, None
+
+
+def _signer(text, start, end, people):
+    """Who a line "— X" under quoted words (``text[start:end]``) names: ((words, IRI), span) for a person or a
+    name ("Comité Nobel", "Préfecture des Bouches-du-Rhône"), an unnamed speaker for a role or a service the line
+    describes ("Service de presse du festival", "Porte-parole des marins-pompiers"), or None."""
+    line = text[start:end].split(",")[0].strip()
+    first, _, rest = line.partition(" ")
+    if (FR_ROLES.match(first) or FR_BODIES.match(first)) and \
+            re.search(r"(?<![’'])\b(?!(?:de|du|des|d|la|le|les|l|et)\b)[a-zà-ÿ][\w’'-]*", rest):
+        return ("unnamed " + line, None), (start, end)
+    signer = [p for p in people.within(start, start + 80) if p.start == start and p.end >= start + len(line)]
+    if signer:
+        return (signer[0].text, signer[0].entity), (start, start + 80)
+    name = NAME_CHAIN.match(text, start, end)
+    if name and name.group(0) not in _SENTENCE_ADVERBS and not _DETERMINER.fullmatch(name.group(0) + " "):
+        return (name.group(0).strip(), None), (start, start + 80)
+    return None
 
 
 def _source_of(text, start, end, people, bounds):
@@ -524,6 +559,16 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     i = bisect_right(bounds, floor) - 1
     start = bounds[max(i - sentences, 0)]
     paragraph = text.rfind("\n\n", 0, floor) + 2 if text.rfind("\n\n", 0, floor) >= 0 else 0
+    current = _sentence(bounds, floor)[0]
+    if pronoun in ("il", "elle") and paragraph < current:
+        # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
+        # before, when no one is named since
+        ps, pe = _sentence(bounds, current - 1)
+        source = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
+        if source is not None and str(source[0][0]).startswith("unnamed") and not people.within(ps, floor) and \
+                re.match(r"(?:un|une)\b", str(source[0][0])[len("unnamed "):], re.I) and \
+                _gender(text, Person(str(source[0][0]), ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
+            return source
     if pronoun in ("il", "elle"):
         if not [p for p in people.within(paragraph, floor) if _gender(text, p, people) in (None, gender)]:
             body = _subject_before(text, floor, paragraph, people, bounds, gender)
@@ -773,7 +818,12 @@ def _agent(text, start, end, people, bounds):
             # the last person named was never given this role: the role is someone the text does not name
             return ("unnamed " + lead.strip(), None), span
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
-            later = people.within(end, _sentence(bounds, _sentence(bounds, end)[1])[1])
+            # the subject the next sentence opens with, not "l'abandon de l'homme d'affaire X" nor "Le dernier
+            # repreneur, X, …"
+            this_end = _sentence(bounds, end)[1]
+            later = [p for p in people.within(end, _sentence(bounds, this_end)[1])
+                     if not _object_of_preposition(text, end, p) and (
+                         p.start < this_end or re.fullmatch(r"[\s–—-]*(?:\w+\s*,?\s*)?", text[this_end:p.start]))]
             found = ((later[0].text, later[0].entity), span) if later else found
         # a role no one named in the text holds: someone the text does not name
         return found if found[0] else (("unnamed " + lead.strip(), None), span)
@@ -943,6 +993,11 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             # "le directeur général du … Council britannique, John Womersley a déclaré": the name in apposition
             named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i]
             sub = list(named[0].subtree if named and subject.pos_ == "NOUN" else subject.subtree)
+            # "Dans le communiqué, Adobe explique", parsed with the phrase hung on "Adobe": the subject starts
+            # after the comma before it
+            commas = [t.i for t in sub if t.text == "," and t.i < subject.i]
+            if commas and subject.pos_ == "PROPN":
+                sub = [t for t in sub if t.i > commas[-1]]
             # "Le Haut Commissaire des Nations Unies … a qualifié", parsed with "Unies" as the subject: the noun
             # phrase the sentence opens with, determiner first and no comma or verb before the subject, is it
             opening = [t for t in doc[:sub[0].i] if not t.is_space]
@@ -982,7 +1037,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     # "Les analystes du groupe … estiment pour leur part que", the verb misread as an adjective: the noun phrase
     # the clause opens with, when it is someone
     if verb is not None:
-        np = re.match(r"\s*((?:les|le|la|l['’]|un|une|des)\s*[^,;:«»()]{1,90}?)\s+$", text[clause:upto], re.I)
+        np = re.match(r"\s*((?:les|le|la|l['’]|un|une|des)\s*[^,;:«»()]{1,90}?)(?:\s+\([^()]{1,20}\))?\s+$",
+                      text[clause:upto], re.I)  # "(A4E)": an acronym in brackets after the name
         if np:
             return _agent(text, clause + np.start(1), clause + np.end(1), people, bounds)
     return None
