@@ -433,6 +433,35 @@ def test_constructions_the_held_out_sets_11_and_12_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "il" is not a name coordinated with a preposition's object ("entre Dupont et Martin")
+    ("Le Français Paul Ricard, qui courait entre Dupont et Martin, finit cinquième. « Je suis déçu » a-t-il confié.",
+     [("Je suis déçu", "Paul Ricard")]),
+    # "faire part de", then a quotation standing alone after it
+    ("Claire Morel a fait part de sa « profonde tristesse » . « Nous pensons à sa famille. »",
+     [("profonde tristesse", "Claire Morel"), ("Nous pensons à sa famille.", "Claire Morel")]),
+    # a document's author with an aside after it; "assurait"
+    ("Un rapport de l'IGAS, publié en mai, assurait que « les moyens suffisent » .",
+     [("les moyens suffisent", "IGAS")]),
+    # a body object of "par" is the antecedent of "qui"
+    ("L'alerte est levée par Météo-France, qui annonce que « le vent faiblit » .",
+     [("le vent faiblit", "Météo-France")]),
+    # "selon X" right before the words; not when X ends on a preposition
+    ("L'inhumation est selon l'Église « la forme la plus appropriée » .",
+     [("la forme la plus appropriée", "Église")]),
+    ("Selon un rapport de l'INSEE sur « Les revenus des ménages », la crise a frappé.",
+     [("Les revenus des ménages", None)]),
+    # "peut-on lire dans le communiqué": the document's author named before
+    ("Le site est bloqué selon un communiqué de Net Watch , un observatoire. « Le blocage est total » peut-on lire "
+     "dans le communiqué.", [("Le blocage est total", "Net Watch")]),
+    # "twitte"
+    ("Le ministre de l'Intérieur Paul Ricard twitte la présence de « 200 casseurs » .",
+     [("200 casseurs", "Paul Ricard")]),
+])
+def test_constructions_the_held_out_sets_13_and_14_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

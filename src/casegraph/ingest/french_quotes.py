@@ -35,7 +35,8 @@ written after it ("le communiqué rédigé par les organisateurs"), and a line "
 quotations, a role or a service on that line ("— Porte-parole des marins-pompiers") being someone unnamed; "ils"
 with no one named in the paragraph is the source of the sentence before ("Selon les pompiers, …"), and "il" an
 unnamed source just given ("Selon un ouvrier du chantier, …"). "Selon X, Y a crié « … »" is Y's words, and so is
-"Ce n'est pas l'avis de Y : « … »" or "Y avait donné la même explication, « … »". Names lose their title ("M.
+"Ce n'est pas l'avis de Y : « … »" or "Y avait donné la même explication, « … »"; "selon X « … »" needs no comma,
+and "« … » peut-on lire dans le communiqué" is the document's author. Names lose their title ("M.
 Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"). « » are matched in pairs: a « »
 inside another stays part of the outer quotation.
 """
@@ -64,7 +65,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"reconna[iî]\w*|regrett\w*|réagi\w*|déplor\w*|critiqu\w*|défend\w*|plaid\w*|réclam\w*|"
               r"rapporte|rapporté|rapportent|prévien\w*|tente|tenté|fustig\w*|s[’']?indign\w*|interpell\w*|"
               r"répét\w*|répèt\w*|invoqu\w*|dit|dis|dise|disait|disent|dirait|exprim\w*|confirm\w*|révél\w*|"
-              r"reproch\w*|prôn\w*|t(?:ien|en)\w*\s+(?:pour|comme)|avert\w*|prétend\w*|prévoi(?:t|ent|ait|aient)|"
+              r"reproch\w*|prôn\w*|fai\w*\s+part|f(?:ait|aisait|ont|aisaient)\s+valoir|assur(?:ait|aient|ent|ant)|"
+              r"twitt\w*|tweet\w*|t(?:ien|en)\w*\s+(?:pour|comme)|avert\w*|prétend\w*|prévoi(?:t|ent|ait|aient)|"
               r"(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
               r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|(?<!\bse\s)félicit\w*|"
               r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
@@ -252,6 +254,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         document = re.fullmatch(r"\s*(?:le|la|l['’]|ce|cette)\s*([\w’'-]+)\s*", according.group("np"), re.I)
         if document and FR_DOCUMENTS.match(document.group(1)) and quotes and quotes[-1].speaker:
             return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
+    # "L'enterrement est selon l'Église « … »": "selon X" right before the words, with no comma
+    close = re.search(r"\b(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,60}?)\s*$", words, re.I)
+    if close and not _reporting_verbs(words[close.end("np"):]) and not re.search(
+            r"\b(?:sur|de|du|des|à|au|aux|en|pour|par|avec|dans|le|la|les|un|une|d['’]|l['’])$", close.group("np"),
+            re.I):
+        found = _agent(text, clause_start + close.start("np"), clause_start + close.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "« … »⏎⏎— Jennifer Psaki, directrice de la communication": a dash and a name under the words sign them
     signed = re.match(r"\s*[.]?\s*[—–]\s*", text[outer_end:outer_end + 12])
     if signed:
@@ -298,6 +308,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             if found is not None:
                 return found, (inverted.start(), tail[1])
             break
+    # "« … » peut-on lire dans le communiqué": the document named before, so its author
+    read = re.match(r"\s*,?\s*(?:peut|pouvait|pourra)-on\s+lire\s+(?:dans|sur)\s+(?P<np>[^,.;:!?«»()]{1,60})",
+                    text[outer_end:tail[1]], re.I)
+    if read:
+        found = _agent(text, outer_end + read.start("np"), outer_end + read.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
     # with the verb of the sentence is who said them
     just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
@@ -588,8 +605,11 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         return gender is None or _gender(text, p, people) in (None, gender)
 
     def free(p):  # not the object of a preposition: "homonyme d'Arthur Mensch", "associé du cabinet Gide Loyrette",
-        # nor in apposition to one: "avec son complice de toujours, Jean Dupont"
+        # nor in apposition to one: "avec son complice de toujours, Jean Dupont", nor coordinated with one: "entre
+        # Bolt et Gatlin"
         return not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start]) and \
+            not re.search(rf"\b(?:entre|avec|contre|chez|à|de|d['’])\s*{_NAME}(?:\s+{_NAME})?\s+(?:et|ou)\s+$",
+                          text[max(p.start - 50, 0):p.start]) and \
             not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start]) and \
             not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start])
 
@@ -803,7 +823,7 @@ def _agent(text, start, end, people, bounds):
         if earlier:
             return (earlier, None), span
     if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
-        return (rest.strip(), None), span
+        return (rest.split(",")[0].strip(), None), span  # not "l'IGPN, publiée le 27 juillet"
     if det.group("indef"):
         unnamed = _unnamed(lead)
         return ((unnamed or "unnamed " + lead.strip()), None), span
@@ -887,9 +907,14 @@ def _antecedent(text, floor, at, people, bounds):
                 if re.fullmatch(r"\s*,[^,;:.!?«»()]{1,80}", text[p.end:last[-1].start])]
         if head:
             return (head[-1].text, head[-1].entity), _sentence(bounds, head[-1].start)
-    named = [p for p in last if not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
+    # "levée par Météo-France, qui déclare": the object of a preposition other than "de" can be the antecedent
+    named = [p for p in last if not re.search(r"(?:\b(?:de|du|des)\s+|\bd['’])$", text[max(p.start - 20, 0):p.start])]
     if named:
         return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
+    name = re.search(rf"(?<![\w’'-])({NAME_CHAIN.pattern})$", rest)  # a body: "par Météo-France, qui"
+    if name and name.group(1).split()[0] not in _SENTENCE_ADVERBS and \
+            not re.search(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)$", rest[:name.start(1)]):
+        return (name.group(1), None), _sentence(bounds, floor + name.start(1))
     np = re.search(r"(?:^|(?<=\s)|(?<=['’]))((?:(?:le|la|les|un|une|ce|cette)\s+|l['’]\s*)[\w’'-]+"
                    r"(?:\s+(?:[a-zà-ÿ’'-]+|[A-ZÀ-ÖØ-Þ][\w’'-]*)){0,3})$", rest, re.I)
     if np is None:
