@@ -84,7 +84,7 @@ FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]
 #: "« … » selon X.": the same, written after the words
 FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*"
                                 r"(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
-_SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Depuis", "Par", "En", "Au", "Aux", "Devant", "Selon",
+_SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Par", "En", "Au", "Aux", "Devant", "Selon",
                      "Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
 #: "comme le rappelle X,": the speaker follows the verb
@@ -126,7 +126,8 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
-                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|presse)s?$",
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|"
+                       r"presse)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
@@ -210,8 +211,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
                  r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
-                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+"
-                 r"comme\s+(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
+                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+"
+                 r"(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+comme\s+"
+                 r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
         return found if found is not None else (False, None)
@@ -274,8 +276,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if quotes and quotes[-1].speaker and re.fullmatch(r"\s*»\s*\(\s*", text[quotes[-1].end:outer_start]):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "… un « camp d'entraînement » dans la province d'Idleb, selon le Pentagone.": the sentence ends with its source
-    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?:[.!]?\s*$|,)", text[outer_end:tail[1]],
-                       re.I)
+    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?:[.!]?\s*$|,)",
+                       text[outer_end:tail[1]], re.I)
     if ending and not _reporting_verbs(text[lead[0]:outer_start]) and \
             not _reporting_verbs(text[outer_end:outer_end + ending.start()]):
         found = _agent(text, outer_end + ending.start("np"), outer_end + ending.end("np"), people, bounds)
@@ -582,9 +584,9 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         # before, when no one is named since
         ps, pe = _sentence(bounds, current - 1)
         source = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
-        if source is not None and str(source[0][0]).startswith("unnamed") and not people.within(ps, floor) and \
-                re.match(r"(?:un|une)\b", str(source[0][0])[len("unnamed "):], re.I) and \
-                _gender(text, Person(str(source[0][0]), ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
+        if source is not None and re.match(r"unnamed (?:un|une)\b", str(source[0][0]), re.I) and \
+                not people.within(ps, floor) and \
+                _gender(text, Person(source[0][0], ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
             return source
     if pronoun in ("il", "elle"):
         if not [p for p in people.within(paragraph, floor) if _gender(text, p, people) in (None, gender)]:
@@ -594,7 +596,6 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     elif pronoun in ("ils", "elles") and not people.within(paragraph, floor):
         # "Selon les pompiers, le bâtiment … . Ils affirment avoir « … »": with no one named in the paragraph,
         # the source of the sentence before
-        current = _sentence(bounds, floor)[0]
         if current > paragraph:
             ps, pe = _sentence(bounds, current - 1)
             found = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
