@@ -191,7 +191,8 @@ def test_the_page_lists_each_source_once_with_date_and_confidence(page_file, bun
     data = view.data
     assert text.count(f'"{day}"') == sum(1 for rows in (data["sources"], data["nodes"], data["edges"])
                                           for row in rows if row.get("d") == day)
-    assert sum(1 for row in data["sources"] if row.get("d") == day) == 1
+    assert sum(1 for row in data["sources"] if row.get("d") == day) == len({ref.url for ref in sources.values()
+                                                                          if ref.issued == day})
 
 
 def test_known_on_slider_shows_what_could_be_known_then(page, bundled):
