@@ -133,6 +133,8 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
                           r"tweet|tribune)s?$", re.I)
+#: a title written before a name ("M. Houdré", "Mme Marois")
+_TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}"
@@ -538,8 +540,7 @@ def _without_leading_words(text, person):
 def _without_title(person):
     """A person's name without the title written with it ("M. Houdré" is Houdré); a pseudonym ("M. X...") keeps
     it, being all the text says of them."""
-    m = re.match(r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)",
-                 person.text)
+    m = re.match(rf"{_TITLE}(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+)", person.text)
     if m is None or person.entity is not None:
         return person
     return Person(person.text[m.end():], person.start + m.end(), person.end, None)
@@ -583,9 +584,9 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
         # before, when no one is named since
         ps, pe = _sentence(bounds, current - 1)
-        source = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
+        quiet = ps >= paragraph and "«" not in text[ps:pe] and not people.within(ps, floor)
+        source = _source_of(text, ps, pe, people, bounds) if quiet else None  # the parse only when it can serve
         if source is not None and re.match(r"unnamed (?:un|une)\b", str(source[0][0]), re.I) and \
-                not people.within(ps, floor) and \
                 _gender(text, Person(source[0][0], ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
             return source
     if pronoun in ("il", "elle"):
@@ -775,7 +776,7 @@ def _agent(text, start, end, people, bounds):
     span = _sentence(bounds, start)
     if not det:
         # "M. Houdré", "M.Houdré", "Mme Marois": the name without its title
-        rest = re.sub(r"^(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)(?=[A-ZÀ-ÖØ-Þ])", "", rest)
+        rest = re.sub(rf"^{_TITLE}(?=[A-ZÀ-ÖØ-Þ])", "", rest)
         name = NAME_CHAIN.match(rest)
         if name is None or _DETERMINER.fullmatch(name.group(0) + " "):
             return None
