@@ -462,6 +462,29 @@ def test_constructions_the_held_out_sets_13_and_14_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what someone urges, demands or wants, in words of their own
+    ("La ministre Claire Vidal a exhorté les maires à « ne rien lâcher » .", [("ne rien lâcher", "Claire Vidal")]),
+    ("Le syndicat Force Ouvrière exige « le retrait pur et simple du texte » .",
+     [("le retrait pur et simple du texte", "Force Ouvrière")]),
+    # "s'enthousiasme X", "a-t-il communiqué" after the words
+    ("« Les résultats dépassent nos attentes » , s'enthousiasme Paul Girard .",
+     [("Les résultats dépassent nos attentes", "Paul Girard")]),
+    ("Marc Lenoir a été bref. « Nous suivons la situation » , a-t-il communiqué .",
+     [("Nous suivons la situation", "Marc Lenoir")]),
+    # "se vouloir" says nothing
+    ("Celui qui se voulait un homme simple a mené une vie marquée par la « démesure » .", [("démesure", None)]),
+    # a second verb of saying coordinated after a quotation shares its speaker
+    ("L'association Terre Vive a salué « une avancée » et dénonce « des oublis » .",
+     [("une avancée", "Terre Vive"), ("des oublis", "Terre Vive")]),
+    # the means a body speaks through is not its name
+    ("Le Conseil de l'Europe au travers de son commissaire a critiqué « un recul » .",
+     [("un recul", "Conseil de l'Europe")]),
+])
+def test_constructions_the_held_out_sets_15_and_16_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

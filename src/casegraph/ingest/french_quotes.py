@@ -70,7 +70,10 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
               r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|(?<!\bse\s)félicit\w*|"
               r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
-              r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*")
+              r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
+              # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
+              r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
+              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|ait|ant)|tempèrent|s[’']?enthousiasm\w*")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -78,7 +81,7 @@ _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaien
 FR_INVERTED = re.compile(
     rf"(?:\s*\[\d+\])*[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
     rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard)\s+)?"
-    rf"(?P<verb>{_FR_SAYING}|juge|jugent)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
+    rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
 #: "« … » selon X.": the same, written after the words
@@ -209,6 +212,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if semicolons:
         clause_start = semicolons[-1] + 1
     words = text[clause_start:outer_start]
+    # "L'Union européenne a condamné « … » et dénonce « … »": a verb of saying coordinated after the quotation
+    # before, with no subject of its own, shares that quotation's speaker
+    if before and quotes and before[-1].start() <= quotes[-1].start < before[-1].end() and quotes[-1].speaker and \
+            re.fullmatch(rf"\s*,?\s*(?:et|mais|puis|avant\s+de)\s+(?:{_FR_AUX}\s+)?(?:(?:aussi|également|encore)\s+)?"
+                         rf"(?:{_FR_SAYING})\s+(?:(?:de|d['’]|à|que|qu['’])\s*)?", text[before[-1].end():outer_start],
+                         re.I):
+        return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
@@ -1034,6 +1044,11 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
             if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
                 e += 1  # the parser splits "Moody's" after its apostrophe
+            # "L'Union européenne au travers de sa délégation a condamné": the means it spoke through is not its name
+            means = re.search(r"\s+(?:au\s+travers|à\s+travers|par\s+l['’]intermédiaire)\s+(?:de|du|des|d['’])",
+                              text[s:e])
+            if means:
+                e = s + means.start()
             # a name the parse cut ("le juge William Alsup", "Alsup" hung elsewhere; "Bruno Le Maire" from "Le
             # Maire") is the whole name
             e = max([e] + [p.end for p in people.items if s <= p.start < e])
