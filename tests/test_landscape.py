@@ -136,6 +136,15 @@ def test_every_case_has_court_docket_filing_date_parties_and_a_sourced_status(bu
         assert row["statusSources"] >= 1, f"{row['case']} has no status with a source"
 
 
+def test_the_landscape_holds_at_least_80_suits_with_a_docket(bundled):
+    # Every suit has its court, filing date, parties and a sourced status (above); the map a journalist expects
+    # needs most of them findable by docket too: at least 80, counting each suit once whatever its dockets.
+    suits = bundled.saved("suits").rows
+    docketed = [s for s in suits if s["dockets"]]
+    assert len(docketed) >= 80, f"{len(docketed)} of {len(suits)} suits have a docket number"
+    assert all(s["court"] and s["filed"] for s in docketed)
+
+
 def test_the_cases_in_which_richard_kadrey_is_a_plaintiff(bundled):
     cases = {r["case"] for r in bundled.query("SELECT ?case WHERE { ?case cg:plaintiff ?who }",
                                               who=bundled.entity("Richard Kadrey")).rows}
