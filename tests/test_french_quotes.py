@@ -485,6 +485,22 @@ def test_constructions_the_held_out_sets_15_and_16_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "d' X" with a space after the apostrophe is a preposition's object too: not who "il" is
+    ("Paul Morel a annoncé qu'il quittait le cabinet d' Henri Vidal . « Je pars sans regret » , a-t-il "
+     "expliqué .", [("Je pars sans regret", "Paul Morel")]),
+    # an initial then an article: a sentence ended there, no name runs across it
+    ("Le monde a critiqué l'essai de la bombe H. La Corée du Sud a annoncé « prendre toutes les mesures » .",
+     [("prendre toutes les mesures", "Corée du Sud")]),
+    # a role written words for words after a name earlier is that name, though someone else was named since
+    ("Lucie Faure , la ministre française des Sports, a annoncé un plan. Le président Marc Bonnet l'a salué.\n\n"
+     "La ministre française des Sports rappelle que le pays a besoin de « 300 nouveaux stades » .",
+     [("300 nouveaux stades", "Lucie Faure")]),
+])
+def test_constructions_the_held_out_sets_17_and_18_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

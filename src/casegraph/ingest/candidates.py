@@ -208,6 +208,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
             continue
         if lang == "fr" and re.search(r"[a-zà-ÿ]{3}\.\s+[A-ZÀ-ÖØ-Þ]", words):
             continue  # "Fottorino. Christophe Jakubyszyn": the recogniser ran a name across the end of a sentence
+        if lang == "fr" and re.search(r"\b[A-ZÀ-ÖØ-Þ]\.\s+(?:La|Le|Les|L['’])\s*[A-ZÀ-ÖØ-Þ]", words):
+            continue  # "la bombe H. La Corée du Sud": no name puts an article after an initial; a sentence ended there
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):
             continue

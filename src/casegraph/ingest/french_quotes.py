@@ -160,7 +160,7 @@ _LEADING_PHRASES = re.compile(
 _ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est)\b)[a-zà-ÿ-]+"
 #: a preposition just before a name: the name is its object ("a écrit à Joelle Pineau", "homonyme d'Arthur Mensch")
 _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
-                                      r"vers|(?-i:pour))\s+|\bd['’])$", re.I)  # "Pour X, …" opens X's view
+                                      r"vers|(?-i:pour))\s+|\bd['’]\s?)$", re.I)  # "Pour X, …" opens X's view
 
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
@@ -831,6 +831,17 @@ def _agent(text, start, end, people, bounds):
         if comma and comma.group(1) not in _SENTENCE_ADVERBS:  # "Barroso, le président de la commission européenne"
             named = [p for p in people.within(start - 60, start)]
             return ((named[-1].text, named[-1].entity) if named else (comma.group(1), None)), span
+        # "Le ministre iranien des Transports rappelle" after "Abbas Akhoundi , le ministre iranien des
+        # Transports, a annoncé": the name the same role, words for words, was written after
+        phrase = rest.split(",")[0].strip()
+        if len(phrase.split()) >= 2:
+            same = [m for m in re.finditer(rf"({NAME_CHAIN.pattern})\s*,\s*(?i:le|la|l['’])\s*{re.escape(phrase)}\b",
+                                           text[:start])
+                    if m.group(1) not in _SENTENCE_ADVERBS]
+            if same:
+                # the whole name the recogniser found there ("Haïder al-Abadi", where the chain reads "Abadi")
+                named = [p for p in people.items if p.start <= same[-1].start(1) < p.end and p.end >= same[-1].end(1)]
+                return ((named[-1].text, named[-1].entity) if named else (same[-1].group(1), None)), span
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
