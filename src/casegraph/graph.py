@@ -1309,8 +1309,8 @@ class CaseGraph:
         --------
         >>> from casegraph import CaseGraph
         >>> found = CaseGraph.open().communities()
-        >>> found[0].name                           # doctest: +ELLIPSIS
-        'Kadrey v. Meta / ...'
+        >>> any(c.name.startswith("Kadrey v. Meta") for c in found)    # a community named after the suit
+        True
         >>> len(found[0]) >= len(found[-1])
         True
         """
