@@ -24,7 +24,8 @@ scored (so each set's first run is in BENCHMARKS.md, and its later figures only 
 Every quotation in « » with its speaker
 as the text names them. A quotation is right when it is found where it starts with that speaker (the names
 compared folded: a last name alone, initials or "B. Obama" are right; a speaker the text describes without
-naming is right when the extractor reports an unnamed one); accuracy is right / marked.
+naming is right when the extractor reports an unnamed one); accuracy is right / marked. Where a second reader
+marked a set blind (second-marker/), their agreement with the marks is reported too.
 """
 
 from __future__ import annotations
@@ -171,6 +172,36 @@ def press(cg, sets: list[str]) -> dict:
     return out
 
 
+def press_agreement() -> dict:
+    """How often a second reader, marking the same articles blind, named the same speaker as the marks
+    (tests/data/french-press/second-marker/): the ceiling a reader's marks put on any extractor's accuracy."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_french_quotes import same_speaker
+
+    def starts(text, quotes):
+        found = {}
+        for prefix, occurrence, speaker in quotes:
+            at = -1
+            for _ in range(occurrence + 1):
+                at = text.index(prefix, at + 1)
+            found[at] = speaker
+        return found
+
+    by_set: dict[int, list[int]] = {}
+    for second_path in sorted((PRESS / "second-marker").glob("*.second.json")):
+        second = json.loads(second_path.read_text(encoding="utf-8"))
+        gold = json.loads((PRESS / second["file"].replace(".txt", ".gold.json")).read_text(encoding="utf-8"))
+        text = (PRESS / gold["file"]).read_text(encoding="utf-8")
+        marked, other = starts(text, gold["quotes"]), starts(text, second["quotes"])
+        counts = by_set.setdefault(gold.get("set", 1), [0, 0])
+        for at, speaker in marked.items():
+            counts[1] += 1
+            # the same speaker either way round ("Macron" for "Emmanuel Macron" agrees)
+            counts[0] += at in other and (same_speaker(other[at], speaker) or same_speaker(speaker, other[at]))
+    return {f"held-out set {k}": {"agreed": a, "marked": m, "agreement": _ratio(a, m)}
+            for k, (a, m) in sorted(by_set.items())}
+
+
 def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
@@ -190,6 +221,8 @@ def main(argv: list[str] | None = None) -> None:
               "decision headers": headers(cg, sets), "quotations in decisions": decision_quotations(cg, sets)}
     if PRESS.is_dir():
         report["press quotations"] = press(cg, sets)
+        if "held-out" in sets:
+            report["press marks, two readers"] = press_agreement()
     json.dump(report, sys.stdout, indent=1, ensure_ascii=False)
     print()
 
