@@ -37,8 +37,12 @@ with no one named in the paragraph is the source of the sentence before ("Selon 
 unnamed source just given ("Selon un ouvrier du chantier, …"). "Selon X, Y a crié « … »" is Y's words, and so is
 "Ce n'est pas l'avis de Y : « … »" or "Y avait donné la même explication, « … »"; "selon X « … »" needs no comma,
 and "« … » peut-on lire dans le communiqué" is the document's author. Names lose their title ("M.
-Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"). « » are matched in pairs: a « »
-inside another stays part of the outer quotation.
+Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire"), and a body the means it spoke
+through ("L'Union européenne au travers de sa délégation"). What someone urges, demands, wants or rejects in
+words of their own ("a exhorté les jeunes à « … »", "exige", "veut", "récuse") is theirs; a verb of saying
+coordinated after a quotation ("a condamné « … » et dénonce « … »") keeps its speaker; and a role written word for
+word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports") is that name. « » are matched in
+pairs: a « » inside another stays part of the outer quotation.
 """
 
 from __future__ import annotations
