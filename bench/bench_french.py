@@ -176,16 +176,10 @@ def press_agreement() -> dict:
     """How often a second reader, marking the same articles blind, named the same speaker as the marks
     (tests/data/french-press/second-marker/): the ceiling a reader's marks put on any extractor's accuracy."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from test_french_quotes import same_speaker
+    from test_french_quotes import marked_start, same_speaker
 
     def starts(text, quotes):
-        found = {}
-        for prefix, occurrence, speaker in quotes:
-            at = -1
-            for _ in range(occurrence + 1):
-                at = text.index(prefix, at + 1)
-            found[at] = speaker
-        return found
+        return {marked_start(text, prefix, occurrence): speaker for prefix, occurrence, speaker in quotes}
 
     by_set: dict[int, list[int]] = {}
     for second_path in sorted((PRESS / "second-marker").glob("*.second.json")):

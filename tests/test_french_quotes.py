@@ -53,6 +53,14 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
     return False
 
 
+def marked_start(text: str, prefix: str, occurrence: int) -> int:
+    """Where a mark's quotation starts: the ``occurrence``-th (0 = first) place ``prefix`` is written in ``text``."""
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(prefix, at + 1)
+    return at
+
+
 def score(cg: CaseGraph, heldout: bool, held_out_set: int = 1) -> tuple[int, int, list[str]]:
     """(right, marked, what went wrong) over the texts of tests/data/french-press with that heldout mark and of
     that set: set 1 is the texts whose marks have no "set" key (the dev texts and the first held-out ones);
@@ -67,10 +75,7 @@ def score(cg: CaseGraph, heldout: bool, held_out_set: int = 1) -> tuple[int, int
         quotes = cg.ingest(text=text, lang="fr").quotes
         for prefix, occurrence, speaker in gold["quotes"]:
             marked += 1
-            at, n = -1, -1
-            while n < occurrence:
-                at = text.index(prefix, at + 1)
-                n += 1
+            at = marked_start(text, prefix, occurrence)
             hit = next((q for q in quotes if q.start == at), None)
             if hit is not None and same_speaker(hit.speaker, speaker):
                 right += 1
