@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from casegraph import CaseGraph
+from test_french_quotes import marked_start
 
 FRENCH = Path(__file__).parent / "data" / "french"
 
@@ -176,9 +177,7 @@ def score(cg: CaseGraph, heldout: bool) -> tuple[int, int, list[str]]:
         text = (FRENCH / gold["file"]).read_text(encoding="utf-8")
         found = cg.ingest(text=text, lang="fr").quotes
         for prefix, occurrence, source in gold["quotes"]:
-            at = -1
-            for _ in range(occurrence + 1):
-                at = text.index(prefix, at + 1)
+            at = marked_start(text, prefix, occurrence)
             hit = next((q for q in found if q.start == at), None)
             marked += 1
             if hit is not None and same_source(hit.speaker, hit.cited, source):
