@@ -41,8 +41,16 @@ Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire
 through ("L'Union européenne au travers de sa délégation"). What someone urges, demands, wants or rejects in
 words of their own ("a exhorté les jeunes à « … »", "exige", "veut", "récuse") is theirs; a verb of saying
 coordinated after a quotation ("a condamné « … » et dénonce « … »") keeps its speaker; and a role written word for
-word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports") is that name. « » are matched in
-pairs: a « » inside another stays part of the outer quotation.
+word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports") is that name. A name written
+after a role's phrase holds the role ("L'ancien candidat à la primaire Alain Juppé"), the head of government is the
+prime minister ("le chef du gouvernement"), and a role no one named was given, followed by a name that opens the
+next sentence for the first time, is that name. Titles listed in « » ("auteur de « A », « B » ou encore « C »")
+are nobody's words; a participle after the words names who said them ("la réplique « … » lancée par le député"),
+and so does "…, selon son porte-parole, X"; "X a condamné cet attentat, qualifié de « … »" is X's. "il" may be a
+body inverted after a verb of saying in the sentence before ("…, a confirmé le ministère des affaires
+étrangères"); a ministry is named by its field, and an acronym by the name written before it in brackets ("l'Agence
+nationale des fréquences (ANFR)"). « » are matched in pairs: a « » inside another stays part of the outer
+quotation.
 """
 
 from __future__ import annotations
@@ -72,12 +80,18 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"reproch\w*|prôn\w*|fai\w*\s+part|f(?:ait|aisait|ont|aisaient)\s+valoir|assur(?:ait|aient|ent|ant)|"
               r"twitt\w*|tweet\w*|t(?:ien|en)\w*\s+(?:pour|comme)|avert\w*|prétend\w*|prévoi(?:t|ent|ait|aient)|"
               r"(?<!\bse\s)trouv\w*|voyant|voit|relève|relevé|relevait|"
-              r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|(?<!\bse\s)félicit\w*|"
+              r"parl(?:ant|e|ent|ait|aient|é)|confi(?:e|é|ée|ait|aient|ent)|justifi\w*|félicit\w*|"
               r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
               # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
               r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
-              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|ait|ant)|tempèrent|s[’']?enthousiasm\w*")
+              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
+              # "s'est excusé « pour … »", "remarque que « … »", "résumait la situation par la phrase « … »"
+              r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
+              r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|préven(?:ant|ait|aient)|"
+              # what someone decides ("a décidé qu'« … »"), opposes ("s'opposant à « … »") or puts forward
+              r"décid(?:e|é|ent|ait|aient)(?=\s+qu)|s['’]\s*opposant|"
+              r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")  # not "remarqué sur lui un « … »"
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -185,7 +199,25 @@ def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         fuller = re.search(rf"\b{speaker[0]}-[A-Z0-9][\w-]+", text)
         if fuller:
             speaker = (fuller.group(0), None)
+        else:
+            speaker = (_spelt_out(text, speaker[0]) or speaker[0], None)
     return speaker, where
+
+
+def _spelt_out(text: str, acronym: str) -> str | None:
+    """The name an acronym stands for where the text gives it in brackets after it ("l'Autorité des
+    technologies de l'information (BTK)"): the longest run of words before the bracket that opens with a capital
+    after an article or a preposition, with no comma and no other acronym in it; or None."""
+    bracket = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text)
+    if bracket is None:
+        return None
+    before = text[max(bracket.start() - 120, 0):bracket.start()].rstrip()
+    for opening in re.finditer(r"(?:\b(?:la|le|les|du|des|de|par|à|au|aux)\s+|\bl['’]\s*|\bd['’]\s*)"
+                               r"(?=[A-ZÀ-ÖØ-Þ])", before):
+        name = before[opening.end():]
+        if not re.search(r"[,;:.!?()«»]|\b[A-Z]{2,}\b", name) and len(name.split()) <= 10:
+            return name
+    return None
 
 
 def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
@@ -199,6 +231,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             re.search(r"(?<![àu]\s)\b(?:le|la|les|l['’]|un|une|des|du|de|d['’])\s*[a-zà-ÿ-]{3,}"
                       r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,})?\s*$", text[lead[0]:outer_start], re.I) and \
             not FR_SAYING.search(text[max(lead[0], outer_start - 30):outer_start]):
+        return False, None
+    # "auteur de « Vendredi », « Le Roi des aulnes » ou encore « Les Météores »": titles listed in « », with no verb
+    # of saying before them in the sentence, are the names of works, nobody's words
+    listed = _listed_with(text, match, matches)
+    if len(listed) >= 2 and all(re.match(r"«\s*[A-ZÀ-ÖØ-Þ]", m.group(0)) and len(m.group(0).split()) <= 10 and
+                                not re.search(r"[.!?…]", m.group(0)) for m in listed) and \
+            not _reporting_verbs(text[lead[0]:listed[0].start()]) and \
+            not FR_ACCORDING.search(text[lead[0]:listed[0].start()]):
         return False, None
     # "L'ancien souverain avait exprimé ce désir :⏎⏎« … »": a paragraph of quotation after a colon is said by the
     # sentence that introduces it
@@ -232,6 +272,15 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                  r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
+        # "X a condamné cet attentat, qualifié de « … »": the participle sets out what the verb of saying before
+        # it says of its object, so it is the words of that verb's subject
+        judged = re.search(rf"\b(?:{_FR_SAYING})\b[^«»;:.!?,]{{0,60}},\s*[\w’'-]+\s+(?:de\s+|d['’]\s*)?$", words,
+                           re.I)
+        if found is None and judged and _reporting_verbs(words[judged.start():]):
+            verb = _reporting_verbs(words[judged.start():])[0]
+            verb = re.compile(re.escape(verb.group(0))).search(words, judged.start())
+            found = _parsed_subject_fr(text, clause_start, outer_start, verb, people, bounds)
+            found = found if found is not None and found[0] else None
         return found if found is not None else (False, None)
     # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
     aside = FR_ASIDE.search(words)
@@ -296,7 +345,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                        text[outer_end:tail[1]], re.I)
     if ending and not _reporting_verbs(text[lead[0]:outer_start]) and \
             not _reporting_verbs(text[outer_end:outer_end + ending.start()]):
-        found = _agent(text, outer_end + ending.start("np"), outer_end + ending.end("np"), people, bounds)
+        found = _source_named(text, outer_end + ending.start("np"), outer_end + ending.end("np"), tail[1], people,
+                              bounds)
         if found is not None:
             return found
     # "… afin de « … ». C'est ce qu'a annoncé le président de la Région Auguste Rollandin": the next sentence says
@@ -308,12 +358,20 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             found = _subject_after(text, after, _sentence(bounds, after)[1], people, bounds)
             if found is not None:
                 return found, _sentence(bounds, after)
+    # "la réplique « … » lancée par le député", "les propos « … » tenus par X": the one a participle of saying after
+    # the words names
+    by = re.match(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)(?:é|ée|és|ées|e|s|es)?"
+                  r"\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]])
+    if by:
+        found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds)
+        if found is not None:
+            return found
     # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
     #    after this quotation or after one of the quotations that follow it in the sentence.
     for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
         according = FR_ACCORDING_AFTER.match(text, m.end(), tail[1])
         if according:
-            found = _agent(text, according.start("np"), according.end("np"), people, bounds)
+            found = _source_named(text, according.start("np"), according.end("np"), tail[1], people, bounds)
             if found is not None:
                 return found
         inverted = FR_INVERTED.match(text, m.end(), tail[1])
@@ -450,15 +508,44 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     return None, None
 
 
+def _source_named(text, start, end, limit, people, bounds):
+    """The speaker "selon X" names after the words, X being ``text[start:end]``: the person in apposition to a
+    role ("…, selon son porte-parole, Fraser Seitel."), else what :func:`_agent` reads in X."""
+    then = [p for p in people.within(end, limit) if re.fullmatch(r"\s*,\s*", text[end:p.start]) and
+            re.match(r"\s*(?:[,;.]|$)", text[p.end:limit + 1])]  # "selon la police, Jean Dupont a été …" is not
+    det = _DETERMINER.match(text[start:end])
+    if then and det and FR_ROLES.match(text[start + det.end():end].split()[0] if text[start + det.end():end].split()
+                                       else ""):
+        return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
+    return _agent(text, start, end, people, bounds)
+
+
+def _listed_with(text, match, matches) -> list:
+    """The quotations written in one list with ``match`` ("« A », « B » ou encore « C »"), in text order."""
+    gap = re.compile(r"\s*(?:,\s*)?(?:(?:et|ou)(?:\s+encore)?|ainsi\s+que)?\s*(?:,\s*)?")
+    at = matches.index(match)
+    first = last = at
+    while first > 0 and gap.fullmatch(text[matches[first - 1].end():matches[first].start()]):
+        first -= 1
+    while last + 1 < len(matches) and gap.fullmatch(text[matches[last].end():matches[last + 1].start()]):
+        last += 1
+    return matches[first:last + 1]
+
+
 def _signer(text, start, end, people):
     """Who a line "— X" under quoted words (``text[start:end]``) names: ((words, IRI), span) for a person or a
     name ("Comité Nobel", "Préfecture des Bouches-du-Rhône"), an unnamed speaker for a role or a service the line
     describes ("Service de presse du festival", "Porte-parole des marins-pompiers"), or None."""
     line = text[start:end].split(",")[0].strip()
     first, _, rest = line.partition(" ")
+    # "Porte-parole des marins-pompiers" describes someone; "Académie royale des sciences de Suède", which ends
+    # on a name, names a body
     if (FR_ROLES.match(first) or FR_BODIES.match(first)) and \
-            re.search(r"(?<![’'])\b(?!(?:de|du|des|d|la|le|les|l|et)\b)[a-zà-ÿ][\w’'-]*", rest):
+            re.search(r"(?<![’'])\b(?!(?:de|du|des|d|la|le|les|l|et)\b)[a-zà-ÿ][\w’'-]*", rest) and \
+            not re.search(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*$", rest):
         return ("unnamed " + line, None), (start, end)
+    if FR_BODIES.match(first) and first[:1].isupper() and rest:
+        return (line, None), (start, end)
     signer = [p for p in people.within(start, start + 80) if p.start == start and p.end >= start + len(line)]
     if signer:
         return (signer[0].text, signer[0].entity), (start, start + 80)
@@ -514,8 +601,12 @@ def _nouns_at(words: str) -> frozenset:
     if nlp is None:
         return frozenset()
     doc = nlp(words)
+    # "…, Thierry Mandon, annonce qu'il « … »", "X, à l'origine du texte, récuse toute volonté de « … »": after a
+    # comma, a word with a subject, or that a completive follows, is the verb
     return frozenset(t.idx for t in doc if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and
-                     (doc[t.i - 1].pos_ in ("DET", "ADP") or doc[t.i - 1].text == ","))
+                     (doc[t.i - 1].pos_ in ("DET", "ADP") or doc[t.i - 1].text == "," and not (
+                         t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("que", "qu'", "qu’") or
+                         any(c.dep_.startswith("nsubj") for c in t.children))))
 
 
 def french_people(text, people):
@@ -651,6 +742,15 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
     nlp = french_parser()
     if nlp is None or ps < paragraph or "«" in text[ps:pe]:
         return None
+    # "Un Français a été enlevé, a confirmé le ministère des affaires étrangères. « … », a-t-il communiqué": the
+    # body or role after a verb of saying, inverted at the sentence's end
+    inverted = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?P<det>le|la|l['’])\s*(?P<noun>[\w’'-]+)"
+                         rf"[^,;:.!?«»()]*", text[ps:pe], re.I)
+    if inverted and (FR_BODIES.fullmatch(inverted.group("noun")) or FR_ROLES.fullmatch(inverted.group("noun"))) and \
+            {"le": "m", "la": "f"}.get(inverted.group("det").lower(), gender) == gender:
+        found = _agent(text, ps + inverted.start("det"), ps + inverted.end(), people, bounds)
+        if found is not None and found[0]:
+            return found
     doc = nlp(text[ps:pe])
     roots = [t for t in doc if t.dep_ == "ROOT"]
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")] if roots else []
@@ -803,6 +903,16 @@ def _agent(text, start, end, people, bounds):
     noun = head.group(0).split()[-1]
     after_head = rest[head.end():]
     apposed = re.match(rf"(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+({NAME_CHAIN.pattern})", after_head)
+    # "L'ancien candidat à la primaire de la droite Alain Juppé", "Le ministre de la justice Jean-Jacques Urvoas, à
+    # l'origine de la proposition,": a name written after a role's phrase, right after a noun that is not itself a
+    # role (not "la femme du président Jacques Chirac"), holds the role
+    if FR_ROLES.match(noun):
+        holder = [p for p in people.within(start, end) if re.match(r"\s*(?:,|$)", text[p.end:end]) and
+                  (word := re.search(r"(?<![\w’'])([a-zà-ÿ-]{3,})\s+$", text[start:p.start])) and
+                  not re.fullmatch(r"des|aux|pour|avec|chez|contre|sur|entre|par", word.group(1)) and
+                  (word.start(1) == 0 or not FR_ROLES.fullmatch(word.group(1)))]
+        if holder:
+            return (holder[0].text, holder[0].entity), span
     if FR_DOCUMENTS.match(noun):
         # "un communiqué de presse de Amaq": the kind of document is no author
         kind = re.match(r"\s+de\s+presse\b", after_head)
@@ -861,23 +971,27 @@ def _agent(text, start, end, people, bounds):
         if noun.lower().startswith("porte-parole"):
             return ("unnamed spokesperson", None), span
         found = _earlier_fr(text, start, people, bounds)
-        if found[0] is not None and not _written_with(text, found[0][0], noun, people, start):
-            # the last person named was never given this role: the role is someone the text does not name
-            return ("unnamed " + lead.strip(), None), span
+        if found[0] is not None and not _written_with(text, found[0][0], noun, people, start,
+                                                      also=_same_role(rest)):
+            # the last person named was never given this role: the one the next sentence names first, or else
+            # someone the text does not name
+            return _named_next(text, start, end, people, bounds, first=True) or \
+                (("unnamed " + lead.strip(), None), span)
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
-            # the subject the next sentence opens with, not "l'abandon de l'homme d'affaire X" nor "Le dernier
-            # repreneur, X, …"
-            this_end = _sentence(bounds, end)[1]
-            later = [p for p in people.within(end, _sentence(bounds, this_end)[1])
-                     if not _object_of_preposition(text, end, p) and (
-                         p.start < this_end or re.fullmatch(r"[\s–—-]*(?:\w+\s*,?\s*)?", text[this_end:p.start]))]
-            found = ((later[0].text, later[0].entity), span) if later else found
+            found = _named_next(text, start, end, people, bounds) or found
         # a role no one named in the text holds: someone the text does not name
         return found if found[0] else (("unnamed " + lead.strip(), None), span)
     if FR_BODIES.match(noun):
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
+        # "le ministère des affaires étrangères": a ministry is named by what it is the ministry of
+        ministry = re.match(r"ministère\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)"
+                            r"(?!(?:sans|pour|dans|qui|que|avec)\b)[\w’'-]+"
+                            r"(?:\s+(?!(?:sans|pour|dans|qui|que|avec|a|ont|est|et|en|de|du|des|le|la|les)\b)"
+                            r"[a-zà-ÿ][\w’'-]*)?", rest, re.I)
+        if ministry:
+            return (ministry.group(0), None), span
         body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*"
                         r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+", rest)
         if body:
@@ -904,21 +1018,56 @@ def _agent(text, start, end, people, bounds):
         alone = bool(re.fullmatch(rf"(?:\s+{_ADJECTIVE})?[\s,]*", after_head)) and not re.search(r"[sx]$", noun)
         if found[0] is not None and (alone or _written_with(text, found[0][0], noun, people, start)):
             return found
+        if not re.search(r"[sx]$", noun):
+            found = _named_next(text, start, end, people, bounds, first=True)
+            if found is not None:
+                return found
         return ("unnamed " + lead.strip(), None), span
     return None
 
 
-def _written_with(text, name, noun, people, floor) -> bool:
-    """Whether some mention of ``name`` before ``floor`` is written with the role ``noun`` near it, in its
-    sentence ("le ministre Arnaud Montebourg", "Arnaud Montebourg, ministre du Redressement productif")."""
-    stem = _fold_accents(noun)[:max(len(noun) - 2, 4)]
+def _named_next(text, start, end, people, bounds, first=False):
+    """The person a role at ``text[start:end]`` stands for when the text names them just after: the subject the
+    next sentence opens with ("Le ministre du Redressement productif a déclaré … . Arnaud Montebourg reconnaît";
+    not "l'abandon de l'homme d'affaire X" nor "Le dernier repreneur, X, …"), or one later in the role's own
+    sentence; with ``first``, only a person named there for the first time ("La gardienne de l'équipe a
+    qualifié … . Hope Solo, poursuivant sa déclaration, …"). ((words, IRI), span) or None."""
+    this_end = _sentence(bounds, end)[1]
+    later = [p for p in people.within(end, _sentence(bounds, this_end)[1])
+             if not _object_of_preposition(text, end, p) and (
+                 p.start < this_end or re.fullmatch(r"[\s–—-]*(?:\w+\s*,?\s*)?", text[this_end:p.start]))]
+    if first:
+        later = [p for p in later if p.start >= this_end and
+                 not [q for q in people.within(0, start) if q.text == p.text]]
+    return ((later[0].text, later[0].entity), _sentence(bounds, start)) if later else None
+
+
+def _written_with(text, name, noun, people, floor, also=()) -> bool:
+    """Whether some mention of ``name`` before ``floor`` is written with the role ``noun`` (or one of the words
+    ``also`` of the same role) near it, in its sentence ("le ministre Arnaud Montebourg", "Arnaud Montebourg,
+    ministre du Redressement productif")."""
+    stems = [_fold_accents(noun)[:max(len(noun) - 2, 4)], *also]
     for p in people.items:
         if p.text == name and p.start < floor:
             before = re.split(r"[.!?]\s", text[max(p.start - 60, 0):p.start])[-1]
             after = re.split(r"[.!?](?:\s|$)", text[p.end:min(p.end + 60, floor)])[0]
-            if stem in _fold_accents(before + " " + after):
+            near = _fold_accents(before + " " + after)
+            if any(stem in near for stem in stems):
                 return True
     return False
+
+
+#: roles a text may name two ways: the head of state is the president, the head of government the prime minister
+_SAME_ROLES = ((re.compile(r"chef\s+de\s+l['’]\s*etat\b"), ("presid",)),
+               (re.compile(r"chef\s+du\s+gouvernement\b"), ("premier ministre", "premiere ministre")),
+               (re.compile(r"chef\s+de\s+la\s+diplomatie\b"), ("ministre des affaires etrangeres",)))
+
+
+def _same_role(phrase: str) -> tuple[str, ...]:
+    """The other words (folded) for the role that ``phrase`` names ("chef du gouvernement" -> "premier
+    ministre"), or ()."""
+    folded = _fold_accents(phrase)
+    return next((words for pattern, words in _SAME_ROLES if pattern.search(folded)), ())
 
 
 def _antecedent(text, floor, at, people, bounds):
@@ -938,6 +1087,13 @@ def _antecedent(text, floor, at, people, bounds):
     named = [p for p in last if not re.search(r"(?:\b(?:de|du|des)\s+|\bd['’])$", text[max(p.start - 20, 0):p.start])]
     if named:
         return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
+    # "Paul Renard, le chef de mission de l'ONG pour le Yémen qui considère": the person a role's phrase is in
+    # apposition to, however long the phrase
+    for p in reversed(people.within(floor, floor + len(rest))):
+        role = re.fullmatch(r"\s*,\s*(?:le|la|l['’])\s*([\w’'-]+)(?:\s+([\w’'-]+))?[^,;:.!?«»()]*",
+                            text[p.end:floor + len(rest)])
+        if role and any(w and FR_ROLES.fullmatch(w) for w in role.groups()):
+            return (p.text, p.entity), _sentence(bounds, p.start)
     name = re.search(rf"(?<![\w’'-])({NAME_CHAIN.pattern})$", rest)  # a body: "par Météo-France, qui"
     if name and name.group(1).split()[0] not in _SENTENCE_ADVERBS and \
             not re.search(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)$", rest[:name.start(1)]):
