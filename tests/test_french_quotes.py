@@ -579,6 +579,46 @@ def test_constructions_a_second_reading_of_sets_13_to_20_taught(cg, text, expect
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # more verbs of saying: theorising, fearing that, detailing; "a cependant tenu à tempérer X"
+    ("Depuis son élection, Marc Vidal a changé de ton. Il a ainsi commencé son mandat après avoir théorisé les « deux "
+     "droites incompatibles » .", [("deux droites incompatibles", "Marc Vidal")]),
+    ("« Les travaux se font en concertation avec les architectes » , a cependant tenu à tempérer Jean Lefort , adjoint "
+     "au maire.", [("Les travaux se font en concertation avec les architectes", "Jean Lefort")]),
+    ("Plusieurs enfants ont été blessés. « Le mannequin était en carton et il a pris feu très vite » , détaille une "
+     "source policière.", [("Le mannequin était en carton et il a pris feu très vite", "unnamed une source policière")]),
+    # "qui" after names coordinated, with a verb in the plural: the first of them
+    ("Le projet inquiète certains élus, comme Paul Morel ( PS ) et Anne Roy ( LR ), qui craignent que le parc ne "
+     "devienne une « prison » .", [("prison", "Paul Morel")]),
+    # "la cour" is the court of appeal named before
+    ("La cour d’appel de Lyon a confirmé la peine. La cour justifie cette décision par l' « extrême gravité » des faits.",
+     [("extrême gravité", "cour d’appel de Lyon")]),
+    # "a-t-il poursuivi" after a quotation of the sentence before, no one named since: that quotation's speaker
+    ("La réforme revient sur celle de son prédécesseur Barack Obama. Dans un entretien vendredi, Trump a annoncé que "
+     "la réforme comprendra des baisses d’impôts « massives » pour les ménages. « Ce seront les plus fortes baisses "
+     "jamais faites » , a-t-il poursuivi.",
+     [("massives", "Trump"), ("Ce seront les plus fortes baisses jamais faites", "Trump")]),
+    # "On parle du « … »": an indefinite someone
+    ("Le président a parlé d'un « nouveau départ » . On parle même du « retour de l'amitié » entre les deux pays.",
+     [("nouveau départ", "unnamed Le président"), ("retour de l'amitié", None)]),
+    # the PDG is the president named before
+    ("Guillaume Roux, président de la compagnie, a annoncé la grève. Le PDG de la compagnie a ensuite précisé que « les "
+     "trains du soir seront supprimés » .", [("les trains du soir seront supprimés", "Guillaume Roux")]),
+    # "…, mais qu'il « … »": a second completive of the same verb of saying
+    ("La ministre Anne Roy a déclaré que la décision n'était pas « agréable » pour le ministère, mais qu'il « ne pouvait "
+     "pas rester passif » .", [("agréable", "Anne Roy"), ("ne pouvait pas rester passif", "Anne Roy")]),
+    # the agent of a passive verb of judging
+    ("Ces tueries sont considérées par les premiers éléments de l'enquête comme une « vengeance » du gang rival.",
+     [("vengeance", "unnamed les premiers éléments de l'enquête")]),
+    # a noun for people alone is not the last person named when the text gave them another noun
+    ("« Nous honorons sa générosité » , a déclaré Claire Bonnet , la présidente, en signant l'accord. Pour la "
+     "donatrice, il s'agit de « l'effort le plus important de sa vie » .",
+     [("Nous honorons sa générosité", "Claire Bonnet"), ("l'effort le plus important de sa vie", "unnamed la donatrice")]),
+])
+def test_constructions_the_held_out_sets_21_and_22_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

@@ -49,8 +49,12 @@ are nobody's words; a participle after the words names who said them ("la répli
 and so does "…, selon son porte-parole, X"; "X a condamné cet attentat, qualifié de « … »" is X's. "il" may be a
 body inverted after a verb of saying in the sentence before ("…, a confirmé le ministère des affaires
 étrangères"); a ministry is named by its field, and an acronym by the name written before it in brackets ("l'Agence
-nationale des fréquences (ANFR)"). « » are matched in pairs: a « » inside another stays part of the outer
-quotation.
+nationale des fréquences (ANFR)"). "…, a-t-il poursuivi" goes on with the quotation of the sentence before when no
+one is named since; "…, mais qu'il « … »" is a second completive of the same verb; "qui craignent" after names
+coordinated is the first's; "On parle du « … »" is nobody's; a passive verb of judging has its agent ("considérées
+par l'enquête comme une « … »"); "la cour" is the court of appeal named before, the PDG the president; and a noun
+for people alone ("la donatrice") is not the last person named when the text gave them another ("la
+présidente"). « » are matched in pairs: a « » inside another stays part of the outer quotation.
 """
 
 from __future__ import annotations
@@ -85,12 +89,14 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
               # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
               r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
-              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
+              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
               # "s'est excusé « pour … »", "remarque que « … »", "résumait la situation par la phrase « … »"
               r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
               r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|préven(?:ant|ait|aient)|"
               # what someone decides ("a décidé qu'« … »"), opposes ("s'opposant à « … »") or puts forward
               r"décid(?:e|é|ent|ait|aient)(?=\s+qu)|s['’]\s*opposant|"
+              # details, theorises, fears that
+              r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")  # not "remarqué sur lui un « … »"
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
@@ -98,7 +104,9 @@ _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaien
 #: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
 FR_INVERTED = re.compile(
     rf"(?:\s*\[\d+\])*[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
-    rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard)\s+)?"
+    rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard|cependant|pourtant|"
+    rf"toutefois|néanmoins|d['’]ailleurs)\s+)?"
+    rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue)\s+(?:à\s+)?)?"  # "a tenu à tempérer X"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
@@ -115,7 +123,7 @@ FR_ASIDE = re.compile(rf"\b(?:comme|ainsi\s+que)\s+(?:le\s+|l['’])?(?:{_FR_SAY
 FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
 #: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
 FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|candidat|candidate|procureur|procureure|"
-                      r"chef|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|dirigeante|"
+                      r"chef|PDG|DG|CEO|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|dirigeante|"
                       r"républicain|démocrate|sénateur|sénatrice|premier|première|juge|avocat|avocate|"
                       r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
@@ -263,6 +271,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                          rf"(?:{_FR_SAYING})\s+(?:(?:de|d['’]|à|que|qu['’])\s*)?", text[before[-1].end():outer_start],
                          re.I):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
+    # "X a déclaré que la décision n'était pas « confortable », mais qu'il « … »": a second completive of the same
+    # verb of saying has the same speaker
+    if before and quotes and before[-1].start() <= quotes[-1].start < before[-1].end() and quotes[-1].speaker and \
+            re.fullmatch(r"[^«»;:.!?]{0,60}?,?\s*(?:mais|et|puis)\s+(?:qu['’]|que\s)[^«»;:.!?]{0,80}",
+                         text[before[-1].end():outer_start],
+                         re.I) and not people.within(before[-1].end(), outer_start):
+        return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
@@ -378,8 +393,20 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if inverted:
             pronoun = inverted.group("p1") or inverted.group("p2")
             if pronoun:
-                return _earlier_fr(text, outer_start, people, bounds,
-                                   pronoun=pronoun.strip("-t").lower())
+                pronoun = pronoun.strip("-t").lower()
+                # "Trump a annoncé des baisses « massives » … . « … », a-t-il poursuivi": the speaker of the
+                # quotation just before, when no one is named since and the pronoun fits them
+                previous = quotes[-1] if quotes else None
+                # (the gender of the speaker's fullest name: "Trump" is "Donald Trump")
+                fullest = max((p.text for p in people.items if previous and previous.speaker and
+                               p.text.endswith(previous.speaker)), key=len, default=None)
+                if previous is not None and previous.speaker and not previous.speaker.startswith("unnamed") and \
+                        previous.start >= _sentence(bounds, lead[0] - 1)[0] and \
+                        "\n\n" not in text[previous.end:outer_start] and not people.within(previous.end, outer_start) \
+                        and _gender(text, Person(fullest or previous.speaker, previous.start, previous.end, None),
+                                    people) in (None, _PRONOUN_GENDER.get(pronoun)):
+                    return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+                return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
             found = _subject_after(text, inverted.end(), tail[1], people, bounds)
             if found is not None:
                 return found, (inverted.start(), tail[1])
@@ -422,6 +449,15 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
     verbs = [v for v in verbs if v not in gerunds] if gerunds else verbs
     colon = words.rstrip().endswith(":")
+    # "Ces tueries sont considérées par les premiers éléments de l'enquête comme une « … »": the agent of a passive
+    # verb of judging
+    passive = re.search(r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été|sera|seront)\s+(?:considér|qualifi|décri|"
+                        r"présent|jug|désign|perçu|vu)\w*\s+par\s+(?P<np>[^,;:«»()]{1,80}?)\s+comme\s+"
+                        r"(?:(?:un|une|le|la|les|des)\s+|l['’]\s*)?$", words, re.I)
+    if passive:
+        found = _agent(text, clause_start + passive.start("np"), clause_start + passive.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "Ce n'est pas l'avis de Fottorino : « … »": the one whose view or words the noun before the colon names
     view = re.search(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
                      r"explication)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*:\s*$", words, re.I)
@@ -1016,7 +1052,8 @@ def _agent(text, start, end, people, bounds):
             return (earlier, None), span
         found = _earlier_fr(text, start, people, bounds)
         alone = bool(re.fullmatch(rf"(?:\s+{_ADJECTIVE})?[\s,]*", after_head)) and not re.search(r"[sx]$", noun)
-        if found[0] is not None and (alone or _written_with(text, found[0][0], noun, people, start)):
+        if found[0] is not None and (alone and not _known_as_other(text, found[0][0], noun, people, start) or
+                                     _written_with(text, found[0][0], noun, people, start)):
             return found
         if not re.search(r"[sx]$", noun):
             found = _named_next(text, start, end, people, bounds, first=True)
@@ -1057,10 +1094,26 @@ def _written_with(text, name, noun, people, floor, also=()) -> bool:
     return False
 
 
-#: roles a text may name two ways: the head of state is the president, the head of government the prime minister
+def _known_as_other(text, name, noun, people, floor) -> bool:
+    """Whether the text gave ``name``, before ``floor``, another role or noun for people than ``noun`` in
+    apposition ("Michelle Bachelet , la présidente" when "la donatrice" speaks): then the noun is someone else."""
+    stem = _fold_accents(noun)[:max(len(noun) - 2, 4)]
+    for p in people.items:
+        if p.text == name and p.start < floor:
+            given = re.match(r"\s*,\s*(?:le|la|l['’])\s*([\w’'-]+)", text[p.end:p.end + 40]) or \
+                re.search(r"\b(?:le|la|l['’])\s*([\w’'-]+)\s+$", text[max(p.start - 40, 0):p.start])
+            if given and (FR_ROLES.fullmatch(given.group(1)) or FR_PEOPLE.fullmatch(given.group(1))) and \
+                    not _fold_accents(given.group(1)).startswith(stem):
+                return True
+    return False
+
+
+#: roles a text may name two ways: the head of state is the president, the head of government the prime minister,
+#: the PDG the president
 _SAME_ROLES = ((re.compile(r"chef\s+de\s+l['’]\s*etat\b"), ("presid",)),
                (re.compile(r"chef\s+du\s+gouvernement\b"), ("premier ministre", "premiere ministre")),
-               (re.compile(r"chef\s+de\s+la\s+diplomatie\b"), ("ministre des affaires etrangeres",)))
+               (re.compile(r"chef\s+de\s+la\s+diplomatie\b"), ("ministre des affaires etrangeres",)),
+               (re.compile(r"\bpdg\b"), ("presid", "directeur general")))
 
 
 def _same_role(phrase: str) -> tuple[str, ...]:
@@ -1075,7 +1128,17 @@ def _antecedent(text, floor, at, people, bounds):
     ("Jean Dupont, qui affirme « … »", "l'organisation islamique, qui affirme « … »"), or None."""
     before = text[floor:at]
     rest = before.rstrip().rstrip(",").rstrip()
+    rest = re.sub(r"\s*\(\s*[^()]{1,20}\)$", "", rest)  # "Anne Roy ( LR ), qui": a party in brackets
     last = [p for p in people.within(floor, floor + len(rest)) if p.end == floor + len(rest)]
+    # "Paul Morel ( PS ) et Anne Roy ( LR ), qui craignent": a verb in the plural after names coordinated, the
+    # first of them
+    verb = re.match(r"\w+\s+(?:(?:ne|n['’]|se|s['’])\s*)?(\w+)", text[at:at + 40])
+    while last and verb and verb.group(1).endswith("ent"):
+        first = [p for p in people.within(floor, last[-1].start)
+                 if re.fullmatch(r"\s*(?:\(\s*[^()]{1,20}\)\s*)?(?:,\s*|\s+et\s+)", text[p.end:last[-1].start])]
+        if not first:
+            break
+        last = first[-1:]
     if last and _PREPOSITION_AND_NOUN_BEFORE.search(text[max(last[-1].start - 30, 0):last[-1].start]):
         # "Brian Teefey, beau-père de la chanteuse Selena Gomez, qui …": the name is a noun's complement in an
         # apposition; the relative clause is about the one the apposition describes
@@ -1122,8 +1185,9 @@ def _body_of_kind(text, noun, after_head, floor):
     l'Intérieur" written before; "le parti écologiste" for "Europe Écologie Les Verts" and "l'organisation
     islamique" for "les islamistes d'Ansar Eddine" (a name written with a word of the adjective's stem)."""
     found = None
-    of = re.compile(rf"\b(?i:{re.escape(noun)})\s+((?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_NAME}"
-                    rf"(?:\s+{_NAME})*)")
+    # "la cour" for "la cour d'appel de Paris": a lowercase complement may come before the name
+    of = re.compile(rf"\b(?i:{re.escape(noun)})\s+((?:(?:d['’]\s*|de\s+)[a-zà-ÿ-]+\s+)?"
+                    rf"(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_NAME}(?:\s+{_NAME})*)")
     for m in of.finditer(text, 0, floor):
         found = (m.start(), noun.lower() + " " + m.group(1))
     adjective = re.match(rf"\s+({_ADJECTIVE})", after_head)
@@ -1230,6 +1294,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             if subject.pos_ == "NOUN" and then and (FR_ROLES.match(subject.text) or FR_BODIES.match(subject.text)
                                                     or FR_ROLES.match(doc[subject.i - 1].text)):
                 return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
+            if subject.lower_ == "on" and re.match(r"(?:parl|di[ts]|évoqu|murmur|racont)", target.lower_):
+                return False, None  # "On parle du « … »": an indefinite someone, nobody's words
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None
