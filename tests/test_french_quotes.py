@@ -574,6 +574,12 @@ def test_constructions_the_held_out_sets_17_and_18_taught(cg, text, expected):
     ("L'entraîneur Paul Martin a salué le match. La gardienne de l'équipe américaine a qualifié ses adversaires de « "
      "bande de lâches » . Marie Solo , poursuivant sa déclaration, estime que les Suédoises « n'iront pas loin » .",
      [("bande de lâches", "Marie Solo"), ("n'iront pas loin", "Marie Solo")]),
+    # a label, a name or charges in « » after the noun of what they name, in a clause that reports nothing
+    ("Des enseignants en colère ont créé un groupe : « Les crayons rouges » .", [("Les crayons rouges", None)]),
+    ("Trois mineurs ont été mis en examen, a indiqué Paul Morel, le procureur. Ils sont accusés de « vol en bande "
+     "organisée » , « recel » et « rébellion » .",
+     [("vol en bande organisée", None), ("recel", None), ("rébellion", None)]),
+    ("Le président du groupe, Paul Morel, a écrit sur son compte : « Nous partons » .", [("Nous partons", "Paul Morel")]),
 ])
 def test_constructions_a_second_reading_of_sets_13_to_20_taught(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -45,7 +45,8 @@ word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports"
 after a role's phrase holds the role ("L'ancien candidat à la primaire Alain Juppé"), the head of government is the
 prime minister ("le chef du gouvernement"), and a role no one named was given, followed by a name that opens the
 next sentence for the first time, is that name. Titles listed in « » ("auteur de « A », « B » ou encore « C »")
-are nobody's words; a participle after the words names who said them ("la réplique « … » lancée par le député"),
+are nobody's words, and so are a label, a name or charges after the noun of what they name ("l'opération « … »",
+"un groupe : « … »", "accusés de « … », « … » et « … »"); a participle after the words names who said them ("la réplique « … » lancée par le député"),
 and so does "…, selon son porte-parole, X"; "X a condamné cet attentat, qualifié de « … »" is X's. "il" may be a
 body inverted after a verb of saying in the sentence before ("…, a confirmé le ministère des affaires
 étrangères"); a ministry is named by its field, and an acronym by the name written before it in brackets ("l'Agence
@@ -240,9 +241,21 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                       r"(?:\s+(?:de|d['’])\s*[a-zà-ÿ-]{3,})?\s*$", text[lead[0]:outer_start], re.I) and \
             not FR_SAYING.search(text[max(lead[0], outer_start - 30):outer_start]):
         return False, None
+    # "l'opération « Bouclier de l'Euphrate »", "un site Internet « La France en colère »", "accusés de « violences
+    # … »": the name of a thing, a label or a charge (or a list of them), in a clause that reports nothing
+    listed = _listed_with(text, match, matches)
+    clause = text[lead[0]:listed[0].start()]
+    label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|mouvement|"
+                 r"campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|devise|"
+                 r"qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|spectacle)\s*"
+                 r"(?:(?:de\s+|d['’]\s*))?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|condamnée?s?|"
+                 r"mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$", clause, re.I)
+    if label and not _reporting_verbs(clause[:label.start()]) and not FR_ACCORDING.search(clause) and \
+            not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
+            not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
+        return False, None
     # "auteur de « Vendredi », « Le Roi des aulnes » ou encore « Les Météores »": titles listed in « », with no verb
     # of saying before them in the sentence, are the names of works, nobody's words
-    listed = _listed_with(text, match, matches)
     if len(listed) >= 2 and all(re.match(r"«\s*[A-ZÀ-ÖØ-Þ]", m.group(0)) and len(m.group(0).split()) <= 10 and
                                 not re.search(r"[.!?…]", m.group(0)) for m in listed) and \
             not _reporting_verbs(text[lead[0]:listed[0].start()]) and \
