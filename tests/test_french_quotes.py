@@ -625,6 +625,42 @@ def test_constructions_the_held_out_sets_21_and_22_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the agent of a passive verb of naming or judging, after the words
+    ("Le chef avait été désigné « Cuisinier de l'année » par Michelin en 1990.",
+     [("Cuisinier de l'année", "Michelin")]),
+    ("Le gaz est d'ailleurs classé comme « arme chimique » par les Nations unies .", [("arme chimique", "Nations unies")]),
+    ("Des dizaines de corps sont sous les décombres. Ce « désastre » est déploré par les Nations unies .",
+     [("désastre", "Nations unies")]),
+    # a body's name opening the clause, just before words that begin with its verb; not a determiner
+    ("Le groupe a annoncé une enquête. Airbus « coopère pleinement avec la justice » .",
+     [("coopère pleinement avec la justice", "Airbus")]),
+    ("Cet « incident majeur » a eu lieu mardi.", [("incident majeur", None)]),
+    # an indefinite apposition to the name before it; "Me", a lawyer's title
+    ("Paul Morel , un pilote belge présent sur les lieux, avait tenté de le prévenir. « Ce n'était pas un bon endroit "
+     "pour se placer » .", [("Ce n'était pas un bon endroit pour se placer", "Paul Morel")]),
+    ("Selon les propos de son avocat, Me Antonin Lebrun, « l'audition a été avancée » .",
+     [("l'audition a été avancée", "Antonin Lebrun")]),
+    # judging that, advocating
+    ("Anne Roy se présente comme la seule à s'opposer au chef. Elle juge que les autres candidats sont des « "
+     "hypocrites » .", [("hypocrites", "Anne Roy")]),
+    ("Le professeur Paul Garnier préconise ainsi de « s'attaquer à la pauvreté locale » .",
+     [("s'attaquer à la pauvreté locale", "Paul Garnier")]),
+    # "Les paroles de l'écrivain sont : « … »"
+    ("La cérémonie s'est achevée sur une allocution prononcée par Victor Hugo en 1870. Les paroles de l'écrivain sont : "
+     "« Sauver Paris, c'est sauver le monde. »", [("Sauver Paris, c'est sauver le monde.", "Victor Hugo")]),
+    # a sentence a court passes, and a nickname in apposition to a name, are nobody's words
+    ("Il a été jugé mardi. Il est donc condamné à « trois mois d’emprisonnement avec sursis » .",
+     [("trois mois d’emprisonnement avec sursis", None)]),
+    ("Ce relais était la dernière course à laquelle « la Foudre » , Usain Bolt, prenait part.", [("la Foudre", None)]),
+    # "a-t-il lancé" in a paragraph a line "— X" signs: X, rather than the last man named
+    ("Il rejoint ainsi l'Américain Carl Lewis au nombre de médailles. « Merci du fond du cœur » a-t-il lancé à la "
+     "télévision.\n\n— Usain Bolt", [("Merci du fond du cœur", "Usain Bolt")]),
+])
+def test_constructions_the_held_out_sets_23_and_24_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

@@ -55,7 +55,12 @@ one is named since; "…, mais qu'il « … »" is a second completive of the sa
 coordinated is the first's; "On parle du « … »" is nobody's; a passive verb of judging has its agent ("considérées
 par l'enquête comme une « … »"); "la cour" is the court of appeal named before, the PDG the president; and a noun
 for people alone ("la donatrice") is not the last person named when the text gave them another ("la
-présidente"). « » are matched in pairs: a « » inside another stays part of the outer quotation.
+présidente"). A passive verb of naming or judging after the words has its agent ("classé comme « … » par les
+Nations unies", "Ce « désastre » est déploré par X"); a body's name opening the clause speaks words that begin with
+its verb ("Airbus « coopère … »"); an indefinite apposition is the name before it ("X , un pilote belge"); "Me" is a
+lawyer's title; "Les paroles de X sont : « … »" are X's; a sentence a court passes ("condamné à « … »") and a
+nickname in apposition to a name are nobody's; and "a-t-il lancé" in a paragraph a line "— X" signs is X. « » are
+matched in pairs: a « » inside another stays part of the outer quotation.
 """
 
 from __future__ import annotations
@@ -98,6 +103,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"décid(?:e|é|ent|ait|aient)(?=\s+qu)|s['’]\s*opposant|"
               # details, theorises, fears that
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
+              # advocates; judges that ("Elle juge que …": not "le juge")
+              r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")  # not "remarqué sur lui un « … »"
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
@@ -147,7 +154,8 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
                        r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|"
-                       r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine)s?$", re.I)
+                       r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine|écrivain|"
+                       r"écrivaine|poète|poétesse|peintre|cinéaste)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -164,7 +172,7 @@ FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
                           r"tweet|tribune)s?$", re.I)
 #: a title written before a name ("M. Houdré", "Mme Marois")
-_TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+)"
+_TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}"
@@ -249,7 +257,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                  r"campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|devise|"
                  r"qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|spectacle)\s*"
                  r"(?:(?:de\s+|d['’]\s*))?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|condamnée?s?|"
-                 r"mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$", clause, re.I)
+                 r"mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$", clause, re.I)
     if label and not _reporting_verbs(clause[:label.start()]) and not FR_ACCORDING.search(clause) and \
             not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
             not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
@@ -260,6 +268,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                                 not re.search(r"[.!?…]", m.group(0)) for m in listed) and \
             not _reporting_verbs(text[lead[0]:listed[0].start()]) and \
             not FR_ACCORDING.search(text[lead[0]:listed[0].start()]):
+        return False, None
+    # "la dernière course à laquelle « la Foudre » , Usain Bolt, prenait part": a nickname in apposition to a name
+    if len(inner) <= 3 and not re.search(r"[.!?]", inner[-1] if inner else "") and \
+            [p for p in people.within(outer_end, outer_end + 60)
+             if re.fullmatch(r"\s*,\s*", text[outer_end:p.start]) and re.match(r"\s*,", text[p.end:])]:
         return False, None
     # "L'ancien souverain avait exprimé ce désir :⏎⏎« … »": a paragraph of quotation after a colon is said by the
     # sentence that introduces it
@@ -294,9 +307,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
-                 r"\b(?:(?:qualifi|nomm|surnomm|appel)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
-                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+"
-                 r"(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?)\s+comme\s+"
+                 r"\b(?:(?:qualifi|nomm|surnomm|appel|désign|baptis)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
+                 r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:(?:d['’]ailleurs|aussi|également|déjà)\s+)?"
+                 r"(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?|classée?s?|désignée?s?)\s+comme\s+"
                  r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
@@ -386,6 +399,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             found = _subject_after(text, after, _sentence(bounds, after)[1], people, bounds)
             if found is not None:
                 return found, _sentence(bounds, after)
+    # "Ce « désastre » est déploré par les Nations unies": the agent of a passive verb of saying after the words
+    deplored = re.match(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+(?:(?:aussi|également|notamment)\s+)?"
+                        r"(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
+                        r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]], re.I)
+    if deplored:
+        found = _agent(text, outer_end + deplored.start("np"), outer_end + deplored.end("np"), people, bounds)
+        if found is not None:
+            return found
     # "la réplique « … » lancée par le député", "les propos « … » tenus par X": the one a participle of saying after
     # the words names
     by = re.match(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)(?:é|ée|és|ées|e|s|es)?"
@@ -419,6 +440,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                         and _gender(text, Person(fullest or previous.speaker, previous.start, previous.end, None),
                                     people) in (None, _PRONOUN_GENDER.get(pronoun)):
                     return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+                # "« … » a-t-il lancé.⏎⏎— Usain Bolt": a person the line under the paragraph names, of the
+                # pronoun's gender
+                signer = _paragraph_signer(text, outer_end, people)
+                if signer is not None and signer[0][0] and not str(signer[0][0]).startswith("unnamed") and \
+                        [p for p in people.items if p.text == signer[0][0]] and \
+                        _gender(text, Person(signer[0][0], *signer[1], None), people) in (
+                            None, _PRONOUN_GENDER.get(pronoun)):
+                    return signer
                 return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
             found = _subject_after(text, inverted.end(), tail[1], people, bounds)
             if found is not None:
@@ -434,6 +463,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
     # with the verb of the sentence is who said them
     just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
+    # "Airbus « coopère pleinement … »": a body's name too, opening the clause
+    alone = re.fullmatch(rf"\s*({NAME_CHAIN.pattern})\s*", words)
+    if not just_before and alone and alone.group(1) not in _SENTENCE_ADVERBS and \
+            not _DETERMINER.fullmatch(alone.group(1) + " ") and \
+            alone.group(1).lower() not in ("cet", "il", "elle", "ils", "elles", "on", "nous", "vous", "je"):
+        just_before = [Person(alone.group(1), clause_start + alone.start(1), clause_start + alone.end(1), None)]
     if just_before and re.match(r"«\s*[a-zà-ÿ]+\s+\S+\s+\S", text[outer_start:outer_end]) and \
             not FR_SAYING.search(words) and \
             not _PREPOSITION_JUST_BEFORE.search(text[max(just_before[0].start - 20, 0):just_before[0].start]):
@@ -473,7 +508,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             return found
     # "Ce n'est pas l'avis de Fottorino : « … »": the one whose view or words the noun before the colon names
     view = re.search(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
-                     r"explication)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*:\s*$", words, re.I)
+                     r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
+                     r"(?:(?:sont|est|étaient|était)\s*)?:\s*$", words, re.I)
     if view:
         found = _agent(text, clause_start + view.start("np"), clause_start + view.end("np"), people, bounds)
         if found is not None:
@@ -532,13 +568,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             return _earlier_fr(text, lead[0], people, bounds, sentences=2)
         return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
     # "… « pour la conception … ». ⏎⏎— Comité Nobel": a line of its own under the paragraph signs its words
-    paragraph_end = text.find("\n\n", outer_end)
-    signature = re.match(r"\n\n[ \t]*[—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*(?:\n|$)", text[paragraph_end:]) \
-        if paragraph_end >= 0 else None
-    if signature:
-        found = _signer(text, paragraph_end + signature.start("name"), paragraph_end + signature.end("name"), people)
-        if found is not None:
-            return found
+    found = _paragraph_signer(text, outer_end, people)
+    if found is not None:
+        return found
     # "…, a rapporté le Midi Libre. Ils auraient été « jetés … »": a sentence in the conditional goes on
     # reporting what the source of the sentence before it, in the same paragraph, says
     if lead[0] > 0 and re.search(r"\b(?:aurai(?:t|ent)|serai(?:t|ent))\b", text[lead[0]:tail[1]]):
@@ -567,6 +599,16 @@ def _source_named(text, start, end, limit, people, bounds):
                                        else ""):
         return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
     return _agent(text, start, end, people, bounds)
+
+
+def _paragraph_signer(text, at, people):
+    """Who a line "— X" of its own, under the paragraph holding ``at``, names (see :func:`_signer`), or None."""
+    paragraph_end = text.find("\n\n", at)
+    signature = re.match(r"\n\n[ \t]*[—–][ \t]*(?P<name>[^\n]{2,80}?)[ \t]*(?:\n|$)", text[paragraph_end:]) \
+        if paragraph_end >= 0 else None
+    if signature:
+        return _signer(text, paragraph_end + signature.start("name"), paragraph_end + signature.end("name"), people)
+    return None
 
 
 def _listed_with(text, match, matches) -> list:
@@ -989,6 +1031,11 @@ def _agent(text, start, end, people, bounds):
         return None
     if apposed and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
         return (apposed.group(1), None), span
+    # "Romain Degeer , un pilote belge présent sur les lieux": an indefinite apposition to the name before it
+    if det.group("indef") and (FR_ROLES.match(noun) or FR_PEOPLE.match(noun)):
+        named = [p for p in people.within(max(start - 60, 0), start) if re.fullmatch(r"\s*,\s*", text[p.end:start])]
+        if named:
+            return (named[-1].text, named[-1].entity), span
     if det.group("def") and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
         comma = re.search(rf"({NAME_CHAIN.pattern}),\s*$", text[max(start - 60, 0):start])
         if comma and comma.group(1) not in _SENTENCE_ADVERBS:  # "Barroso, le président de la commission européenne"
