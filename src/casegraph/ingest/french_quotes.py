@@ -127,6 +127,14 @@ _SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Par", "En", "Au"
 #: "comme le rappelle X,": the speaker follows the verb
 FR_ASIDE = re.compile(rf"\b(?:comme|ainsi\s+que)\s+(?:le\s+|l['’])?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*,",
                       re.I)
+#: "… sont considérées par X comme une « … »": X, the agent of a passive verb of judging, says the words
+_PASSIVE_JUDGE = re.compile(r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été|sera|seront)\s+(?:considér|qualifi|"
+                            r"décri|présent|jug|désign|perçu|vu)\w*\s+par\s+(?P<np>[^,;:«»()]{1,80}?)\s+comme\s+"
+                            r"(?:(?:un|une|le|la|les|des)\s+|l['’]\s*)?$", re.I)
+#: "l'avis de X : « … »", "Les paroles de X sont : « … »": X's view or words
+_VIEW_OF = re.compile(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
+                      r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
+                      r"(?:(?:sont|est|étaient|était)\s*)?:\s*$", re.I)
 #: impersonal verbs: "Il apparaît que « … »" names nobody
 FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
 #: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
@@ -497,21 +505,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     gerunds = [v for v in verbs if re.search(r"\ben\s+$", words[:v.start()], re.I)]
     verbs = [v for v in verbs if v not in gerunds] if gerunds else verbs
     colon = words.rstrip().endswith(":")
-    # "Ces tueries sont considérées par les premiers éléments de l'enquête comme une « … »": the agent of a passive
-    # verb of judging
-    passive = re.search(r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été|sera|seront)\s+(?:considér|qualifi|décri|"
-                        r"présent|jug|désign|perçu|vu)\w*\s+par\s+(?P<np>[^,;:«»()]{1,80}?)\s+comme\s+"
-                        r"(?:(?:un|une|le|la|les|des)\s+|l['’]\s*)?$", words, re.I)
-    if passive:
-        found = _agent(text, clause_start + passive.start("np"), clause_start + passive.end("np"), people, bounds)
-        if found is not None:
-            return found
-    # "Ce n'est pas l'avis de Fottorino : « … »": the one whose view or words the noun before the colon names
-    view = re.search(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
-                     r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
-                     r"(?:(?:sont|est|étaient|était)\s*)?:\s*$", words, re.I)
-    if view:
-        found = _agent(text, clause_start + view.start("np"), clause_start + view.end("np"), people, bounds)
+    # The agent of a passive verb of judging ("Ces tueries sont considérées par l'enquête comme une « … »"), or the
+    # one whose view or words the noun before the colon names ("Ce n'est pas l'avis de Fottorino : « … »", "Les
+    # paroles de l'écrivain sont : « … »")
+    for phrase in (_PASSIVE_JUDGE, _VIEW_OF):
+        named = phrase.search(words)
+        found = _agent(text, clause_start + named.start("np"), clause_start + named.end("np"), people, bounds) \
+            if named else None
         if found is not None:
             return found
     # "X avait alors donné la même explication à cette baisse, « … »": a noun of saying given by the subject
