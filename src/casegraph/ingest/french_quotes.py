@@ -41,21 +41,21 @@ Houdré", "M. Di Giacomo") and a body written after them ("… de l'Observatoire
 through ("L'Union européenne au travers de sa délégation"). What someone urges, demands, wants or rejects in
 words of their own ("a exhorté les jeunes à « … »", "exige", "veut", "récuse") is theirs; a verb of saying
 coordinated after a quotation ("a condamné « … » et dénonce « … »") keeps its speaker; and a role written word for
-word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports") is that name. A name written
-after a role's phrase holds the role ("L'ancien candidat à la primaire Alain Juppé"), the head of government is the
-prime minister ("le chef du gouvernement"), and a role no one named was given, followed by a name that opens the
-next sentence for the first time, is that name. Titles listed in « » ("auteur de « A », « B » ou encore « C »")
-are nobody's words, and so are a label, a name or charges after the noun of what they name ("l'opération « … »",
-"un groupe : « … »", "accusés de « … », « … » et « … »"); a participle after the words names who said them ("la réplique « … » lancée par le député"),
-and so does "…, selon son porte-parole, X"; "X a condamné cet attentat, qualifié de « … »" is X's. "il" may be a
-body inverted after a verb of saying in the sentence before ("…, a confirmé le ministère des affaires
-étrangères"); a ministry is named by its field, and an acronym by the name written before it in brackets ("l'Agence
-nationale des fréquences (ANFR)"). "…, a-t-il poursuivi" goes on with the quotation of the sentence before when no
-one is named since; "…, mais qu'il « … »" is a second completive of the same verb; "qui craignent" after names
-coordinated is the first's; "On parle du « … »" is nobody's; a passive verb of judging has its agent ("considérées
-par l'enquête comme une « … »"); "la cour" is the court of appeal named before, the PDG the president; and a noun
-for people alone ("la donatrice") is not the last person named when the text gave them another ("la
-présidente"). A passive verb of naming or judging after the words has its agent ("classé comme « … » par les
+word after a name earlier ("Abbas Akhoundi , le ministre iranien des Transports") is that name. A name written after
+a role's phrase holds the role ("L'ancien candidat à la primaire Alain Juppé"), the head of government is the prime
+minister ("le chef du gouvernement"), and a role no one named was given, followed by a name that opens the next
+sentence for the first time, is that name. Titles listed in « » ("auteur de « A », « B » ou encore « C »") are
+nobody's words, and so are a label, a name or charges after the noun of what they name ("l'opération « … »", "un
+groupe : « … »", "accusés de « … », « … » et « … »"); a participle after the words names who said them ("la réplique
+« … » lancée par le député"), and so does "…, selon son porte-parole, X"; "X a condamné cet attentat, qualifié
+de « … »" is X's. "il" may be a body inverted after a verb of saying in the sentence before ("…, a confirmé le ministère
+des affaires étrangères"); a ministry is named by its field, and an acronym by the name written before it in
+brackets ("l'Agence nationale des fréquences (ANFR)"). "…, a-t-il poursuivi" goes on with the quotation of the
+sentence before when no one is named since; "…, mais qu'il « … »" is a second completive of the same verb; "qui
+craignent" after names coordinated is the first's; "On parle du « … »" is nobody's; a passive verb of judging has
+its agent ("considérées par l'enquête comme une « … »"); "la cour" is the court of appeal named before, the PDG the
+president; and a noun for people alone ("la donatrice") is not the last person named when the text gave them another
+("la présidente"). A passive verb of naming or judging after the words has its agent ("classé comme « … » par les
 Nations unies", "Ce « désastre » est déploré par X"); a body's name opening the clause speaks words that begin with
 its verb ("Airbus « coopère … »"); an indefinite apposition is the name before it ("X , un pilote belge"); "Me" is a
 lawyer's title; "Les paroles de X sont : « … »" are X's; a sentence a court passes ("condamné à « … »") and a
@@ -98,14 +98,15 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
               # "s'est excusé « pour … »", "remarque que « … »", "résumait la situation par la phrase « … »"
               r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
-              r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|préven(?:ant|ait|aient)|"
+              r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|"  # not "remarqué sur lui un « … »"
+              r"préven(?:ant|ait|aient)|"
               # what someone decides ("a décidé qu'« … »"), opposes ("s'opposant à « … »") or puts forward
               r"décid(?:e|é|ent|ait|aient)(?=\s+qu)|s['’]\s*opposant|"
               # details, theorises, fears that
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
-              r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")  # not "remarqué sur lui un « … »"
+              r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -139,7 +140,8 @@ _VIEW_OF = re.compile(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|pr
 FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
 #: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
 FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|candidat|candidate|procureur|procureure|"
-                      r"chef|PDG|DG|CEO|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|dirigeante|"
+                      r"chef|PDG|DG|CEO|directeur|directrice|secrétaire|député|députée|maire|leader|dirigeant|"
+                      r"dirigeante|"
                       r"républicain|démocrate|sénateur|sénatrice|premier|première|juge|avocat|avocate|"
                       r"journaliste|présentatrice|présentateur|commissaire|ambassadeur|ambassadrice|chercheur|"
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
@@ -162,8 +164,8 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"voisin|voisine|fan|citoyen|citoyenne|salarié|salariée|employé|employée|ouvrier|ouvrière|"
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
                        r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|"
-                       r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|cousine|écrivain|"
-                       r"écrivaine|poète|poétesse|peintre|cinéaste)s?$", re.I)
+                       r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|"
+                       r"cousine|écrivain|écrivaine|poète|poétesse|peintre|cinéaste)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -261,11 +263,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # … »": the name of a thing, a label or a charge (or a list of them), in a clause that reports nothing
     listed = _listed_with(text, match, matches)
     clause = text[lead[0]:listed[0].start()]
-    label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|mouvement|"
-                 r"campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|devise|"
-                 r"qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|spectacle)\s*"
-                 r"(?:(?:de\s+|d['’]\s*))?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|condamnée?s?|"
-                 r"mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$", clause, re.I)
+    label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|"
+                      r"mouvement|campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|"
+                      r"devise|qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|"
+                      r"spectacle)\s*(?:de\s+|d['’]\s*)?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
+                      r"condamnée?s?|mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$",
+                      clause, re.I)
     if label and not _reporting_verbs(clause[:label.start()]) and not FR_ACCORDING.search(clause) and \
             not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
             not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
@@ -410,15 +413,17 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "Ce « désastre » est déploré par les Nations unies": the agent of a passive verb of saying after the words
     deplored = re.match(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+(?:(?:aussi|également|notamment)\s+)?"
                         r"(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
-                        r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]], re.I)
+                        r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]],
+                        re.I)
     if deplored:
         found = _agent(text, outer_end + deplored.start("np"), outer_end + deplored.end("np"), people, bounds)
         if found is not None:
             return found
     # "la réplique « … » lancée par le député", "les propos « … » tenus par X": the one a participle of saying after
     # the words names
-    by = re.match(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)(?:é|ée|és|ées|e|s|es)?"
-                  r"\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]])
+    by = re.match(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)"
+                  r"(?:é|ée|és|ées|e|s|es)?\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))",
+                  text[outer_end:tail[1]])
     if by:
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds)
         if found is not None:
