@@ -348,7 +348,7 @@ def test_clicking_a_statement_opens_its_card_with_text_and_source(page):
     # What a click on a statement does, wherever the layout puts it: as the graph grows another node may land on
     # it (Ta-Nehisi Coates did), so it is first moved to a clear spot beside the drawing.
     page.evaluate(f"""(() => {{ const n = casegraphViewer.network;
-        const xs = Object.values(n.getPositions()).map(p => p.x), ys = Object.values(n.getPositions()).map(p => p.y);
+        const all = Object.values(n.getPositions()), xs = all.map(p => p.x), ys = all.map(p => p.y);
         n.moveNode('{PEANUTS}', Math.min(...xs) - 400, Math.min(...ys) - 400); }})()""")
     page.evaluate(f"casegraphViewer.network.focus('{PEANUTS}', {{scale: 1.5}})")
     point = page.evaluate(f"""(() => {{ const n = casegraphViewer.network;

@@ -136,6 +136,13 @@ _PASSIVE_JUDGE = re.compile(r"\b(?:est|sont|était|étaient|a\s+été|ont\s+ét�
 _VIEW_OF = re.compile(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
                       r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
                       r"(?:(?:sont|est|étaient|était)\s*)?:\s*$", re.I)
+#: "« … » est déploré par X": X, the agent of a passive verb of saying written after the words, says them
+_DEPLORED_BY = re.compile(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+"
+                          r"(?:(?:aussi|également|notamment)\s+)?(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
+                          r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", re.I)
+#: "la réplique « … » lancée par X", "les propos « … » tenus par X": X, named by a participle after the words
+_SAID_BY = re.compile(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)"
+                      r"(?:é|ée|és|ées|e|s|es)?\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))")
 #: impersonal verbs: "Il apparaît que « … »" names nobody
 FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
 #: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
@@ -328,9 +335,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         # it says of its object, so it is the words of that verb's subject
         judged = re.search(rf"\b(?:{_FR_SAYING})\b[^«»;:.!?,]{{0,60}},\s*[\w’'-]+\s+(?:de\s+|d['’]\s*)?$", words,
                            re.I)
-        if found is None and judged and _reporting_verbs(words[judged.start():]):
-            verb = _reporting_verbs(words[judged.start():])[0]
-            verb = re.compile(re.escape(verb.group(0))).search(words, judged.start())
+        said = _reporting_verbs(words[judged.start():]) if found is None and judged else []
+        if said:
+            verb = re.compile(re.escape(said[0].group(0))).search(words, judged.start())
             found = _parsed_subject_fr(text, clause_start, outer_start, verb, people, bounds)
             found = found if found is not None and found[0] else None
         return found if found is not None else (False, None)
@@ -410,22 +417,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             found = _subject_after(text, after, _sentence(bounds, after)[1], people, bounds)
             if found is not None:
                 return found, _sentence(bounds, after)
-    # "Ce « désastre » est déploré par les Nations unies": the agent of a passive verb of saying after the words
-    deplored = re.match(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+(?:(?:aussi|également|notamment)\s+)?"
-                        r"(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
-                        r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", text[outer_end:tail[1]],
-                        re.I)
-    if deplored:
-        found = _agent(text, outer_end + deplored.start("np"), outer_end + deplored.end("np"), people, bounds)
-        if found is not None:
-            return found
-    # "la réplique « … » lancée par le député", "les propos « … » tenus par X": the one a participle of saying after
-    # the words names
-    by = re.match(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)"
-                  r"(?:é|ée|és|ées|e|s|es)?\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))",
-                  text[outer_end:tail[1]])
-    if by:
-        found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds)
+    # The agent named after the words: of a passive verb of saying ("Ce « désastre » est déploré par les Nations
+    # unies"), or of a participle of saying ("la réplique « … » lancée par le député")
+    for phrase in (_DEPLORED_BY, _SAID_BY):
+        named = phrase.match(text, outer_end, tail[1])
+        found = _agent(text, named.start("np"), named.end("np"), people, bounds) if named else None
         if found is not None:
             return found
     # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
@@ -440,28 +436,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if inverted:
             pronoun = inverted.group("p1") or inverted.group("p2")
             if pronoun:
-                pronoun = pronoun.strip("-t").lower()
-                # "Trump a annoncé des baisses « massives » … . « … », a-t-il poursuivi": the speaker of the
-                # quotation just before, when no one is named since and the pronoun fits them
-                previous = quotes[-1] if quotes else None
-                # (the gender of the speaker's fullest name: "Trump" is "Donald Trump")
-                fullest = max((p.text for p in people.items if previous and previous.speaker and
-                               p.text.endswith(previous.speaker)), key=len, default=None)
-                if previous is not None and previous.speaker and not previous.speaker.startswith("unnamed") and \
-                        previous.start >= _sentence(bounds, lead[0] - 1)[0] and \
-                        "\n\n" not in text[previous.end:outer_start] and not people.within(previous.end, outer_start) \
-                        and _gender(text, Person(fullest or previous.speaker, previous.start, previous.end, None),
-                                    people) in (None, _PRONOUN_GENDER.get(pronoun)):
-                    return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
-                # "« … » a-t-il lancé.⏎⏎— Usain Bolt": a person the line under the paragraph names, of the
-                # pronoun's gender
-                signer = _paragraph_signer(text, outer_end, people)
-                if signer is not None and signer[0][0] and not str(signer[0][0]).startswith("unnamed") and \
-                        [p for p in people.items if p.text == signer[0][0]] and \
-                        _gender(text, Person(signer[0][0], *signer[1], None), people) in (
-                            None, _PRONOUN_GENDER.get(pronoun)):
-                    return signer
-                return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+                return _pronoun_speaker(text, outer_start, outer_end, lead, pronoun.strip("-t").lower(), quotes,
+                                        people, bounds)
             found = _subject_after(text, inverted.end(), tail[1], people, bounds)
             if found is not None:
                 return found, (inverted.start(), tail[1])
@@ -594,14 +570,38 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     return None, None
 
 
+def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people, bounds):
+    """Who "il" or "elle" of a verb after the words (« … », a-t-il déclaré) is: the speaker of the quotation just
+    before, in this sentence or the one before, when no one is named since ("Trump a annoncé des baisses
+    « massives » … . « … », a-t-il poursuivi"); else a person the line under the paragraph names ("« … » a-t-il
+    lancé.⏎⏎— Usain Bolt"); else the last person named; each of the pronoun's gender."""
+    def fits(name, start, end):
+        return _gender(text, Person(name, start, end, None), people) in (None, _PRONOUN_GENDER.get(pronoun))
+
+    previous = quotes[-1] if quotes else None
+    if previous is not None and previous.speaker and not previous.speaker.startswith("unnamed") and \
+            previous.start >= _sentence(bounds, lead[0] - 1)[0] and \
+            "\n\n" not in text[previous.end:outer_start] and not people.within(previous.end, outer_start):
+        # the gender of the speaker's fullest name: "Trump" is "Donald Trump"
+        fullest = max((p.text for p in people.items if p.text.endswith(previous.speaker)), key=len,
+                      default=previous.speaker)
+        if fits(fullest, previous.start, previous.end):
+            return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    signer = _paragraph_signer(text, outer_end, people)
+    if signer is not None and signer[0][0] and any(p.text == signer[0][0] for p in people.items) and \
+            fits(signer[0][0], *signer[1]):
+        return signer
+    return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+
+
 def _source_named(text, start, end, limit, people, bounds):
     """The speaker "selon X" names after the words, X being ``text[start:end]``: the person in apposition to a
     role ("…, selon son porte-parole, Fraser Seitel."), else what :func:`_agent` reads in X."""
     then = [p for p in people.within(end, limit) if re.fullmatch(r"\s*,\s*", text[end:p.start]) and
             re.match(r"\s*(?:[,;.]|$)", text[p.end:limit + 1])]  # "selon la police, Jean Dupont a été …" is not
     det = _DETERMINER.match(text[start:end])
-    if then and det and FR_ROLES.match(text[start + det.end():end].split()[0] if text[start + det.end():end].split()
-                                       else ""):
+    noun = text[start + det.end():end].split()[:1] if det else []
+    if then and noun and FR_ROLES.match(noun[0]):
         return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
     return _agent(text, start, end, people, bounds)
 
@@ -1144,11 +1144,17 @@ def _named_next(text, start, end, people, bounds, first=False):
     return ((later[0].text, later[0].entity), _sentence(bounds, start)) if later else None
 
 
+def _role_stem(noun: str) -> str:
+    """A role noun folded and cut before its endings, so that "ministre" and "ministres", "député" and "députée"
+    meet: ``_role_stem("présidente") == "presiden"``."""
+    return _fold_accents(noun)[:max(len(noun) - 2, 4)]
+
+
 def _written_with(text, name, noun, people, floor, also=()) -> bool:
     """Whether some mention of ``name`` before ``floor`` is written with the role ``noun`` (or one of the words
     ``also`` of the same role) near it, in its sentence ("le ministre Arnaud Montebourg", "Arnaud Montebourg,
     ministre du Redressement productif")."""
-    stems = [_fold_accents(noun)[:max(len(noun) - 2, 4)], *also]
+    stems = [_role_stem(noun), *also]
     for p in people.items:
         if p.text == name and p.start < floor:
             before = re.split(r"[.!?]\s", text[max(p.start - 60, 0):p.start])[-1]
@@ -1162,7 +1168,7 @@ def _written_with(text, name, noun, people, floor, also=()) -> bool:
 def _known_as_other(text, name, noun, people, floor) -> bool:
     """Whether the text gave ``name``, before ``floor``, another role or noun for people than ``noun`` in
     apposition ("Michelle Bachelet , la présidente" when "la donatrice" speaks): then the noun is someone else."""
-    stem = _fold_accents(noun)[:max(len(noun) - 2, 4)]
+    stem = _role_stem(noun)
     for p in people.items:
         if p.text == name and p.start < floor:
             given = re.match(r"\s*,\s*(?:le|la|l['’])\s*([\w’'-]+)", text[p.end:p.end + 40]) or \
