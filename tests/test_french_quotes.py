@@ -661,6 +661,66 @@ def test_constructions_the_held_out_sets_23_and_24_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a participle that goes on from one quotation to the next keeps its speaker
+    ("Le 3 mai, Paul Durand , ministre des Finances, a réagi sèchement :\n\n« C'est une décision qui ne tient pas "
+     "debout » poursuivant par « On oublie que les banques ont payé. C'est injuste ! »",
+     [("C'est une décision qui ne tient pas debout", "Paul Durand"),
+      ("On oublie que les banques ont payé. C'est injuste !", "Paul Durand")]),
+    # one of a group the text does not name one by one
+    ("Deux associations étaient présentes. L'un des militants présents à Lyon précise que « le départ vise à dénoncer "
+     "la réunion. »", [("le départ vise à dénoncer la réunion.", "unnamed L'un des militants présents à Lyon")]),
+    # "peut-on y lire": the document named before, and a place named after its kind
+    ("Dans un communiqué de l'aéroport Charles de Gaulle, on apprend que les routes sont fermées. « Les pompiers "
+     "sont sur place » peut-t-on y lire.", [("Les pompiers sont sur place", "aéroport Charles de Gaulle")]),
+    # a verb of will before the verb of saying; "l'intéressé", the person the text is about
+    ("Le chanteur Marc Lavoine est mort mardi. Lavoine allait avoir 80 ans.\n\n« Une chanson à la Lavoine, cela "
+     "voulait dire une chanson gaie » , préférait rectifier l'intéressé.",
+     [("Une chanson à la Lavoine, cela voulait dire une chanson gaie", "Lavoine")]),
+    # an adverb between the auxiliary and the participle of an inverted verb
+    ("Le décès de Marie Dupont a été annoncé hier. « Après une longue maladie, Mme Dupont a décidé de rentrer chez "
+     "elle » , avait récemment annoncé le porte-parole de la famille.",
+     [("Après une longue maladie, Mme Dupont a décidé de rentrer chez elle", "unnamed spokesperson")]),
+    # a body's name after the word for its kind, even in a sentence that reports something
+    ("Le ministère annonce une frappe contre l'organisation « État islamique » à l'aube.", [("État islamique", None)]),
+    # the name in apposition after a role's phrase, which the recogniser misses, rather than the last president
+    ("Le président américain, Donald Trump, a félicité Paul Durand pour sa victoire. Le président de la Commission "
+     "européenne, Jean-Claude Juncker, a déclaré être « heureux que les Belges aient choisi l'Europe » .",
+     [("heureux que les Belges aient choisi l'Europe", "Jean-Claude Juncker")]),
+    # a name closing a role's phrase
+    ("Le président de la Banque centrale européenne Draghi considère qu' « une régulation trop lâche est "
+     "dangereuse ». Donald Trump a signé un décret.", [("une régulation trop lâche est dangereuse", "Draghi")]),
+    # words that open with the verb of the name before them and its comma
+    ("La chancelière allemande, Angela Merkel, « salue chaleureusement » Paul Durand pour son élection.",
+     [("salue chaleureusement", "Angela Merkel")]),
+    # "l'analyse de X, <apposition> : « … »"
+    ("Les recettes augmentent. C'est d'ailleurs l'analyse de Gabriel Rutu , le président-fondateur de l'organisation "
+     "anti-corruption Olucome : « Le gouvernement veut faire contribuer les citoyens. »",
+     [("Le gouvernement veut faire contribuer les citoyens.", "Gabriel Rutu")]),
+    # a verb of saying with an object, read as a noun by the parse; a colon, then what it says
+    ("Thierry Vircoulon, de l' International Crisis Group , nuance toutefois les effets de cette crise : elle est "
+     "plus ressentie en ville que dans le reste du pays où « l'économie de subsistance souffre moins. »",
+     [("l'économie de subsistance souffre moins.", "Thierry Vircoulon")]),
+    # "s'est dite « … »", and a role noun of sport for the person named with it
+    ("Alexandra Maquet dite Alma tentera de faire mieux.\n\nLa chanteuse s'est dite « très honorée d'avoir été "
+     "choisie » avec Requiem.", [("très honorée d'avoir été choisie", "Alma")]),
+    ("La réforme, dite « loi travail », passe au Sénat.", [("loi travail", None)]),
+    # "il" after a name that is the object of a preposition: the unnamed subject of the sentence before
+    ("L'assaillant a été tué par le GIGN de Toulouse . Ensuite, l'agresseur s'est rendu vers le supermarché. Il "
+     "aurait crié « je vous tuerai tous » .", [("je vous tuerai tous", "unnamed l'agresseur")]),
+    # "selon cette source": a source the text does not name
+    ("Un appel a alerté le tribunal, a confié une source proche de l'enquête.\n\n« Un appel a été passé à 10 h 12 "
+     "au standard » , dans le 9 e arrondissement, selon cette source.",
+     [("Un appel a été passé à 10 h 12 au standard", "unnamed cette source")]),
+    # words describing the subject, set between it and its verb; not a nickname
+    ("Proposition inattendue, les Farc (les guérilleros de Colombie ), « très attristés par cette tragédie » , ont "
+     "proposé leur aide.", [("très attristés par cette tragédie", "Farc")]),
+    ("Paul Durand, « le roi du ring », a gagné mardi.", [("le roi du ring", None)]),
+])
+def test_constructions_the_held_out_sets_25_and_26_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")

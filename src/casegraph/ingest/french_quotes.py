@@ -106,7 +106,11 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
-              r"m(?:et|ettent|ettait|ettant)\s+en\s+avant")
+              r"m(?:et|ettent|ettait|ettant)\s+en\s+avant|"
+              # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
+              r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
+              # "La chanteuse s'est dite « très honorée … »": what one says of oneself
+              r"(?<=\bs['’]est\s)dite?|(?<=\bse\ssont\s)dit(?:e)?s")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -114,8 +118,9 @@ _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaien
 FR_INVERTED = re.compile(
     rf"(?:\s*\[\d+\])*[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
     rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard|cependant|pourtant|"
-    rf"toutefois|néanmoins|d['’]ailleurs)\s+)?"
-    rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue)\s+(?:à\s+)?)?"  # "a tenu à tempérer X"
+    rf"toutefois|néanmoins|d['’]ailleurs|récemment|aussitôt|immédiatement|rapidement|auparavant)\s+)?"
+    # "a tenu à tempérer X", "préférait rectifier X": a verb of will before the verb of saying
+    rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
@@ -135,7 +140,8 @@ _PASSIVE_JUDGE = re.compile(r"\b(?:est|sont|était|étaient|a\s+été|ont\s+ét�
 #: "l'avis de X : « … »", "Les paroles de X sont : « … »": X's view or words
 _VIEW_OF = re.compile(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|propos|version|analyse|réponse|"
                       r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
-                      r"(?:(?:sont|est|étaient|était)\s*)?:\s*$", re.I)
+                      # "l'analyse de X , le président-fondateur de l'organisation Y :": an apposition after the name
+                      r"(?:,[^,;:«»()]{1,120}?)?(?:(?:sont|est|étaient|était)\s*)?:\s*$", re.I)
 #: "« … » est déploré par X": X, the agent of a passive verb of saying written after the words, says them
 _DEPLORED_BY = re.compile(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+"
                           r"(?:(?:aussi|également|notamment)\s+)?(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
@@ -172,7 +178,9 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"policier|gendarme|soldat|juge|scientifique|spécialiste|analyste|sondé|sondée|universitaire|"
                        r"homme|femme|enfant|jeune|personne|gens|auteur|autrice|artiste|acteur|actrice|fille|fils|"
                        r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|"
-                       r"cousine|écrivain|écrivaine|poète|poétesse|peintre|cinéaste)s?$", re.I)
+                       r"cousine|écrivain|écrivaine|poète|poétesse|peintre|cinéaste|champion|championne|athlète|"
+                       r"judoka|judokate|sportif|sportive|capitaine|lauréat|lauréate|médaillé|médaillée|otage|"
+                       r"blessé|blessée|rescapé|rescapée)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -280,6 +288,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
             not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
         return False, None
+    # "Le Pentagone annonce une frappe contre l'organisation « État islamique »": a capitalised name of a few words
+    # right after the kind of body or operation it names is a name, even in a sentence that reports something
+    if label and len(listed) == 1 and 0 < len(inner) <= 5 and inner[0][:1].isupper() and \
+            not re.search(r"[.!?…]", " ".join(inner)) and \
+            re.match(r"(?:opération|organisation|groupe|mouvement|collectif|campagne|programme|site)\b",
+                     label.group(0), re.I) and not FR_INVERTED.match(text, outer_end, tail[1]):
+        return False, None
     # "auteur de « Vendredi », « Le Roi des aulnes » ou encore « Les Météores »": titles listed in « », with no verb
     # of saying before them in the sentence, are the names of works, nobody's words
     if len(listed) >= 2 and all(re.match(r"«\s*[A-ZÀ-ÖØ-Þ]", m.group(0)) and len(m.group(0).split()) <= 10 and
@@ -312,7 +327,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # before, with no subject of its own, shares that quotation's speaker
     if before and quotes and before[-1].start() <= quotes[-1].start < before[-1].end() and quotes[-1].speaker and \
             re.fullmatch(rf"\s*,?\s*(?:et|mais|puis|avant\s+de)\s+(?:{_FR_AUX}\s+)?(?:(?:aussi|également|encore)\s+)?"
-                         rf"(?:{_FR_SAYING})\s+(?:(?:de|d['’]|à|que|qu['’])\s*)?", text[before[-1].end():outer_start],
+                         rf"(?:{_FR_SAYING})\s+(?:(?:de|d['’]|à|que|qu['’])\s*)?|"
+                         # "« … » poursuivant par « … »", "« … », ajoutant : « … »": a participle that goes on
+                         r"\s*,?\s*(?:en\s+)?(?:poursuiv|continu|enchaîn|termin|conclu|ajout|renchériss)ant"
+                         r"(?:\s+(?:par|sur|avec))?\s*:?\s*", text[before[-1].end():outer_start],
                          re.I):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "X a déclaré que la décision n'était pas « confortable », mais qu'il « … »": a second completive of the same
@@ -325,7 +343,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
     # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
-                 r"\b(?:(?:qualifi|nomm|surnomm|appel|désign|baptis)(?:é|ée|és|ées)|dites?)\s+(?:de\s+|d['’]\s*)?$|"
+                 r"\b(?:(?:qualifi|nomm|surnomm|appel|désign|baptis)(?:é|ée|és|ées)|(?<!\bs['’]est\s)dites?)"
+                 r"\s+(?:de\s+|d['’]\s*)?$|"
                  r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:(?:d['’]ailleurs|aussi|également|déjà)\s+)?"
                  r"(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?|classée?s?|désignée?s?)\s+comme\s+"
                  r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
@@ -449,9 +468,29 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _agent(text, outer_end + read.start("np"), outer_end + read.end("np"), people, bounds)
         if found is not None:
             return found
+    # "Dans un communiqué de l'aéroport X, on apprend que … « … » peut-on y lire": the document named in this
+    # sentence or the one before, so its author
+    there = re.match(r"\s*,?\s*(?:(?:peut|pouvait|pourra)(?:-t)?-on\s+y\s+lire|y\s+lit-on)\b", text[outer_end:tail[1]],
+                     re.I)
+    if there:
+        floor = _sentence(bounds, lead[0] - 1)[0] if lead[0] > 0 else 0
+        documents = [d for d in re.finditer(r"\b(?:un|une|le|la|l['’]|ce|cette|son|sa|leur)\s*(?P<noun>[\w’'-]+)\s+"
+                                            r"(?:de|du|des|d['’])\s*[^,;:.«»()]{1,80}", text[floor:outer_start])
+                     if FR_DOCUMENTS.match(d.group("noun"))]
+        if documents:
+            found = _agent(text, floor + documents[-1].start(), floor + documents[-1].end(), people, bounds)
+            if found is not None:
+                return found
     # "le ministre, Christophe Castaner « invite [les journalistes] à … »": the name just before words that begin
     # with the verb of the sentence is who said them
     just_before = [p for p in people.within(clause_start, outer_start) if not text[p.end:outer_start].strip()]
+    # "La première ministre, Theresa May, « félicite chaleureusement » Emmanuel Macron": the quoted words open with
+    # the verb of saying of the name before them and its comma
+    first_word = re.match(r"«\s*([\w’'-]+)", text[outer_start:outer_end])
+    if first_word and FR_SAYING.fullmatch(first_word.group(1)) and not FR_SAYING.search(words):
+        apposed = [p for p in people.within(clause_start, outer_start) if re.fullmatch(r"\s*,\s*", text[p.end:outer_start])]
+        if apposed:
+            return (apposed[-1].text, apposed[-1].entity), lead
     # "Airbus « coopère pleinement … »": a body's name too, opening the clause
     alone = re.fullmatch(rf"\s*({NAME_CHAIN.pattern})\s*", words)
     if not just_before and alone and alone.group(1) not in _SENTENCE_ADVERBS and \
@@ -464,6 +503,19 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         first = text[outer_start:outer_end].lstrip("« ").split()[0]
         if re.fullmatch(r"[a-zà-ÿ]+(?:e|ent|it|ait|a|ont|est|sont)", first) and first not in ("une", "le", "la", "de"):
             return (just_before[0].text, just_before[0].entity), lead
+    # "les Farc (…), « très attristés par cette tragédie » , ont proposé leur aide": words that describe the subject,
+    # set between it and its verb, are the subject's own
+    if words.rstrip().endswith(",") and not _reporting_verbs(words) and \
+            re.match(r"«\s*(?!(?:le|la|les|l['’]|un|une|des|du|de|d['’])\b)[a-zà-ÿ]", text[outer_start:outer_end]) and \
+            re.match(rf"\s*,\s*(?:{_FR_AUX}\s+)?(?:[a-zà-ÿ]+\s+)?[a-zà-ÿ]+(?:é|ée|és|ées|ent|ait|aient)\b",
+                     text[outer_end:tail[1]]):
+        segment = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), words.rstrip()[:-1])
+        np_start = segment.rfind(",") + 1
+        np = segment[np_start:].rstrip()
+        found = _agent(text, clause_start + np_start, clause_start + np_start + len(np), people, bounds) \
+            if np.strip() else None
+        if found is not None:
+            return found
     # "C'est Maradona qui a fait le premier pas : « … »": the one the cleft puts first
     cleft = re.search(r"\bC['’]est\s+(?P<np>[^,;:«»()]{1,60}?)\s+qui\b[^«»]*:\s*$", words)
     if cleft:
@@ -698,11 +750,11 @@ def _nouns_at(words: str) -> frozenset:
         return frozenset()
     doc = nlp(words)
     # "…, Thierry Mandon, annonce qu'il « … »", "X, à l'origine du texte, récuse toute volonté de « … »": after a
-    # comma, a word with a subject, or that a completive follows, is the verb
+    # comma, a word with a subject or an object, or that a completive follows, is the verb
     return frozenset(t.idx for t in doc if t.pos_ in ("NOUN", "ADJ") and t.i > 0 and
                      (doc[t.i - 1].pos_ in ("DET", "ADP") or doc[t.i - 1].text == "," and not (
                          t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("que", "qu'", "qu’") or
-                         any(c.dep_.startswith("nsubj") for c in t.children))))
+                         any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in t.children))))
 
 
 def french_people(text, people):
@@ -781,28 +833,6 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     start = bounds[max(i - sentences, 0)]
     paragraph = text.rfind("\n\n", 0, floor) + 2 if text.rfind("\n\n", 0, floor) >= 0 else 0
     current = _sentence(bounds, floor)[0]
-    if pronoun in ("il", "elle") and paragraph < current:
-        # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
-        # before, when no one is named since
-        ps, pe = _sentence(bounds, current - 1)
-        quiet = ps >= paragraph and "«" not in text[ps:pe] and not people.within(ps, floor)
-        source = _source_of(text, ps, pe, people, bounds) if quiet else None  # the parse only when it can serve
-        if source is not None and re.match(r"unnamed (?:un|une)\b", str(source[0][0]), re.I) and \
-                _gender(text, Person(source[0][0], ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
-            return source
-    if pronoun in ("il", "elle"):
-        if not [p for p in people.within(paragraph, floor) if _gender(text, p, people) in (None, gender)]:
-            body = _subject_before(text, floor, paragraph, people, bounds, gender)
-            if body is not None:
-                return body
-    elif pronoun in ("ils", "elles") and not people.within(paragraph, floor):
-        # "Selon les pompiers, le bâtiment … . Ils affirment avoir « … »": with no one named in the paragraph,
-        # the source of the sentence before
-        if current > paragraph:
-            ps, pe = _sentence(bounds, current - 1)
-            found = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
-            if found is not None and found[0]:
-                return found
 
     def fits(p):
         return gender is None or _gender(text, p, people) in (None, gender)
@@ -815,6 +845,30 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
                           text[max(p.start - 50, 0):p.start]) and \
             not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start]) and \
             not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start])
+
+    if pronoun in ("il", "elle") and paragraph < current:
+        # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
+        # before, when no one is named since
+        ps, pe = _sentence(bounds, current - 1)
+        quiet = ps >= paragraph and "«" not in text[ps:pe] and not people.within(ps, floor)
+        source = _source_of(text, ps, pe, people, bounds) if quiet else None  # the parse only when it can serve
+        if source is not None and re.match(r"unnamed (?:un|une)\b", str(source[0][0]), re.I) and \
+                _gender(text, Person(source[0][0], ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
+            return source
+    if pronoun in ("il", "elle"):
+        # (a name after a preposition, "tué par le GIGN", "au nom de Daesh", is no one the pronoun stands for)
+        if not [p for p in people.within(paragraph, floor) if free(p) and fits(p)]:
+            body = _subject_before(text, floor, paragraph, people, bounds, gender)
+            if body is not None:
+                return body
+    elif pronoun in ("ils", "elles") and not people.within(paragraph, floor):
+        # "Selon les pompiers, le bâtiment … . Ils affirment avoir « … »": with no one named in the paragraph,
+        # the source of the sentence before
+        if current > paragraph:
+            ps, pe = _sentence(bounds, current - 1)
+            found = _source_of(text, ps, pe, people, bounds) if ps >= paragraph and "«" not in text[ps:pe] else None
+            if found is not None and found[0]:
+                return found
 
     near = [p for p in people.within(start, floor) if free(p)]
     anywhere = [p for p in people.within(0, floor) if free(p)]
@@ -975,6 +1029,15 @@ def _agent(text, start, end, people, bounds):
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
+    # "préférait rectifier l'intéressé": the person the text is about, named a few sentences before
+    if re.match(r"l['’]\s*intéressée?\b", lead, re.I):
+        found = _earlier_fr(text, start, people, bounds, sentences=6)
+        return found if found[0] is not None else None
+    # "L'un des militants présents à Berlin", "certains des manifestants": one or some of a group the text does not
+    # name one by one
+    if re.match(r"(?:l['’]\s*)?(?:un|une)\s+(?:des|d['’]\s*(?:eux|elles|entre))\b|"
+                r"(?:certaine?s|plusieurs|beaucoup|la\s+plupart)\s+(?:des|d['’]\s*(?:eux|elles|entre))\b", lead, re.I):
+        return ("unnamed " + lead.strip(), None), _sentence(bounds, start)
     pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
     if pronoun:
         found = _earlier_fr(text, start, people, bounds, pronoun=pronoun.group(0).lower())
@@ -1003,6 +1066,20 @@ def _agent(text, start, end, people, bounds):
     # l'origine de la proposition,": a name written after a role's phrase, right after a noun that is not itself a
     # role (not "la femme du président Jacques Chirac"), holds the role
     if FR_ROLES.match(noun):
+        # "Le président de la Commission européenne, Jean-Claude Juncker, a déclaré": the name in apposition after
+        # the role's phrase, which the recogniser missed
+        apposition = re.match(rf"\s*,\s*({NAME_CHAIN.pattern})\s*,", text[end:end + 80])
+        if apposition and len(apposition.group(1).split()) >= 2 and \
+                apposition.group(1).split()[0].split("-")[0].lower() in FIRST_NAMES:
+            return (apposition.group(1), None), span
+        # "Le président de la Banque centrale européenne Draghi": a name closing the role's phrase after a word in
+        # lower case that is not a preposition or an article (the parse may leave the name out of the phrase)
+        cut = re.match(r"\s+[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2}(?=\s+[a-zà-ÿ])", text[end:end + 60])
+        closing = re.search(r"(?<![\w’'])(?!(?:des|aux|les|par|pour|sur|and|the)\s)[a-zà-ÿ-]{3,}"
+                            r"\s+([A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){0,2})\s*$",
+                            np.rstrip() + (cut.group(0) if cut and not np[-1:].isspace() else ""))
+        if closing and closing.group(1) not in _SENTENCE_ADVERBS:
+            return (closing.group(1), None), span
         holder = [p for p in people.within(start, end) if re.match(r"\s*(?:,|$)", text[p.end:end]) and
                   (word := re.search(r"(?<![\w’'])([a-zà-ÿ-]{3,})\s+$", text[start:p.start])) and
                   not re.fullmatch(r"des|aux|pour|avec|chez|contre|sur|entre|par", word.group(1)) and
@@ -1062,6 +1139,14 @@ def _agent(text, start, end, people, bounds):
             return (earlier, None), span
     if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
         return (rest.split(",")[0].strip(), None), span  # not "l'IGPN, publiée le 27 juillet"
+    # "l'aéroport José María Cordova de Rionegro", "le lycée Victor Hugo": a place or an institution named after
+    # the word for its kind
+    if det.group("def") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", after_head) and re.fullmatch(r"[a-zà-ÿ-]{3,}", noun) and \
+            not (FR_ROLES.match(noun) or FR_BODIES.match(noun) or FR_PEOPLE.match(noun) or FR_DOCUMENTS.match(noun)):
+        return (rest.split(",")[0].strip(), None), span
+    # "selon cette source", "la source a précisé": a source the text does not name
+    if re.fullmatch(r"sources?", noun, re.I) and not after_head.strip():
+        return ("unnamed " + lead.strip(), None), span
     if det.group("indef"):
         unnamed = _unnamed(lead)
         return ((unnamed or "unnamed " + lead.strip()), None), span
@@ -1319,8 +1404,10 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         target = roots[-1] if roots else None
     if target is not None and verb is not None and any(
             t.pos_ == "VERB" and t.dep_ == "conj" and t.head == target and t.i > target.i and
-            not FR_SAYING.fullmatch(t.text) for t in doc):
-        return False, None  # "X poursuit cette stratégie et s'est approprié le thème du « changement »"
+            not FR_SAYING.fullmatch(t.text) and ":" not in words[target.idx:t.idx] for t in doc):
+        # "X poursuit cette stratégie et s'est approprié le thème du « changement »" (but "X nuance ces effets :
+        # elle est moins ressentie où « … »" sets out after the colon what X says)
+        return False, None
     seen = 0
     while target is not None and seen < 6:
         seen += 1
