@@ -721,6 +721,34 @@ def test_constructions_the_held_out_sets_25_and_26_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a nationality before a name the recogniser calls "misc": a person, and one governed by a preposition is not
+    # who "elle" stands for
+    ("La Française Clarisse Agbegnenou s'est trouvée face à la Slovène Tina Trstenjak en finale. Après une minute, la "
+     "judokate française a tenté une immobilisation sur Trstenjak.\n\n« J'ai vu une brèche » a-t-elle expliqué.",
+     [("J'ai vu une brèche", "Clarisse Agbegnenou")]),
+    # "selon le studio": a studio is a body, the one named before with its kind
+    ("Le jeune studio de développement KING Art Game a annoncé la fin de la campagne. Selon le studio, ce montant "
+     "en fait « une des plus réussies » .", [("une des plus réussies", "KING Art Game")]),
+    # a participle of saying right after a name; "avant de crier"; "le coupable" for "il"
+    ("Une vidéo montrait Paul Durand se vantant « d'avoir tout gagné » .", [("d'avoir tout gagné", "Paul Durand")]),
+    ("Les témoins racontent qu'un homme lui aurait tiré dessus avant de crier « N'oubliez pas Alep » .",
+     [("N'oubliez pas Alep", "unnamed un homme")]),
+    ("Il a été abattu par les soldats.\n\nLe coupable est un homme d'environ 30 ans. Lors de l'explosion, il aurait "
+     "crié « Allah Akbar » .", [("Allah Akbar", "unnamed Le coupable")]),
+])
+def test_constructions_the_held_out_set_27_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
+def test_a_name_does_not_run_across_a_line_break():
+    from casegraph.ingest.french_quotes import NAME_CHAIN
+
+    assert NAME_CHAIN.match("Kirkouk\n\n16 octobre 2017").group(0) == "Kirkouk"
+    assert NAME_CHAIN.match("France 2, mardi").group(0) == "France 2"
+    assert NAME_CHAIN.match("France 16 octobre").group(0) == "France"
+
+
 def test_a_name_the_recogniser_runs_across_two_sentences_is_no_name(cg):
     text = "Le débat est animé par Julien Morel. Claire Dubois a déclaré que « rien ne change »."
     found = cg.ingest(text=text, lang="fr")
@@ -734,6 +762,14 @@ def test_a_person_the_small_french_model_calls_a_place_is_a_person(cg):
     found = cg.ingest(text=text, lang="fr")
     assert "Manon Brunet" in [c.text for c in found.candidates]
     assert [q.speaker for q in found.quotes] in (["Brunet"], ["Manon Brunet"])
+
+
+def test_a_name_after_a_nationality_is_a_person(cg):
+    text = ("La Française Clarisse Agbegnenou s'est trouvée face à la Slovène Tina Trstenjak. Agbegnenou a perdu. "
+            "La Maison Blanche a réagi.")
+    found = [(c.text, c.proposed_class) for c in cg.ingest(text=text, lang="fr").candidates]
+    assert ("Clarisse Agbegnenou", "Person") in found and ("Tina Trstenjak", "Person") in found
+    assert not [name for name, kind in found if kind == "Person" and "Blanche" in name]
 
 
 def test_a_name_in_brackets_inside_the_subject_is_not_the_speaker(cg):

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..model import name_key
 from .citations import Citation
-from .given_names import FIRST_NAMES
+from .given_names import FIRST_NAMES, NATIONALITY
 from .linking import Mention
 from .spans import Spans
 from .zones import case_names
@@ -294,8 +294,22 @@ def _recognise_chunks(text: str, chunks: list[tuple[int, int]]) -> list[tuple[in
         if 2 <= len(words) <= 3 and words[0].lower() in FIRST_NAMES and all(w[:1].isupper() for w in words):
             out.append((s, e, "Person"))
             surnames.add(words[-1])
+            continue
+        # "la Slovène Tina Trstenjak", "l'Américain Carl Lewis": a nationality after an article, then a name of
+        # two or three words, is that person (the press's way of naming athletes and foreign figures), whether
+        # the recogniser's span holds the nationality or starts after it
+        named = _NATIONALITY_BEFORE_A_NAME.search(text, max(s - 30, 0), e)
+        if named and named.start("name") >= s:
+            out.append((named.start("name"), e, "Person"))
+            surnames.add(words[-1])
     out += [(s, e, "Person") for s, e in others if text[s:e] in surnames]
     return sorted(out)
+
+
+#: a nationality noun after an article ("la Slovène", "l'Américain", "la Française") and the name of two or three
+#: words after it, up to the end of the recogniser's span
+_NATIONALITY_BEFORE_A_NAME = re.compile(rf"(?:\b[Ll](?:a|e|es)\s+|\b[Ll]['’]\s*){NATIONALITY}\s+"
+                                        r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]+){1,2})$")
 
 
 def _paragraphs(text: str, limit: int = 50_000):

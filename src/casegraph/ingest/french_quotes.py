@@ -69,7 +69,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, NATIONALITY
 from .quotes import (
     _FR_VERBS,
     FRENCH_MONTHS,
@@ -110,7 +110,9 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
               r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
               # "La chanteuse s'est dite « très honorée … »": what one says of oneself
-              r"(?<=\bs['’]est\s)dite?|(?<=\bse\ssont\s)dit(?:e)?s")
+              r"(?<=\bs['’]est\s)dite?|(?<=\bse\ssont\s)dit(?:e)?s|"
+              # "avant de crier « … »", "se vantant « … »"
+              r"crier|(?<=\bse\s)vant(?:e|ent|ait|aient|ant)|(?<=\bs['’]est\s)vantée?")
 FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
@@ -180,7 +182,7 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|"
                        r"cousine|écrivain|écrivaine|poète|poétesse|peintre|cinéaste|champion|championne|athlète|"
                        r"judoka|judokate|sportif|sportive|capitaine|lauréat|lauréate|médaillé|médaillée|otage|"
-                       r"blessé|blessée|rescapé|rescapée)s?$", re.I)
+                       r"blessé|blessée|rescapé|rescapée|coupable|suspect|suspecte|kamikaze)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -189,7 +191,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
-                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|"
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|studio|"
                        r"presse)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
@@ -200,10 +202,12 @@ FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
-NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])\s*)?{_NAME}"
-                        rf"(?:\s+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’]|for|of|and)(?=\s*[A-ZÀ-ÖØ-Þ]))*"
-                        rf"(?:\s+{_NAME})*"
-                        rf"(?:\s+\d{{1,2}}(?![\d,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date"
+# (the words of a name are on one line: "Kirkouk⏎⏎16 octobre" is no name)
+NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])[^\S\n]*)?{_NAME}"
+                        rf"(?:[^\S\n]+(?:{_NAME}|de|du|des|d['’]|de\s+la|de\s+l['’]|for|of|and)"
+                        rf"(?=[^\S\n]*[A-ZÀ-ÖØ-Þ]))*"
+                        rf"(?:[^\S\n]+{_NAME})*"
+                        rf"(?:[^\S\n]+\d{{1,2}}(?!\d|[,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date
 _DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|"
                          r"(?P<indef>une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|"
                          r"deux|trois|d['’]autres))"
@@ -225,7 +229,10 @@ _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
 _PREPOSITION_AND_NOUN_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|chez|avec|contre)\s*(?:la\s+|le\s+|les\s+|"
-                                          r"l['’])?[a-zà-ÿ-]{3,}\s+$")
+                                          r"l['’])?[a-zà-ÿ-]{3,}\s+$|"
+                                          # "face à la Slovène Tina Trstenjak": a nationality, capitalised
+                                          rf"\b(?:à|au|aux|avec|contre|de|du|des)\s+(?:la\s+|le\s+|les\s+|l['’])?"
+                                          rf"{NATIONALITY}\s+$")
 
 #: a noun phrase governed by a preposition, then a comma, just before a name: the name is in apposition to it
 _APPOSED_TO_AN_OBJECT = re.compile(r"\b(?:avec|à|au|aux|par|pour|contre|chez|envers|auprès\s+de)\s+(?:son|sa|ses|"
@@ -562,6 +569,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         found = _agent(text, clause_start + side.start("np"), clause_start + side.end("np"), people, bounds)
         if found is not None:
             return found
+    # "une vidéo montrait Trump se vantant « … »": a participle of saying right after a name is that person's
+    if verbs and verbs[-1].group(0).lower().endswith("ant"):
+        at = clause_start + verbs[-1].start()
+        right = [p for p in people.within(clause_start, at) if re.fullmatch(r"\s*(?:se\s+|s['’]\s*)?", text[p.end:at])]
+        if right:
+            return (right[-1].text, right[-1].entity), lead
     if verbs or colon or gerunds:
         found = _parsed_subject_fr(text, clause_start, outer_start, verbs[-1] if verbs else None, people, bounds)
         if found is not None:
@@ -1434,6 +1447,9 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             if opening and opening[0].pos_ == "DET" and not named and \
                     all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP") for t in opening):
                 sub = opening + sub
+            # "qu'un homme lui aurait tiré", the clitic hung on the subject: not part of it
+            while len(sub) > 1 and sub[-1].pos_ == "PRON" and sub[-1].lower_ in ("lui", "leur", "se", "s'", "y", "en"):
+                sub = sub[:-1]
             s, e = start + sub[0].idx, start + sub[-1].idx + len(sub[-1])
             if text[e - 1] in "'’" and re.match(r"s\b", text[e:e + 2]):
                 e += 1  # the parser splits "Moody's" after its apostrophe

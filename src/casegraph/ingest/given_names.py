@@ -1,5 +1,6 @@
 """Common given names, lower case: they tell a person's gender in French attribution and that "Michael
-Bloomberg" is a man, not the company Bloomberg (the linker)."""
+Bloomberg" is a man, not the company Bloomberg (the linker); and the shape of a French nationality noun, which the
+press writes before a person's name ("la Slovène Tina Trstenjak", "l'Américain Carl Lewis")."""
 
 FEMALE_NAMES = {
     "marine", "nadine", "hélène", "michelle", "hillary", "ana", "fatou", "marie", "anne", "sophie", "christine",
@@ -28,3 +29,7 @@ MALE_NAMES = {
     "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
 }
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+
+#: a capitalised French nationality noun ("Slovène", "Italienne", "Américain", "Française", "Grecque"), as a pattern
+NATIONALITY = (r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:iens?|iennes?|ais|aises?|ois|oises?|ains?|aines?|ènes?|otes?|ans?|anes?|ses?|"
+               r"ques?)")
