@@ -734,6 +734,11 @@ def test_constructions_the_held_out_sets_25_and_26_taught(cg, text, expected):
     ("Une vidéo montrait Paul Durand se vantant « d'avoir tout gagné » .", [("d'avoir tout gagné", "Paul Durand")]),
     ("Les témoins racontent qu'un homme lui aurait tiré dessus avant de crier « N'oubliez pas Alep » .",
      [("N'oubliez pas Alep", "unnamed un homme")]),
+    # "L'armée affirme" after "L'armée égyptienne annonce": the same body; "les autorités" stay unnamed
+    ("L'armée égyptienne annonce avoir tué le chef de l'organisation État islamique.\n\nL'armée affirme dans un "
+     "communiqué que « 45 terroristes ont été tués » .", [("45 terroristes ont été tués", "armée égyptienne")]),
+    ("Les autorités allemandes ont confirmé l'attaque. Les autorités assurent que la situation est « sous contrôle » .",
+     [("sous contrôle", "unnamed Les autorités")]),
     ("Il a été abattu par les soldats.\n\nLe coupable est un homme d'environ 30 ans. Lors de l'explosion, il aurait "
      "crié « Allah Akbar » .", [("Allah Akbar", "unnamed Le coupable")]),
 ])

@@ -1197,6 +1197,13 @@ def _agent(text, start, end, people, bounds):
             return (body.group(0), None), span
         if noun[:1].isupper():
             return (rest.strip(), None), span
+        # "L'armée affirme" after "L'armée égyptienne annonce": the same body, named by its nationality (not
+        # "les autorités", several bodies the text does not name)
+        if not after_head.strip() and not re.search(r"[sx]$", noun):
+            same = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+({_ADJECTIVE})\b", text[:start]))
+            if same and re.fullmatch(r"[a-zà-ÿ]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|an|ane|que|e)s?",
+                                     same[-1].group(1)) and not FR_SAYING.fullmatch(same[-1].group(1)):
+                return (f"{noun} {same[-1].group(1)}", None), span
         # "l'organisation" after "L'ONG Human Rights Watch": the body last named with its kind
         named = [m.group(1) for m in re.finditer(rf"\b{FR_BODIES.pattern[:-1]}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+"
                                                  rf"({NAME_CHAIN.pattern})", text[:start])
