@@ -737,6 +737,10 @@ def test_constructions_the_held_out_sets_25_and_26_taught(cg, text, expected):
     # "L'armée affirme" after "L'armée égyptienne annonce": the same body; "les autorités" stay unnamed
     ("L'armée égyptienne annonce avoir tué le chef de l'organisation État islamique.\n\nL'armée affirme dans un "
      "communiqué que « 45 terroristes ont été tués » .", [("45 terroristes ont été tués", "armée égyptienne")]),
+    ("La coalition internationale a frappé Mossoul. La coalition assure avoir pris « toutes les précautions » .",
+     [("toutes les précautions", "coalition internationale")]),
+    ("L'armée tire sur la foule depuis mardi. L'armée affirme que « la situation est calme » .",
+     [("la situation est calme", "unnamed L'armée")]),
     ("Les autorités allemandes ont confirmé l'attaque. Les autorités assurent que la situation est « sous contrôle » .",
      [("sous contrôle", "unnamed Les autorités")]),
     ("Il a été abattu par les soldats.\n\nLe coupable est un homme d'environ 30 ans. Lors de l'explosion, il aurait "

@@ -69,7 +69,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, NATIONALITY
+from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, NATIONALITY, NATIONALITY_ADJECTIVE
 from .quotes import (
     _FR_VERBS,
     FRENCH_MONTHS,
@@ -191,8 +191,8 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
-                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|studio|"
-                       r"presse)s?$",
+                       r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|"
+                       r"studio|presse)s?$",
                        re.I)
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
@@ -495,7 +495,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # the verb of saying of the name before them and its comma
     first_word = re.match(r"«\s*([\w’'-]+)", text[outer_start:outer_end])
     if first_word and FR_SAYING.fullmatch(first_word.group(1)) and not FR_SAYING.search(words):
-        apposed = [p for p in people.within(clause_start, outer_start) if re.fullmatch(r"\s*,\s*", text[p.end:outer_start])]
+        apposed = [p for p in people.within(clause_start, outer_start)
+                   if re.fullmatch(r"\s*,\s*", text[p.end:outer_start])]
         if apposed:
             return (apposed[-1].text, apposed[-1].entity), lead
     # "Airbus « coopère pleinement … »": a body's name too, opening the clause
@@ -1197,12 +1198,13 @@ def _agent(text, start, end, people, bounds):
             return (body.group(0), None), span
         if noun[:1].isupper():
             return (rest.strip(), None), span
-        # "L'armée affirme" after "L'armée égyptienne annonce": the same body, named by its nationality (not
-        # "les autorités", several bodies the text does not name)
+        # "L'armée affirme" after "L'armée égyptienne annonce": the same body, named by its nationality or the
+        # adjective of its reach ("la coalition internationale"; an adjective's ending, not a verb's: "l'armée tire"),
+        # not "les autorités", several bodies the text does not name
         if not after_head.strip() and not re.search(r"[sx]$", noun):
-            same = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+({_ADJECTIVE})\b", text[:start]))
-            if same and re.fullmatch(r"[a-zà-ÿ]+(?:ien|ienne|ais|aise|ois|oise|ain|aine|an|ane|que|e)s?",
-                                     same[-1].group(1)) and not FR_SAYING.fullmatch(same[-1].group(1)):
+            same = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+({NATIONALITY_ADJECTIVE}|"
+                                    rf"[a-zà-ÿ]+(?:ales?|aux|elles?|els?|aires?))\b", text[:start]))
+            if same:
                 return (f"{noun} {same[-1].group(1)}", None), span
         # "l'organisation" after "L'ONG Human Rights Watch": the body last named with its kind
         named = [m.group(1) for m in re.finditer(rf"\b{FR_BODIES.pattern[:-1]}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+"

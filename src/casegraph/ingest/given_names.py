@@ -30,6 +30,8 @@ MALE_NAMES = {
 }
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
+_NATIONALITY_ENDING = r"(?:iens?|iennes?|ais|aises?|ois|oises?|ains?|aines?|ènes?|otes?|ans?|anes?|ses?|ques?)"
 #: a capitalised French nationality noun ("Slovène", "Italienne", "Américain", "Française", "Grecque"), as a pattern
-NATIONALITY = (r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:iens?|iennes?|ais|aises?|ois|oises?|ains?|aines?|ènes?|otes?|ans?|anes?|ses?|"
-               r"ques?)")
+NATIONALITY = rf"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+{_NATIONALITY_ENDING}"
+#: the same word as an adjective, in lower case ("l'armée égyptienne", "la police allemande")
+NATIONALITY_ADJECTIVE = rf"[a-zà-ÿ]+{_NATIONALITY_ENDING}"
