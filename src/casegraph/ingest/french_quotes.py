@@ -60,7 +60,15 @@ Nations unies", "Ce « désastre » est déploré par X"); a body's name opening
 its verb ("Airbus « coopère … »"); an indefinite apposition is the name before it ("X , un pilote belge"); "Me" is a
 lawyer's title; "Les paroles de X sont : « … »" are X's; a sentence a court passes ("condamné à « … »") and a
 nickname in apposition to a name are nobody's; and "a-t-il lancé" in a paragraph a line "— X" signs is X. « » are
-matched in pairs: a « » inside another stays part of the outer quotation.
+matched in pairs: a « » inside another stays part of the outer quotation. "« … » poursuivant par « … »" goes on
+with its speaker; "L'un des militants" and "selon cette source" are someone the text does not name, "l'intéressé"
+the person it is about, and "peut-on y lire" the author of the document just named; "préférait rectifier X" and
+"avait récemment annoncé X" are inverted verbs of saying like the others; a capitalised name after "l'organisation"
+is a name even in a sentence that reports; a name in apposition after a role's phrase, or closing it ("Le président
+de la Banque centrale européenne Draghi"), holds the role when the recogniser missed it; "X, « félicite … » Y" and
+"montrait X se vantant « … »" are X's, and so are words describing the subject set before its verb ("les Farc,
+« très attristés … », ont proposé"); "l'armée" is "l'armée égyptienne" named before; a name after a nationality
+("la Slovène Tina Trstenjak") is a person, and after a preposition not who "elle" stands for.
 """
 
 from __future__ import annotations
