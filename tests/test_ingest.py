@@ -209,7 +209,8 @@ def test_review_table_lists_each_kind_of_finding(run):
         assert heading in result.stdout
     text = (HERE / "article-fr.txt").read_text(encoding="utf-8")
     start, end = span(text, "Franchement, c'est GPT4 qu'il nous faut viser.")
-    assert re.search(rf"{start}-{end}\s+Ahmad Al Dahle\s+2023-10\s+quote", result.stdout)
+    # the speaker, then how sure the attribution is (a French text), its date and its kind
+    assert re.search(rf"{start}-{end}\s+Ahmad Al Dahle\s+[01]\.\d\d\s+2023-10\s+quote", result.stdout)
 
 
 def _tiny_pdf(line: str) -> bytes:

@@ -896,8 +896,9 @@ def _review(found) -> str:
     table("possible matches (not linked)", ["at", "text", "may be", "score", "context"],
           [[f"{m.start}-{m.end}", m.text, ", ".join(compact(e) for e, _s in m.possible),
             f"{max(s for _e, s in m.possible):.2f}", m.evidence or ""] for m in found.mentions if not m.linked])
-    table("quotations", ["at", "speaker or source", "date", "kind", "known", "text"],
-          [[f"{q.start}-{q.end}", q.speaker or (q.cited[0] if q.cited else "?"), q.date, q.kind,
+    table("quotations", ["at", "speaker or source", "confidence", "date", "kind", "known", "text"],
+          [[f"{q.start}-{q.end}", q.speaker or (q.cited[0] if q.cited else "?"),
+            None if q.confidence is None else f"{q.confidence:.2f}", q.date, q.kind,
             compact(q.known_statement or ""), q.text] for q in found.quotes])
     table("new names (candidates)", ["at", "text", "class", "found by", "times"],
           [[f"{c.start}-{c.end}", c.text, c.proposed_class, c.found_by, len(c.occurrences)]

@@ -148,6 +148,7 @@ class CG(DefinedNamespace):
     appealOf: URIRef  # object property: The case whose decision this appeal (or interlocutory appeal) reviews: the same suit at a higher court.
     asOfRule: URIRef  # annotation property: On a property: how a view as of a day treats its triples.
     assertedBy: URIRef  # object property: The agent (a party, a court) or document that makes the claim.
+    attributionConfidence: URIRef  # datatype property: For a quotation a program read in a French text: the chance, between 0 and 1, that the speaker it gave (or its finding that nobody is said to speak) is the one a reader would give. A model estimates it from how the attribution was made; on press articles read after the model was fitted, attributions at 0.9 or more were right about 85 times in 100, those under 0.6 about 40 (BENCHMARKS.md).
     benchmarksAgainst: URIRef  # object property: The agent treats this model as the reference to measure itself against.
     caseLayoutPlace: URIRef  # annotation property: On a property of cases (or of what belongs to a case): where the case layout draws its values (or its subjects).
     caseStage: URIRef  # object property: How far the suit has gone (cg:CaseStageScheme), as of its source's date; sources of different dates give the stages it went through, the latest one where it stands.

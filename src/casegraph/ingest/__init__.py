@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlparse
@@ -189,6 +190,8 @@ class Ingestion(Result):
                 triples.append((node, CG.speakerName, Literal(q.speaker)))
             else:
                 triples.append((node, CG.speakerName, Literal("unknown speaker")))
+            if q.confidence is not None:
+                triples.append((node, CG.attributionConfidence, Literal(Decimal(f"{q.confidence:.3f}"))))
             if q.date:
                 triples.append((node, CG.date, _dated(q.date)))
             triples.extend((node, CG.mentions, URIRef(e)) for e in q.mentions)
@@ -266,7 +269,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
     if french_decision is not None:  # the parties' grounds of appeal, the court under appeal, the law quoted
-        quotes = decision_quotes(text, quotes, references)
+        # (the confidence of attributions was measured on press articles, not on decisions: none is given)
+        quotes = [replace(q, confidence=None, facts={}) for q in decision_quotes(text, quotes, references)]
     _link_known_statements(cg, quotes)
     extractor = f"casegraph-ingest {version('casegraph')}; {model_versions() if lang == 'fr' else 'rules'}; " \
                 f"{eyecite_version()}"

@@ -134,11 +134,16 @@ class Quote:
     known_statement: str | None = None
     cited: tuple[str, ...] = ()  # the citations (parallel ones too) of the decision or statute quoted
     cited_at: tuple[int, int] | None = None  # where that citation is written
+    # the chance that the speaker (or nobody) is right, for French text (see attribution_confidence.py); else None
+    confidence: float | None = None
+    facts: dict = field(default_factory=dict, repr=False)  # what that chance was computed from
 
     def to_dict(self) -> dict:
         out = {"text": self.text, "start": self.start, "end": self.end, "speaker": self.speaker,
                "speaker_entity": self.speaker_entity, "date": self.date, "kind": self.kind,
                "mentions": self.mentions, "known_statement": self.known_statement}
+        if self.confidence is not None:
+            out["confidence"] = round(self.confidence, 3)
         if self.cited:
             out["cited"] = list(self.cited)
             out["cited_at"] = list(self.cited_at)
@@ -150,6 +155,7 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
     """Every quotation in ``text`` with its speaker (from ``people``) or the citation it comes from (from
     ``citations``: full ones, short ones and "Id."), and its date; see the module's docstring."""
     # The French rules build on this module's helpers, so they are imported when used, not when it loads.
+    from .attribution_confidence import confidence, features
     from .french_quotes import french_people, french_speaker, pronoun_agrees
 
     matches = _quote_matches(text)
@@ -182,19 +188,25 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
         speaker, where = (None, None)
         if lang == "fr":  # French sentences are read by their own rules first (french_quotes.py)
             speaker, where = french_speaker(text, match, matches, lead, tail, people, bounds, quotes)
+        basis = "french" if speaker else "none"  # which rule decided, one of attribution_confidence.BASES
         nobody = speaker is False  # the sentence says the words are nobody's ("Il apparaît que « … »")
         if nobody:
-            speaker, where = None, None
+            speaker, where, basis = None, None, "nobody"
         elif speaker is None:
             speaker, where = _speaker(text, lead, tail, people, bounds, lang)
+            basis = "none" if speaker is None else "general"
         if not nobody and (speaker is None or where is not None and where[1] <= lead[0]):
             # No one named in the sentence: the quotation just before, if it is near and no one else is
             # named between, goes on ("Plus loin dans le même message : « … »"); else the last person named.
             continued = _continued(text, quotes, lead, tail, people)
             if continued[0] is not None and (lang != "fr" or pronoun_agrees(text, match, tail, continued[0], people)):
-                speaker, where = continued
+                speaker, where, basis = continued + ("continued",)
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
+        if lang == "fr":
+            near = len(people.within(max(0, lead[0] - 600), tail[1] + 200))
+            quote.facts = features(text, quote, lead, tail, where, basis, near, len(people.within(lead[0], tail[1])))
+            quote.confidence = confidence(quote.facts)
         quote.date = _date_near(text, lead, tail) or (_date_near(text, where, (where[1], where[1]))
                                                         if where else None)
         if quote.date is None and where is not None and quotes and where == (quotes[-1].start, quotes[-1].end):
