@@ -76,3 +76,19 @@ def test_the_shipped_weights_are_what_the_marked_quotations_fit(cg):
     assert refit["intercept"] == pytest.approx(shipped["intercept"], abs=1e-3)
     for name, weight in shipped["weights"].items():
         assert refit["weights"][name] == pytest.approx(weight, abs=1e-3), name
+
+
+def test_statements_show_a_read_speaker_in_words_with_the_confidence(run, tmp_path):
+    article = tmp_path / "chantier.txt"
+    article.write_text(NAMED + "\n\n" + UNFOUND, encoding="utf-8")
+    assert run("ingest", article, "--lang", "fr", "--accept", "--into", tmp_path / "in").exit_code == 0
+    listed = run("--with", tmp_path / "in", "statements")
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    said = lines[lines.index("    [fr] il faudra être patient") - 1]
+    unfound = lines[lines.index("    [fr] Il faudra être patient") - 1]
+    named_at = float(said.rsplit(" ", 1)[1].rstrip(")"))
+    unfound_at = float(unfound.rsplit(" ", 1)[1].rstrip(")"))
+    assert said.startswith("undated  Paul Ricard  (read by a program; attribution confidence ")
+    assert unfound.startswith("undated  unknown speaker  (read by a program; attribution confidence ")
+    assert 0 < unfound_at < named_at < 1

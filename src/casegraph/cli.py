@@ -441,9 +441,11 @@ def statements(ctx, speaker, mentions, lang, as_json, why):
     if as_json:
         _emit(views)
     for view in [] if as_json else views:
-        who = ", ".join(label for _iri, label in view.speaker) or "?"
+        who = ", ".join([label for _iri, label in view.speaker] + view.speaker_names) or "?"
         to = ", ".join(label for _iri, label in view.addressees)
-        click.echo(f"{view.date or 'undated'}  {who}{' → ' + to if to else ''}")
+        sure = "" if view.attribution_confidence is None else \
+            f"  (read by a program; attribution confidence {view.attribution_confidence:.2f})"
+        click.echo(f"{view.date or 'undated'}  {who}{' → ' + to if to else ''}{sure}")
         for wording in view.ordered(lang):
             kind = "" if view.wordings else " (paraphrase)"
             click.echo(f"    [{wording.lang or '-'}]{kind} {wording.text}")

@@ -321,6 +321,10 @@ class StatementView:
     mentions: list[tuple[str, str]]
     medium: list[str]
     sources: list[SourceRef]
+    #: who said it in words, where a program read the quotation and could not link its speaker (cg:speakerName)
+    speaker_names: list[str] = field(default_factory=list)
+    #: for a quotation a program read in French: the chance its speaker is right (cg:attributionConfidence)
+    attribution_confidence: float | None = None
     #: with ``statements(..., why=True)``: the ways the statement holds (a :class:`~casegraph.why.Support`)
     why: Any = None
 
@@ -346,6 +350,7 @@ class StatementView:
 _STATEMENT_PARTS = {
     CG.text: "text", CG.originalText: "text", CG.paraphrase: "paraphrase", CG.speaker: "speaker",
     CG.addressee: "addressee", CG.date: "date", CG.mentions: "mentions", CG.medium: "medium",
+    CG.speakerName: "speaker_name", CG.attributionConfidence: "attribution_confidence",
 }
 
 
@@ -398,6 +403,8 @@ def read_statements(reader: FactReader, speaker: URIRef | None = None,
             mentions=entities(part["mentions"]),
             medium=sorted({str(o) for _p, o, _g in part["medium"]}),
             sources=[sources.get(g, SourceRef(g)) for g in sorted(set(part["graphs"]))],
+            speaker_names=sorted({str(o) for _p, o, _g in part["speaker_name"]}),
+            attribution_confidence=min((float(o) for _p, o, _g in part["attribution_confidence"]), default=None),
         ))
     views.sort(key=lambda v: (v.date or "9999", v.iri))
     return views
