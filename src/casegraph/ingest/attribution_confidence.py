@@ -5,7 +5,7 @@ The rules of :mod:`casegraph.ingest.french_quotes` are right on about seven Fren
 have never seen, and they do not know which seven. This module is a logistic model over a few facts about each
 decision: which rule decided (a French construction, the general rules, the quotation before going on, nobody
 found), where the speaker's name was read (in the sentence, before it, how far), and the shape of the words and of
-the sentence around them (a colon or "selon" before them, an inverted verb after, how long, in the first person).
+the sentence around them (a colon or "selon" before them, a comma after, how long, in the first person).
 Its weights are in ``attribution_confidence.json``, fitted by ``bench/bench_confidence.py --write`` on the marked
 press quotations of tests/data/french-press, and that script measures it on sets marked after it was fitted.
 
@@ -36,9 +36,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:le|la|les|l['’]|un|une|des|du|de|d['’
 def features(text: str, quote, lead: tuple[int, int], tail: tuple[int, int], where: tuple[int, int] | None,
              basis: str, near: int, in_sentence: int) -> dict[str, float]:
     """What the model reads of one attribution: ``quote`` with its speaker set, the sentence before the marks
-    (``lead``) and after them (``tail``), where the speaker was read
-    (``where``), the rule that decided (``basis``, one of :data:`BASES`), and how many people are named near the
-    sentence (``near``) and in it (``in_sentence``)."""
+    (``lead``) and after them (``tail``), where the speaker was read (``where``), the rule that decided (``basis``,
+    one of :data:`BASES`), and how many people are named near the sentence (``near``) and in it
+    (``in_sentence``)."""
     speaker, words = quote.speaker, quote.text.split()
     before, after = text[lead[0]:lead[1]], text[tail[0]:tail[1]]
     facts = {
