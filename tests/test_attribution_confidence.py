@@ -92,3 +92,15 @@ def test_statements_show_a_read_speaker_in_words_with_the_confidence(run, tmp_pa
     assert said.startswith("undated  Paul Ricard  (read by a program; attribution confidence ")
     assert unfound.startswith("undated  unknown speaker  (read by a program; attribution confidence ")
     assert 0 < unfound_at < named_at < 1
+
+
+def test_the_documented_query_lists_the_attributions_to_check_least_sure_first():
+    doc = (ROOT / "docs" / "ingest.md").read_text(encoding="utf-8")
+    (query,) = [block.split("```", 1)[0] for block in doc.split("```sparql\n")
+                if block.startswith("# the attributions to check first")]
+    graph = CaseGraph.open()
+    found = graph.ingest(text=NAMED + "\n\n" + UNFOUND, lang="fr", accept=True)
+    unsure = sorted((q for q in found.quotes if q.confidence < 0.9), key=lambda q: q.confidence)
+    rows = list(graph.query(query))
+    assert [str(r["words"]) for r in rows] == [q.text for q in unsure] and unsure
+    assert str(rows[0]["who"]) == "unknown speaker"
