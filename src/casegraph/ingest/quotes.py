@@ -203,7 +203,7 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
                 speaker, where, basis = continued + ("continued",)
         if speaker is not None:
             quote.speaker, quote.speaker_entity = speaker
-        if lang == "fr":
+        if lang == "fr":  # how sure the attribution is; "near": the people named about a paragraph around it
             near = len(people.within(max(0, lead[0] - 600), tail[1] + 200))
             quote.facts = features(text, quote, lead, tail, where, basis, near, len(people.within(lead[0], tail[1])))
             quote.confidence = confidence(quote.facts)
