@@ -521,7 +521,7 @@ def test_constructions_the_held_out_sets_17_and_18_taught(cg, text, expected):
     ("Oscar Munoz, le PDG de la compagnie, s'est excusé « pour avoir dû déplacer ces voyageurs » dans un communiqué.",
      [("pour avoir dû déplacer ces voyageurs", "Oscar Munoz")]),
     ("Le directeur de la station, Paul Vuillard, a parlé du projet. Vuillard remarque d'ailleurs que « pour les "
-     "cyclistes, le passage existe déjà » .", [("pour les cyclistes, le passage existe déjà", "Vuillard")]),
+     "cyclistes, le passage existe déjà » .", [("pour les cyclistes, le passage existe déjà", "Paul Vuillard")]),
     ("Les agresseurs auraient remarqué sur lui un « signe religieux » avant de le frapper.",
      [("signe religieux", None)]),
     ("Pour sa part, le Financial Times résumait la situation par la phrase suivante « les fraudeurs devront changer "
@@ -676,7 +676,7 @@ def test_constructions_the_held_out_sets_23_and_24_taught(cg, text, expected):
     # a verb of will before the verb of saying; "l'intéressé", the person the text is about
     ("Le chanteur Marc Lavoine est mort mardi. Lavoine allait avoir 80 ans.\n\n« Une chanson à la Lavoine, cela "
      "voulait dire une chanson gaie » , préférait rectifier l'intéressé.",
-     [("Une chanson à la Lavoine, cela voulait dire une chanson gaie", "Lavoine")]),
+     [("Une chanson à la Lavoine, cela voulait dire une chanson gaie", "Marc Lavoine")]),
     # an adverb between the auxiliary and the participle of an inverted verb
     ("Le décès de Marie Dupont a été annoncé hier. « Après une longue maladie, Mme Dupont a décidé de rentrer chez "
      "elle » , avait récemment annoncé le porte-parole de la famille.",

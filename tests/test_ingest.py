@@ -259,6 +259,39 @@ def test_speakers_named_after_the_verb_by_a_role_or_as_a_spokesperson(bundled):
                                                      ("We expect a long fight.", "unnamed spokesperson")]
 
 
+def test_a_new_person_named_again_by_the_last_name_is_one_name_and_speaks_under_the_full_one(bundled):
+    text = ("Paul Garber, a primatologist at the University of Illinois, studied monkeys for decades. The forests "
+            'are shrinking. "We are running out of time," Garber said on Monday.')
+    reading = bundled.ingest(text=text, lang="en")
+    assert [(q.text, q.speaker) for q in reading.quotes] == [("We are running out of time", "Paul Garber")]
+    garber = [c for c in reading.candidates if "Garber" in c.text]
+    assert [(c.text, [text[s:e] for s, e in c.occurrences]) for c in garber] == [("Paul Garber",
+                                                                                    ["Paul Garber", "Garber"])]
+    # Two new people share the last name: "Obama" alone could be either, and is neither of them.
+    text = ('Barack Obama, a former president, met students. Michelle Obama, a lawyer, spoke first. '
+            '"Education comes first," Obama said.')
+    reading = bundled.ingest(text=text, lang="en")
+    assert [q.speaker in ("Barack Obama", "Michelle Obama") for q in reading.quotes] == [False]
+    assert sorted(c.text for c in reading.candidates if "Obama" in c.text) == ["Barack Obama", "Michelle Obama"]
+
+
+def test_a_title_does_not_make_a_name_fuller():
+    from casegraph.ingest.candidates import Candidate, full_names
+
+    text = "M. Houdré et Paul Garber ont parlé. Houdré a répondu, Garber aussi."
+    found = [Candidate("M. Houdré", 0, 9, "Person", "spacy", [(0, 9), (36, 42)]),
+             Candidate("Paul Garber", 13, 24, "Person", "spacy", [(13, 24), (54, 60)])]
+    assert full_names(text, found) == {"Garber": "Paul Garber"}
+
+
+def test_a_french_speaker_is_named_as_fully_as_the_text_names_them(bundled):
+    text = ("Le primatologue Paul Garber étudie les singes depuis trente ans. Les forêts reculent vite. "
+            "« Le temps presse », a déclaré Garber lundi.")
+    reading = bundled.ingest(text=text, lang="fr")
+    assert [(q.text, q.speaker) for q in reading.quotes] == [("Le temps presse", "Paul Garber")]
+    assert [c.text for c in reading.candidates] == ["Paul Garber"]  # the recogniser's "Garber" is the same person
+
+
 @pytest.mark.slow
 def test_news_texts_quotes_are_attributed_and_known_entities_found(bundled):
     # Every marked news text, those written later by someone who did not see the extractor included.

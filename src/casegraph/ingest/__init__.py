@@ -38,7 +38,7 @@ from ..errors import InputError
 from ..model import Source, mint_iri, name_key
 from ..results import Result, clip, plural
 from ..vocab import CG
-from .candidates import Candidate, find_candidates, model_versions, recognise
+from .candidates import Candidate, find_candidates, full_names, model_versions, recognise
 from .citations import Citation, docket_key, eyecite_version, read_citations
 from .french_decision_quotes import decision_quotes
 from .french_decisions import cited_french_decisions, read_french_decision
@@ -268,6 +268,9 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
+    named = full_names(text, candidates)  # a new speaker is named as fully as the text names them
+    quotes = [replace(q, speaker=named[q.speaker]) if q.speaker in named and q.speaker_entity is None else q
+              for q in quotes]
     if french_decision is not None:  # the parties' grounds of appeal, the court under appeal, the law quoted
         # (the confidence of attributions was measured on press articles, not on decisions: none is given)
         quotes = [replace(q, confidence=None, facts={}) for q in decision_quotes(text, quotes, references)]

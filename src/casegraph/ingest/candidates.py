@@ -222,10 +222,59 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
             if any(s < end and start < e for s, e in candidate.occurrences):
                 continue
             candidate.occurrences.append((start, end))
+    out = _with_last_names(text, lang, sorted(by_key.values(), key=lambda c: c.start), taken)
     # One name found both alone and inside a longer name ("Jane" in "Jane Roe") keeps the longer one only.
-    out = sorted(by_key.values(), key=lambda c: c.start)
     spans = Spans([o for c in out for o in c.occurrences if " " in c.text])
     return [c for c in out if " " in c.text or not all(spans.overlaps(s, e) for s, e in c.occurrences)]
+
+
+#: what stands right before a last name that is not a person's name alone: the end of a longer name ("Dark Energy
+#: Survey"), or an article ("the Garber lab")
+_NOT_ALONE_BEFORE = re.compile(r"(?:\b[A-Z][\w.'’-]*|\b(?:[Tt]he|[Aa]n?))[ \t]+$")
+
+
+def _with_last_names(text: str, lang: str, candidates: list[Candidate], taken: Spans) -> list[Candidate]:
+    """``candidates`` where a new person's last name, written alone after the full name ("Paul Garber ... Garber
+    said"), is one more occurrence of that person rather than a name of its own, when no other new person of the
+    text has that last name ("Barack Obama" and "Michelle Obama" leave "Obama" as it was).
+
+    In French the recogniser proposes the last name alone, as a person, and that proposal becomes the full name's;
+    English has no recogniser, and the last name is looked for in the text, where it is not part of a longer name
+    ("Garber Foundation") nor after an article."""
+    people: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        words = c.text.split()
+        if c.proposed_class == "Person" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            people.setdefault(words[-1], []).append(c)
+    alone = {c.text: c for c in candidates if " " not in c.text and c.proposed_class == "Person"}
+    used = Spans([o for c in candidates for o in c.occurrences])
+    for last_name, owners in people.items():
+        if len(owners) != 1:
+            continue
+        person = owners[0]
+        first = min(s for s, _e in person.occurrences)
+        single = alone.get(last_name)
+        if single is not None and all(s > first for s, _e in single.occurrences):
+            person.occurrences = sorted(person.occurrences + single.occurrences)
+            candidates = [c for c in candidates if c is not single]
+        elif single is None and lang == "en":
+            person.occurrences = sorted(person.occurrences + [
+                m.span() for m in re.finditer(rf"(?<![\w.'’-]){re.escape(last_name)}(?![\w'’-]|\s+[A-Z])", text)
+                if m.start() > first and not taken.overlaps(*m.span()) and not used.overlaps(*m.span())
+                and not _NOT_ALONE_BEFORE.search(text, max(0, m.start() - 40), m.start())])
+    return candidates
+
+
+def full_names(text: str, candidates: list[Candidate]) -> dict[str, str]:
+    """The full name of each new person written otherwise in ``text`` (a last name alone: "Garber" is "Paul
+    Garber"), to name a speaker as fully as the text does."""
+    return {text[s:e]: c.text for c in candidates if c.proposed_class == "Person"
+            for s, e in c.occurrences if c.text.endswith(" " + text[s:e]) and not all(
+                w.endswith(".") or w in _TITLE_WORDS for w in c.text[:-(e - s)].split())}
+
+
+#: titles written before a name, which make it no fuller ("M. Houdré" names Houdré no better)
+_TITLE_WORDS = {"Mme", "Mmes", "Mlle", "Monsieur", "Madame", "Me", "Maître", "Mr", "Mrs", "Ms", "Dr", "Prof"}
 
 
 class _Done:
