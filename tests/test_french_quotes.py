@@ -787,6 +787,15 @@ def test_a_name_in_brackets_inside_the_subject_is_not_the_speaker(cg):
     assert speakers(cg, text)[0][1] != "Jean Morel"
 
 
+@pytest.mark.parametrize("text", [
+    "Selon la Gendarmerie royale du Canada (GRC), « la situation est désamorcée » .",
+    "La situation est « désamorcée », selon la Gendarmerie royale du Canada (GRC).",
+    "La Gendarmerie royale du Canada (GRC) a déclaré que « la situation est désamorcée » .",
+])
+def test_a_body_with_its_acronym_in_brackets_is_the_speaker_named_without_it(cg, text):
+    assert [speaker for _words, speaker in speakers(cg, text)] == ["Gendarmerie royale du Canada"]
+
+
 def test_a_given_name_before_a_company_makes_a_person_not_the_company(cg):
     text = ("Le maire Michael Bloomberg soutient Barack Obama. Michael Bloomberg pense que le climat change. "
             "L'agence Bloomberg a publié la nouvelle.")

@@ -46,7 +46,7 @@ from .french_references import find_french_references
 from .linking import Gazetteer, Mention
 from .opinions import Decision, cited_decisions, decision_iri, read_decision
 from .pseudonyms import Pseudonym, find_pseudonyms, pseudonymised_persons
-from .quotes import Person, Quote, find_quotes
+from .quotes import Person, Quote, find_quotes, speaker_label
 from .reading import MAX_BYTES, detect_language, read_text, sha256
 from .spans import Spans
 
@@ -268,8 +268,8 @@ def ingest(cg, path: str | Path | None = None, *, text: str | None = None, lang:
     people += [Person(text[s:e], s, e, None) for c in candidates if c.proposed_class == "Person"
                for s, e in c.occurrences]
     quotes = find_quotes(text, people, mentions, reading.pointers + citations, lang)
-    named = full_names(text, candidates)  # a new speaker is named as fully as the text names them
-    quotes = [replace(q, speaker=named[q.speaker]) if q.speaker in named and q.speaker_entity is None else q
+    named = full_names(text, candidates)
+    quotes = [replace(q, speaker=speaker_label(q.speaker, named)) if q.speaker and q.speaker_entity is None else q
               for q in quotes]
     if french_decision is not None:  # the parties' grounds of appeal, the court under appeal, the law quoted
         # (the confidence of attributions was measured on press articles, not on decisions: none is given)

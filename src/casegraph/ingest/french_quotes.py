@@ -132,11 +132,13 @@ FR_INVERTED = re.compile(
     # "a tenu à tempérer X", "préférait rectifier X": a verb of will before the verb of saying
     rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
+#: the acronym a body's name may have in brackets after it ("la Gendarmerie royale du Canada (GRC)")
+_ACRONYM = r"(?:\s*\([A-ZÀ-ÖØ-Þ][\w.&-]{0,14}\))?"
 #: "selon X", "d'après X", "pour X,": the view of X follows
-FR_ACCORDING = re.compile(r"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{1,90}?)\s*,", re.I)
+FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
 #: "« … » selon X.": the same, written after the words
-FR_ACCORDING_AFTER = re.compile(r"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*"
-                                r"(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
+FR_ACCORDING_AFTER = re.compile(rf"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?)"
+                                rf"{_ACRONYM}\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
 _SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Par", "En", "Au", "Aux", "Devant", "Selon",
                      "Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
@@ -415,7 +417,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if document and FR_DOCUMENTS.match(document.group(1)) and quotes and quotes[-1].speaker:
             return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "L'enterrement est selon l'Église « … »": "selon X" right before the words, with no comma
-    close = re.search(r"\b(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,60}?)\s*$", words, re.I)
+    close = re.search(rf"\b(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,60}}?){_ACRONYM}\s*$", words, re.I)
     if close and not _reporting_verbs(words[close.end("np"):]) and not re.search(
             r"\b(?:sur|de|du|des|à|au|aux|en|pour|par|avec|dans|le|la|les|un|une|d['’]|l['’])$", close.group("np"),
             re.I):
@@ -434,7 +436,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if quotes and quotes[-1].speaker and re.fullmatch(r"\s*»\s*\(\s*", text[quotes[-1].end:outer_start]):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "… un « camp d'entraînement » dans la province d'Idleb, selon le Pentagone.": the sentence ends with its source
-    ending = re.search(r",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*(?:[.!]?\s*$|,)",
+    ending = re.search(rf",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*(?:[.!]?\s*$|,)",
                        text[outer_end:tail[1]], re.I)
     if ending and not _reporting_verbs(text[lead[0]:outer_start]) and \
             not _reporting_verbs(text[outer_end:outer_end + ending.start()]):
@@ -730,7 +732,7 @@ def _source_of(text, start, end, people, bounds):
     subject of its reporting verb ("Le Canard enchaîné révèle que …"); ((words, IRI), span) or None."""
     sentence = text[start:end]
     according = FR_ACCORDING.search(sentence) or re.search(
-        r"(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{1,90}?)\s*[.!]?\s*$", sentence, re.I)
+        rf"(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*[.!]?\s*$", sentence, re.I)
     if according:
         return _agent(text, start + according.start("np"), start + according.end("np"), people, bounds)
     closing = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*[.!]?\s*$",

@@ -215,6 +215,19 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
     return quotes
 
 
+def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
+    """The name a new speaker is shown by: the fullest the text gives (``full_names``, from
+    ``candidates.full_names``: "Garber" is "Paul Garber"), without the acronym written in brackets after it.
+
+    >>> speaker_label("Gendarmerie royale du Canada (GRC)", {})
+    'Gendarmerie royale du Canada'
+    >>> speaker_label("Garber", {"Garber": "Paul Garber"})
+    'Paul Garber'
+    """
+    speaker = full_names.get(speaker, speaker)
+    return re.sub(r"\s*\((?:[A-ZÀ-ÖØ-Þ][\w.&-]*)\)$", "", speaker) or speaker
+
+
 def _citation_for(text: str, outer_start: int, outer_end: int, cited: list[Citation], starts: list[int]):
     """The citation the quoted words come from: the one whose parenthesis or colon introduces them
     ("499 U.S., at 345 (“…”)", "(1994): “…”"), else the next one when only a citation sentence stands between
