@@ -750,6 +750,24 @@ def test_constructions_the_held_out_set_27_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # someone of a person's circle ("sa famille", "son entourage") speaks for them, and is not them
+    ("Le comédien Paul Dumas est mort lundi. Sa famille annonce qu'il est décédé « dans son sommeil » .",
+     [("dans son sommeil", "unnamed Sa famille")]),
+    ("Le comédien Paul Dumas est mort lundi. Son entourage a indiqué qu'il était parti « dans son sommeil » .",
+     [("dans son sommeil", "unnamed Son entourage")]),
+    # ... unless the text names them
+    ("Le comédien Paul Dumas est malade. Son agent, Jean Roux, a déclaré : « Il se repose. »",
+     [("Il se repose.", "Jean Roux")]),
+    # what a body "a décidé de « … »" is its wording
+    ("Le ministère de l'Intérieur a décidé de « suspendre temporairement les vols » .",
+     [("suspendre temporairement les vols", "ministère de l'Intérieur")]),
+    ("Il a décidé de partir avant la « grande fête » .", [("grande fête", None)]),
+])
+def test_constructions_the_held_out_sets_28_to_30_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_does_not_run_across_a_line_break():
     from casegraph.ingest.french_quotes import NAME_CHAIN
 

@@ -68,7 +68,10 @@ is a name even in a sentence that reports; a name in apposition after a role's p
 de la Banque centrale européenne Draghi"), holds the role when the recogniser missed it; "X, « félicite … » Y" and
 "montrait X se vantant « … »" are X's, and so are words describing the subject set before its verb ("les Farc,
 « très attristés … », ont proposé"); "l'armée" is "l'armée égyptienne" named before; a name after a nationality
-("la Slovène Tina Trstenjak") is a person, and after a preposition not who "elle" stands for.
+("la Slovène Tina Trstenjak") is a person, and after a preposition not who "elle" stands for. A body's acronym in
+brackets does not stop "selon X" ("selon la Gendarmerie royale du Canada (GRC), « … »"); someone of a person's
+circle ("Sa famille annonce", "Son entourage a indiqué") is an unnamed speaker, not that person; and what a body "a
+décidé de « … »" is its wording.
 """
 
 from __future__ import annotations
@@ -108,8 +111,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
               r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|"  # not "remarqué sur lui un « … »"
               r"préven(?:ant|ait|aient)|"
-              # what someone decides ("a décidé qu'« … »"), opposes ("s'opposant à « … »") or puts forward
-              r"décid(?:e|é|ent|ait|aient)(?=\s+qu)|s['’]\s*opposant|"
+              # what someone decides ("a décidé qu'« … »", "a décidé de « … »"), opposes ("s'opposant à « … »") or puts forward
+              r"décid(?:e|é|ent|ait|aient)(?=\s+qu|\s+d(?:e\s+|['’]\s*)$)|s['’]\s*opposant|"
               # details, theorises, fears that
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
@@ -192,7 +195,9 @@ FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionn
                        r"nièce|neveu|veuve|veuf|épouse|époux|mari|frère|sœur|soeur|père|mère|oncle|tante|cousin|"
                        r"cousine|écrivain|écrivaine|poète|poétesse|peintre|cinéaste|champion|championne|athlète|"
                        r"judoka|judokate|sportif|sportive|capitaine|lauréat|lauréate|médaillé|médaillée|otage|"
-                       r"blessé|blessée|rescapé|rescapée|coupable|suspect|suspecte|kamikaze)s?$", re.I)
+                       r"blessé|blessée|rescapé|rescapée|coupable|suspect|suspecte|kamikaze|"
+                       # those who speak for a person: "sa famille annonce", "son agent", "son entourage"
+                       r"famille|entourage|agent|agente|manager)s?$", re.I)
 #: the nouns of institutions and newspapers ("le quotidien", "l'ONG", "le ministère de l'Intérieur")
 FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|gouvernement|parti|ONG|organisation|"
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
@@ -1232,7 +1237,9 @@ def _agent(text, start, end, people, bounds):
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
-        found = _earlier_fr(text, start, people, bounds)
+        # "Sa famille annonce", "Son agent a indiqué": someone of the person's circle, not the person
+        found = (None, None) if re.match(r"\s*(?:son|sa|ses|leurs?)\b", lead, re.I) else \
+            _earlier_fr(text, start, people, bounds)
         alone = bool(re.fullmatch(rf"(?:\s+{_ADJECTIVE})?[\s,]*", after_head)) and not re.search(r"[sx]$", noun)
         if found[0] is not None and (alone and not _known_as_other(text, found[0][0], noun, people, start) or
                                      _written_with(text, found[0][0], noun, people, start)):
