@@ -763,6 +763,21 @@ def test_constructions_the_held_out_set_27_taught(cg, text, expected):
     ("Le ministère de l'Intérieur a décidé de « suspendre temporairement les vols » .",
      [("suspendre temporairement les vols", "ministère de l'Intérieur")]),
     ("Il a décidé de partir avant la « grande fête » .", [("grande fête", None)]),
+    # "qui a crié" after a noun phrase of someone, however long, and "a communiqué" after its auxiliary
+    ("Le ministre a été enfariné par un militant opposé à la loi travail qui a crié « on ne pardonne pas » .",
+     [("on ne pardonne pas", "unnamed un militant opposé à la loi travail")]),
+    ("Le décès a été annoncé à l'AFP par sa famille qui a communiqué « Il emporte avec lui ses rêves » .",
+     [("Il emporte avec lui ses rêves", "unnamed sa famille")]),
+    # ... but not a noun that is another's complement: "l'un de ses avocats" is the name it is apposed to
+    ("« Le cortège a essuyé des tirs » , selon Mario Joseph , l'un de ses avocats, qui précise que « les tirs "
+     "visaient la portière » .", [("Le cortège a essuyé des tirs", "Mario Joseph"),
+                                  ("les tirs visaient la portière", "Mario Joseph")]),
+    # "a avancé que", "clame-t-il", "selon les dires de"
+    ("Une équipe de l'université Laval a avancé que les trous noirs « dévoreraient » les étoiles.",
+     [("dévoreraient", "unnamed Une équipe de l'université Laval")]),
+    ("Le chef Abubakar Shekau a parlé. « Vous mentez » clame-t-il dans la vidéo.", [("Vous mentez", "Abubakar Shekau")]),
+    ("Les épreuves repassent pour « l'équité des chances » selon les dires du ministère de l'Éducation.",
+     [("l'équité des chances", "ministère de l'Éducation")]),
 ])
 def test_constructions_the_held_out_sets_28_to_30_taught(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -70,8 +70,10 @@ de la Banque centrale européenne Draghi"), holds the role when the recogniser m
 « très attristés … », ont proposé"); "l'armée" is "l'armée égyptienne" named before; a name after a nationality
 ("la Slovène Tina Trstenjak") is a person, and after a preposition not who "elle" stands for. A body's acronym in
 brackets does not stop "selon X" ("selon la Gendarmerie royale du Canada (GRC), « … »"); someone of a person's
-circle ("Sa famille annonce", "Son entourage a indiqué") is an unnamed speaker, not that person; and what a body "a
-décidé de « … »" is its wording.
+circle ("Sa famille annonce", "Son entourage a indiqué") is an unnamed speaker, not that person; what a body "a
+décidé de « … »" is its wording; "qui a crié" has for speaker the nearest noun phrase of someone before it, with its
+complements ("par un militant opposé à la loi travail qui a crié"), not a noun that is another's complement ("l'un de
+ses avocats"); "a communiqué", "a avancé que", "clame-t-il" and "selon les dires de X" report words too.
 """
 
 from __future__ import annotations
@@ -106,13 +108,15 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
               # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
               r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
-              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
+              r"dénombr\w*|communiqu(?:e|ait|aient|ent)|(?:(?<=\ba\s)|(?<=\bont\s))communiqué|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
               # "s'est excusé « pour … »", "remarque que « … »", "résumait la situation par la phrase « … »"
               r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
               r"remarqu(?:e|é|ait|aient|ent|ant)(?=(?:\s+[\w’']+)?\s+qu)|"  # not "remarqué sur lui un « … »"
               r"préven(?:ant|ait|aient)|"
               # what someone decides ("a décidé qu'« … »", "a décidé de « … »"), opposes ("s'opposant à « … »") or puts forward
               r"décid(?:e|é|ent|ait|aient)(?=\s+qu|\s+d(?:e\s+|['’]\s*)$)|s['’]\s*opposant|"
+              # "a avancé que « … »", "clame-t-il"
+              r"avanc(?:e|é|ent|ait|aient)(?=\s+qu)|clam(?:e|é|ent|ait|aient|ant)|"
               # details, theorises, fears that
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
@@ -212,7 +216,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
-                          r"tweet|tribune)s?$", re.I)
+                          r"tweet|tribune|dires)s?$", re.I)  # "selon les dires du ministère"
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
@@ -1358,14 +1362,23 @@ def _antecedent(text, floor, at, people, bounds):
         return (name.group(1), None), _sentence(bounds, floor + name.start(1))
     np = re.search(r"(?:^|(?<=\s)|(?<=['’]))((?:(?:le|la|les|un|une|ce|cette)\s+|l['’]\s*)[\w’'-]+"
                    r"(?:\s+(?:[a-zà-ÿ’'-]+|[A-ZÀ-ÖØ-Þ][\w’'-]*)){0,3})$", rest, re.I)
-    if np is None:
+    # "par un militant opposé à la loi travail qui a crié", "par sa famille qui a communiqué": the nearest noun
+    # phrase whose head is someone and not another noun's complement ("le président de la commission qui"), with
+    # its complements; else the last few words
+    np_start = next((floor + det.start() for det in reversed(list(re.finditer(
+        r"(?:^|(?<=\s)|(?<=['’]))(?:(?:le|la|les|un|une|des|ce|cette|ces|son|sa|ses|leurs?)\s+|l['’]\s*)"
+        r"(?P<head>[\w’'-]+)", rest, re.I)))
+        if len(rest) - det.start() <= 70 and not re.search(r"[,;:.!?«»()]", rest[det.start():])
+        and not re.search(r"(?:\b(?:de|du|des)\s+|\bd['’]\s*)$", rest[:det.start()])  # "l'un de ses avocats"
+        and any(kind.match(det.group("head")) for kind in (FR_PEOPLE, FR_ROLES, FR_BODIES))), None)
+    if np_start is None and np is None:
         return None
+    np_start = np_start if np_start is not None else floor + np.start(1)
     # "Bernard Bonnet, le successeur de Claude Erignac, qui …": the name the noun phrase is in apposition to
-    np_start = floor + np.start(1)
     apposed = [p for p in people.within(floor, np_start) if re.fullmatch(r"\s*,\s*", text[p.end:np_start])]
     if apposed:
         return (apposed[-1].text, apposed[-1].entity), _sentence(bounds, apposed[-1].start)
-    return _agent(text, np_start, floor + np.end(1), people, bounds)
+    return _agent(text, np_start, floor + len(rest), people, bounds)
 
 
 def _fold_accents(words: str) -> str:
