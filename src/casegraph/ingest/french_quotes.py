@@ -84,6 +84,7 @@ from functools import lru_cache
 
 from .given_names import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES, NATIONALITY, NATIONALITY_ADJECTIVE
 from .quotes import (
+    ACRONYM_IN_BRACKETS,
     _FR_VERBS,
     FRENCH_MONTHS,
     Person,
@@ -139,8 +140,7 @@ FR_INVERTED = re.compile(
     # "a tenu à tempérer X", "préférait rectifier X": a verb of will before the verb of saying
     rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
-#: the acronym a body's name may have in brackets after it ("la Gendarmerie royale du Canada (GRC)")
-_ACRONYM = r"(?:\s*\([A-ZÀ-ÖØ-Þ][\w.&-]{0,14}\))?"
+_ACRONYM = rf"(?:{ACRONYM_IN_BRACKETS})?"  # "selon la Gendarmerie royale du Canada (GRC), « … »"
 #: "selon X", "d'après X", "pour X,": the view of X follows
 FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
 #: "« … » selon X.": the same, written after the words

@@ -215,6 +215,10 @@ def find_quotes(text: str, people: list[Person], mentions: list[Mention], citati
     return quotes
 
 
+#: an acronym written in brackets after a body's name ("la Gendarmerie royale du Canada (GRC)")
+ACRONYM_IN_BRACKETS = r"\s*\([A-ZÀ-ÖØ-Þ][\w.&-]{0,14}\)"
+
+
 def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
     """The name a new speaker is shown by: the fullest the text gives (``full_names``, from
     ``candidates.full_names``: "Garber" is "Paul Garber"), without the acronym written in brackets after it.
@@ -225,7 +229,7 @@ def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
     'Paul Garber'
     """
     speaker = full_names.get(speaker, speaker)
-    return re.sub(r"\s*\((?:[A-ZÀ-ÖØ-Þ][\w.&-]*)\)$", "", speaker) or speaker
+    return re.sub(rf"{ACRONYM_IN_BRACKETS}$", "", speaker) or speaker
 
 
 def _citation_for(text: str, outer_start: int, outer_end: int, cited: list[Citation], starts: list[int]):
