@@ -778,6 +778,9 @@ def test_constructions_the_held_out_set_27_taught(cg, text, expected):
     ("Le chef Abubakar Shekau a parlé. « Vous mentez » clame-t-il dans la vidéo.", [("Vous mentez", "Abubakar Shekau")]),
     ("Les épreuves repassent pour « l'équité des chances » selon les dires du ministère de l'Éducation.",
      [("l'équité des chances", "ministère de l'Éducation")]),
+    # owning up to words: "avoue que"
+    ("Le président Paul Garnier avouait que cette réforme « aurait dû venir plus tôt » .",
+     [("aurait dû venir plus tôt", "Paul Garnier")]),
 ])
 def test_constructions_the_held_out_sets_28_to_30_taught(cg, text, expected):
     assert speakers(cg, text) == expected

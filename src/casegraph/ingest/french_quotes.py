@@ -122,6 +122,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
+              # owns up to: "Trump avoue que cette dénonciation « … »"
+              r"avou(?:e|é|ent|ait|aient|ant|a|ât)|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant|"
               # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
               r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
