@@ -786,6 +786,24 @@ def test_constructions_the_held_out_sets_28_to_30_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the parse hangs the rest of the sentence on the subject: the subject stops at a verb or a quotation mark
+    ("Selon Le Figaro, la grève « coûte cher ». Le Figaro dénonce des « blocages » dont le journal est victime et "
+     "estime qu'ils « témoignent d'une dérive » .",
+     [("coûte cher", "Le Figaro"), ("blocages", "Le Figaro"), ("témoignent d'une dérive", "Le Figaro")]),
+    ("Une source proche du dossier ajoute à Presse Océan que « les traces ont été essuyées » .",
+     [("les traces ont été essuyées", "unnamed Une source proche du dossier")]),
+    # commenting on someone's response: the words are the commenter's, not the response
+    ("Laetitia Dewalle, Gilet jaune du Val d'Oise, a commenté la réponse du Président : « elle est tardive ».",
+     [("elle est tardive", "Laetitia Dewalle")]),
+    ("Voici la réponse du ministre Paul Garnier : « nous verrons ».", [("nous verrons", "Paul Garnier")]),
+    # hitting back
+    ("Le 17 janvier, le Vatican riposte en réaffirmant sa « confiance » au groupe.", [("confiance", "Vatican")]),
+])
+def test_constructions_held_out_set_32_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_a_name_does_not_run_across_a_line_break():
     from casegraph.ingest.french_quotes import NAME_CHAIN
 

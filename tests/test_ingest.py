@@ -292,6 +292,30 @@ def test_a_french_speaker_is_named_as_fully_as_the_text_names_them(bundled):
     assert [c.text for c in reading.candidates] == ["Paul Garber"]  # the recogniser's "Garber" is the same person
 
 
+def test_a_body_named_again_by_its_first_word_is_one_body_and_speaks_under_its_name(bundled):
+    text = ("Le 10 janvier, l'Ordre de Malte a publié un communiqué. Le 12 janvier, l'Ordre a jugé cette décision "
+            "« inacceptable » .")
+    reading = bundled.ingest(text=text, lang="fr")
+    assert [(q.text, q.speaker) for q in reading.quotes] == [("inacceptable", "Ordre de Malte")]
+    assert [(c.text, len(c.occurrences)) for c in reading.candidates if "Ordre" in c.text] == [("Ordre de Malte", 2)]
+
+
+def test_a_first_word_two_bodies_share_stays_apart():
+    from casegraph.ingest.candidates import Candidate, _with_first_words
+
+    found = [Candidate("Parti socialiste", 3, 19, "Organization", "spacy", [(3, 19)]),
+             Candidate("Parti communiste", 26, 42, "Organization", "spacy", [(26, 42)]),
+             Candidate("Parti", 64, 69, "Organization", "spacy", [(64, 69)])]
+    assert [c.text for c in _with_first_words(list(found))] == ["Parti socialiste", "Parti communiste", "Parti"]
+    # one body written more or less fully is one body
+    found = [Candidate("Ordre de Malte", 3, 17, "Organization", "spacy", [(3, 17)]),
+             Candidate("Ordre souverain de Malte", 40, 64, "Organization", "spacy", [(40, 64)]),
+             Candidate("Ordre", 90, 95, "Organization", "spacy", [(90, 95)])]
+    merged = _with_first_words(list(found))
+    assert [(c.text, c.occurrences) for c in merged] == [("Ordre de Malte", [(3, 17), (90, 95)]),
+                                                         ("Ordre souverain de Malte", [(40, 64)])]
+
+
 @pytest.mark.slow
 def test_news_texts_quotes_are_attributed_and_known_entities_found(bundled):
     # Every marked news text, those written later by someone who did not see the extractor included.

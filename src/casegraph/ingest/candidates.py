@@ -222,7 +222,8 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
             if any(s < end and start < e for s, e in candidate.occurrences):
                 continue
             candidate.occurrences.append((start, end))
-    out = _with_last_names(text, lang, sorted(by_key.values(), key=lambda c: c.start), taken)
+    out = sorted(by_key.values(), key=lambda c: c.start)
+    out = _with_first_words(_with_articles(text, _with_last_names(text, lang, out, taken)))
     # One name found both alone and inside a longer name ("Jane" in "Jane Roe") keeps the longer one only.
     spans = Spans([o for c in out for o in c.occurrences if " " in c.text])
     return [c for c in out if " " in c.text or not all(spans.overlaps(s, e) for s, e in c.occurrences)]
@@ -265,12 +266,80 @@ def _with_last_names(text: str, lang: str, candidates: list[Candidate], taken: S
     return candidates
 
 
+def _with_articles(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` where a name whose article is part of it ("Le Figaro", written so in the middle of a
+    sentence) takes the places where the same name is found without it but written after that article ("Le Figaro
+    dénonce", at the start of a sentence, which the recogniser may read as "Figaro"). The recogniser may call one
+    of the two a person; a newspaper or a body named with its article is what it is, so if either was proposed as
+    a body the name is one."""
+    by_text = {c.text: c for c in candidates}
+    for named in list(candidates):
+        article = re.match(r"(?:L[ae]s?\s+|L['’]\s*)", named.text)
+        bare = by_text.get(named.text[article.end():]) if article else None
+        if bare is None or bare is named:
+            continue
+        mine = Spans(named.occurrences)
+        kept = []
+        for s, e in bare.occurrences:
+            before = re.search(r"(?:\b[Ll][ae]s?\s+|\b[Ll]['’]\s*)$", text[max(0, s - 5):s])
+            if mine.overlaps(s, e):
+                continue
+            if before and before.group(0).lower().split()[0][:2] == article.group(0).lower().split()[0][:2]:
+                named.occurrences.append((s - len(before.group(0)), e))
+            else:
+                kept.append((s, e))
+        named.occurrences.sort()
+        if "Organization" in (named.proposed_class, bare.proposed_class):
+            named.proposed_class = "Organization"
+        if kept:
+            bare.occurrences = kept
+        else:
+            candidates = [c for c in candidates if c is not bare]
+    return candidates
+
+
+def _with_first_words(candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` where a new body named later by the first word of its name alone ("l'Ordre de Malte ...
+    l'Ordre a déclaré") has those places as its own rather than a second body "Ordre". The longer names that
+    start with that word must be one body written more or less fully ("Ordre de Malte", "Ordre souverain de
+    Malte": the words of the shorter, in order, are among the longer's); the first of them the text writes takes
+    the places, if they all come after it. "Parti socialiste" and "Parti communiste" leave "Parti" as it was."""
+    bodies: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        words = c.text.split()
+        if c.proposed_class == "Organization" and len(words) >= 2:
+            bodies.setdefault(words[0], []).append(c)
+    for c in list(candidates):
+        owners = sorted(bodies.get(c.text, []), key=lambda o: o.start) if c.proposed_class == "Organization" else []
+        if not owners or not all(_words_within(a.text, b.text) or _words_within(b.text, a.text)
+                                 for a in owners for b in owners):
+            continue
+        body = owners[0]
+        if all(s > body.start for s, _e in c.occurrences):
+            body.occurrences = sorted(body.occurrences + c.occurrences)
+            candidates = [other for other in candidates if other is not c]
+    return candidates
+
+
+def _words_within(shorter: str, longer: str) -> bool:
+    """Whether the words of ``shorter`` are among those of ``longer``, in the same order."""
+    rest = iter(longer.split())
+    return all(word in rest for word in shorter.split())
+
+
 def full_names(text: str, candidates: list[Candidate]) -> dict[str, str]:
-    """The full name of each new person written otherwise in ``text`` (a last name alone: "Garber" is "Paul
-    Garber"), to name a speaker as fully as the text does."""
-    return {text[s:e]: c.text for c in candidates if c.proposed_class == "Person"
-            for s, e in c.occurrences if c.text.endswith(" " + text[s:e]) and not all(
-                w.endswith(".") or w in _TITLE_WORDS for w in c.text[:-(e - s)].split())}
+    """The full name of each new person or body written otherwise in ``text``, to name a speaker as fully as the
+    text does: a person's last name alone ("Garber" is "Paul Garber"), a body's first word ("Ordre" is "Ordre de
+    Malte"), a name without the article the text writes as part of it ("Figaro" is "Le Figaro")."""
+    fuller = {text[s:e]: c.text for c in candidates for s, e in c.occurrences
+              if (c.proposed_class == "Person" and c.text.endswith(" " + text[s:e]) and not all(
+                  w.endswith(".") or w in _TITLE_WORDS for w in c.text[:-(e - s)].split()))
+              or (c.proposed_class == "Organization" and c.text.startswith(text[s:e] + " "))}
+    for c in candidates:
+        article = re.match(r"(?:L[ae]s?\s+|L['’]\s*)(?=\S)", c.text)
+        if article and c.proposed_class == "Organization":
+            fuller.setdefault(c.text[article.end():], c.text)
+    return fuller
 
 
 #: titles written before a name, which make it no fuller ("M. Houdré" names Houdré no better)

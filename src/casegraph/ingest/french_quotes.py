@@ -122,8 +122,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
-              # owns up to: "Trump avoue que cette dénonciation « … »"
-              r"avou(?:e|é|ent|ait|aient|ant|a|ât)|"
+              # owns up to, hits back: "Trump avoue que cette dénonciation « … »", "le Vatican riposte en …"
+              r"avou(?:e|é|ent|ait|aient|ant|a|ât)|ripost\w*|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant|"
               # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
               r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
@@ -163,6 +163,9 @@ _VIEW_OF = re.compile(r"\b(?:avis|point\s+de\s+vue|position|opinion|réaction|pr
                       r"explication|paroles|mots|message)\s+(?:de|du|des|d['’])\s*(?P<np>[^,;:«»()]{1,60}?)\s*"
                       # "l'analyse de X , le président-fondateur de l'organisation Y :": an apposition after the name
                       r"(?:,[^,;:«»()]{1,120}?)?(?:(?:sont|est|étaient|était)\s*)?:\s*$", re.I)
+#: a verb of reacting to what someone said or did, its object next ("a commenté la réponse du Président :")
+_REACTING_TO = re.compile(r"\b(?:comment|critiqu|salu|dénon[cç]|raill|fustig|déplor|regrett|contest|réfut|rejet|"
+                          r"moqu|ironis)\w*\s+(?:la|le|les|l['’]|cette|ce|ces)\s*$", re.I)
 #: "« … » est déploré par X": X, the agent of a passive verb of saying written after the words, says them
 _DEPLORED_BY = re.compile(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+"
                           r"(?:(?:aussi|également|notamment)\s+)?(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
@@ -572,6 +575,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # paroles de l'écrivain sont : « … »")
     for phrase in (_PASSIVE_JUDGE, _VIEW_OF):
         named = phrase.search(words)
+        if named and phrase is _VIEW_OF and _REACTING_TO.search(words, 0, named.start()):
+            named = None  # "X a commenté la réponse du Président : « … »": X's words about the response
         found = _agent(text, clause_start + named.start("np"), clause_start + named.end("np"), people, bounds) \
             if named else None
         if found is not None:
@@ -1488,6 +1493,16 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             if opening and opening[0].pos_ == "DET" and not named and \
                     all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP") for t in opening):
                 sub = opening + sub
+            # The parse may hang the rest of the sentence on its subject ("Une source proche du dossier ajoute à
+            # Presse Océan que", "Le Figaro dénonce des « … » dont le journal est victime et estime"): the subject
+            # stops at a conjugated verb (or a verb of saying, which the parse may take for a noun) or a quotation
+            # mark after its head, and at the little words left before it
+            cut = next((k for k, t in enumerate(sub) if t.i > subject.i and
+                        (t.text in "«»" or "Fin" in t.morph.get("VerbForm") or FR_SAYING.fullmatch(t.text))), None)
+            if cut is not None:
+                sub = sub[:cut]
+                while len(sub) > 1 and sub[-1].pos_ in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT"):
+                    sub = sub[:-1]
             # "qu'un homme lui aurait tiré", the clitic hung on the subject: not part of it
             while len(sub) > 1 and sub[-1].pos_ == "PRON" and sub[-1].lower_ in ("lui", "leur", "se", "s'", "y", "en"):
                 sub = sub[:-1]
