@@ -799,9 +799,36 @@ def test_constructions_the_held_out_sets_28_to_30_taught(cg, text, expected):
     ("Voici la réponse du ministre Paul Garnier : « nous verrons ».", [("nous verrons", "Paul Garnier")]),
     # hitting back
     ("Le 17 janvier, le Vatican riposte en réaffirmant sa « confiance » au groupe.", [("confiance", "Vatican")]),
+    # a phrase of place before the subject, which the parse hangs on a quotation mark: not a name ("Pour")
+    ("Pour la radio Europe 1 , la grève est « regrettable » et Marc Olivier, son directeur, juge qu' « on "
+     "n'avait jamais vu cela » .",
+     [("regrettable", "Europe 1"), ("on n'avait jamais vu cela", "Marc Olivier")]),
+    # a participle of judging in a relative, its agent after the words
+    ("Qualifiée de revue qui « a trahi ses lecteurs » par le fondateur du Courrier , Alain Perrin , la revue a "
+     "répondu par un éditorial.", [("a trahi ses lecteurs", "Alain Perrin")]),
+    # a participle after the words is no inverted verb: its subject is not after it
+    ("Pour Mediapart , c'est « une faute » dénonçant la direction de la SNCF de « mépris » .",
+     [("une faute", "Mediapart"), ("mépris", None)]),
+    # the charges of an inquiry are nobody's words
+    ("« Je ne sais rien », a confié son voisin. Ouverte lundi, l'enquête pour « vol en bande organisée » avance.",
+     [("Je ne sais rien", "unnamed son voisin"), ("vol en bande organisée", None)]),
+    # information passed on by a source: the source's
+    ("Selon les informations confiées par un enquêteur au journal , « la piste criminelle est privilégiée » .",
+     [("la piste criminelle est privilégiée", "unnamed un enquêteur au journal")]),
+    # a stray comma after "D'après"
+    ("D'après, Anne Roche, sociologue, ce « sont des revendications anciennes » .",
+     [("sont des revendications anciennes", "Anne Roche")]),
+    # "elle" after a sentence opening with a woman's role, whose complement names a man
+    ("L'avocate de Paul Garnier précise au journal que la plainte a été retirée. « Rien ne justifiait cette "
+     "procédure » , explique-t-elle.", [("Rien ne justifiait cette procédure", "unnamed L'avocate de Paul Garnier")]),
 ])
 def test_constructions_held_out_set_32_taught(cg, text, expected):
     assert speakers(cg, text) == expected
+
+
+def test_the_date_of_an_issue_is_no_part_of_a_newspapers_name(cg):
+    found = speakers(cg, "Le Canard enchaîné de ce 3 mai ajoute que le maire a « ignoré les alertes » .")
+    assert len(found) == 1 and same_speaker(found[0][1], "Le Canard enchaîné")
 
 
 def test_a_name_does_not_run_across_a_line_break():

@@ -143,14 +143,18 @@ FR_INVERTED = re.compile(
     rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 _ACRONYM = rf"(?:{ACRONYM_IN_BRACKETS})?"  # "selon la Gendarmerie royale du Canada (GRC), « … »"
-#: "selon X", "d'après X", "pour X,": the view of X follows
-FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
+#: "selon X", "d'après X", "pour X,": the view of X follows (a stray comma: "D'après, Jean Petaux, politologue, …")
+FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour)(?:(?<!pour)\s*,)?\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
 #: "« … » selon X.": the same, written after the words
 FR_ACCORDING_AFTER = re.compile(rf"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?)"
                                 rf"{_ACRONYM}\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
 _SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Par", "En", "Au", "Aux", "Devant", "Selon",
                      "Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
                      "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
+#: a capitalised word opening a phrase that names nobody: a preposition ("Pour le journal Le Monde"), a past
+#: participle with its complement ("Qualifié de journal qui …")
+_NOT_A_NAME = re.compile(r"(?:Pour|Contre|Avec|Sans|Chez|Pendant|Durant|Malgré|Outre|Vers|Face|Quant|Comme|Parmi|"
+                         r"Selon|Dès|Sous|Entre)\b|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+ée?s?\s+(?:de|d['’]|par|comme)\b")
 #: "comme le rappelle X,": the speaker follows the verb
 FR_ASIDE = re.compile(rf"\b(?:comme|ainsi\s+que)\s+(?:le\s+|l['’])?(?:{_FR_SAYING})\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*,",
                       re.I)
@@ -221,7 +225,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
-                          r"tweet|tribune|dires)s?$", re.I)  # "selon les dires du ministère"
+                          r"tweet|tribune|dires|renseignement|information|confidence)s?$", re.I)  # "selon les dires du ministère"
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
@@ -306,14 +310,18 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             not FR_SAYING.search(text[max(lead[0], outer_start - 30):outer_start]):
         return False, None
     # "l'opération « Bouclier de l'Euphrate »", "un site Internet « La France en colère »", "accusés de « violences
-    # … »": the name of a thing, a label or a charge (or a list of them), in a clause that reports nothing
+    # … »", "l'enquête pour « homicides volontaires »": the name of a thing, a label or a charge (or a list of them), in a clause that reports nothing
     listed = _listed_with(text, match, matches)
     clause = text[lead[0]:listed[0].start()]
     label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|"
                       r"mouvement|campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|"
                       r"devise|qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|"
                       r"spectacle)\s*(?:de\s+|d['’]\s*)?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
-                      r"condamnée?s?|mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$",
+                      r"condamnée?s?|mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$|"
+                      # "l'enquête pour « homicides volontaires »", "une plainte pour « injure publique »"
+                      r"\b(?:enquête|information\s+judiciaire|plainte|procédure|procès|poursuites)\s+"
+                      r"(?:(?:ouverte|déposée|engagée|judiciaire|préliminaire)\s+)?(?:pour|du\s+chef\s+d['’]|"
+                      r"des\s+chefs\s+d['’]|des\s+chefs\s+de)\s*$",
                       clause, re.I)
     if label and not _reporting_verbs(clause[:label.start()]) and not FR_ACCORDING.search(clause) and \
             not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
@@ -371,14 +379,18 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                          text[before[-1].end():outer_start],
                          re.I) and not people.within(before[-1].end(), outer_start):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
-    # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »": a participle of saying with no
-    # one who says it ("… d'« audacieuses » par la critique": the critics'; "X l'a qualifié de « … »": X's)
+    # "des techniques qualifiées d'« audacieuses »", "Qualifié de « charismatique »", "Qualifié de journal qui
+    # « … »": a participle of saying with no one who says it ("… d'« audacieuses » par la critique": the critics';
+    # "X l'a qualifié de « … »": X's)
     if re.search(r"(?<!\ba\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baurait\s)(?<!\bayant\s)"
                  r"\b(?:(?:qualifi|nomm|surnomm|appel|désign|baptis)(?:é|ée|és|ées)|(?<!\bs['’]est\s)dites?)"
                  r"\s+(?:de\s+|d['’]\s*)?$|"
                  r"\b(?:est|sont|était|étaient|a\s+été|ont\s+été)\s+(?:(?:d['’]ailleurs|aussi|également|déjà)\s+)?"
                  r"(?:décrite?s?|présentée?s?|qualifiée?s?|considérée?s?|classée?s?|désignée?s?)\s+comme\s+"
-                 r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$", words, re.I):
+                 r"(?:(?:un|une|le|la|les|des|l['’])\s*(?:[a-zà-ÿ-]+\s+)?)?$|"
+                 # "Qualifié de journal qui « s'est couché » par X": what the participle calls it, in a relative
+                 r"\b(?:qualifi|surnomm|désign|décri)(?:é|ée|és|ées|te|ts|tes)?\s+(?:de\s+|d['’]\s*|comme\s+)"
+                 r"(?:(?:un|une|le|la|l['’])\s*)?[a-zà-ÿ-]+\s+qui\s+$", words, re.I):
         by = re.match(r"\s*,?\s*par\s+(?P<np>[^,;:«»()?!.]{1,90})", text[outer_end:tail[1]])
         found = _agent(text, outer_end + by.start("np"), outer_end + by.end("np"), people, bounds) if by else None
         # "X a condamné cet attentat, qualifié de « … »": the participle sets out what the verb of saying before
@@ -483,6 +495,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             if found is not None:
                 return found
         inverted = FR_INVERTED.match(text, m.end(), tail[1])
+        if inverted and inverted.group("verb").lower().endswith("ant"):
+            inverted = None  # "« … » qualifiant la tribune de X": a participle, whose subject is not after it
         if inverted:
             pronoun = inverted.group("p1") or inverted.group("p2")
             if pronoun:
@@ -941,6 +955,22 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
         found = _agent(text, ps + inverted.start("det"), ps + inverted.end(), people, bounds)
         if found is not None and found[0]:
             return found
+    # "L'avocate de Benoît Hamon précise … . « … », explique-t-elle": a role the sentence opens with, before its verb
+    # of saying (the parse may take the name in the role's complement for the subject); a noun of one gender only
+    opening = re.match(rf"\s*(?P<det>Le|La|L['’])\s*(?P<noun>[\w’'-]+)[^,;:.!?«»()]{{0,80}}?\s+"
+                       rf"(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\b", text[ps:pe])
+    if opening and FR_ROLES.fullmatch(opening.group("noun")):
+        det, noun = opening.group("det"), opening.group("noun")
+        said = {"Le": "m", "La": "f"}.get(det) or \
+            ("f" if _FEMALE_WORD.match(noun) and not _MALE_WORD.match(noun) else
+             "m" if _MALE_WORD.match(noun) and not _FEMALE_WORD.match(noun) else None)
+        if said == gender:
+            end = re.match(rf"[^,;:.!?«»()]*?(?=\s+(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\b)",
+                           text[ps + opening.start("det"):pe])
+            s, e = ps + opening.start("det"), ps + opening.start("det") + (end.end() if end else len(noun))
+            found = _agent(text, s, e, people, bounds)
+            if found is not None and found[0]:
+                return found
     doc = nlp(text[ps:pe])
     roots = [t for t in doc if t.dep_ == "ROOT"]
     subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubj:pass")] if roots else []
@@ -1091,7 +1121,7 @@ def _agent(text, start, end, people, bounds):
         # "M. Houdré", "M.Houdré", "Mme Marois": the name without its title
         rest = re.sub(rf"^{_TITLE}(?=[A-ZÀ-ÖØ-Þ])", "", rest)
         name = NAME_CHAIN.match(rest)
-        if name is None or _DETERMINER.fullmatch(name.group(0) + " "):
+        if name is None or _DETERMINER.fullmatch(name.group(0) + " ") or _NOT_A_NAME.match(rest):
             return None
         return (name.group(0), None), span
     # the noun after the adjectives that go before it ("le Haut Commissaire", "l'ancien ministre")
@@ -1131,8 +1161,10 @@ def _agent(text, start, end, people, bounds):
         kind = re.match(r"\s+de\s+presse\b", after_head)
         if kind:
             after_head = after_head[kind.end():]
-        # "le communiqué rédigé par les organisateurs": the author the participle names
-        by = re.match(r"(?:\s+{_ADJECTIVE})?\s+(?:rédigée?s?|publiée?s?|signée?s?|diffusée?s?|écrite?s?)\s+par\s+(?=\S)"
+        # "le communiqué rédigé par les organisateurs", "les renseignements confiés par une source": the author the
+        # participle names
+        by = re.match(r"(?:\s+{_ADJECTIVE})?\s+(?:rédigée?s?|publiée?s?|signée?s?|diffusée?s?|écrite?s?|confiée?s?|"
+                      r"fournie?s?|transmise?s?|livrée?s?)\s+par\s+(?=\S)"
                       .format(_ADJECTIVE=_ADJECTIVE), after_head)
         if by:
             return _agent(text, start + (len(lead) - len(after_head)) + by.end(), end, people, bounds)
@@ -1472,6 +1504,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         seen += 1
         subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and
                     c.pos_ not in ("PUNCT", "SPACE")]  # the parser may hang a dash ("– Le Canard …") as one
+        if subjects and subjects[0].text in "«»":
+            subjects = []  # a quotation mark the parse took for a verb and its subject: no subject found
         if subjects:
             subject = subjects[0]
             # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not

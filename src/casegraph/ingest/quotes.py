@@ -227,9 +227,20 @@ def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
     'Gendarmerie royale du Canada'
     >>> speaker_label("Garber", {"Garber": "Paul Garber"})
     'Paul Garber'
+    >>> speaker_label("Le Canard enchaîné de ce 22 mars", {})
+    'Le Canard enchaîné'
     """
     speaker = full_names.get(speaker, speaker)
+    # "Le Canard enchaîné de ce 22 mars ajoute": the issue's date is not part of the name
+    speaker = _DATED.sub("", speaker) or speaker
     return re.sub(rf"{ACRONYM_IN_BRACKETS}$", "", speaker) or speaker
+
+
+_WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+#: a date written after a name, as of a newspaper's issue: "de ce 22 mars", "du mardi 3 janvier 2017", "de
+#: mardi"; not a bare "du 22 mars", which may name ("Mouvement du 22 mars"), nor "Journal du Dimanche"
+_DATED = re.compile(rf"\s+(?:(?:de\s+ce|daté\s+du)\s+(?:{_WEEKDAYS}(?:\s+|$))?|(?:du|de)\s+{_WEEKDAYS}(?:\s+|$))"
+                    rf"(?:\d{{1,2}}(?:er)?\s+(?:{'|'.join(FRENCH_MONTHS)})(?:\s+\d{{4}})?)?$(?<=\d|[a-zé])")
 
 
 def _citation_for(text: str, outer_start: int, outer_end: int, cited: list[Citation], starts: list[int]):
