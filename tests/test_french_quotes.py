@@ -826,6 +826,25 @@ def test_constructions_held_out_set_32_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a name after a preposition since the quotation before does not take the word
+    ("Le député Paul Garnier dément toute faute. « Ce fut un cadeau » , précise-t-il. « Rien de plus » , ajoute-t-il, "
+     "sans rien dire des contrats de M. Roux avec la mairie. « Je ne le vois plus » , déclare-t-il encore.",
+     [("Ce fut un cadeau", "Paul Garnier"), ("Rien de plus", "Paul Garnier"), ("Je ne le vois plus", "Paul Garnier")]),
+    # a pronoun inside other quoted words is no subject
+    ("Montrant une affiche « je suis là », Karim Lefort, éditorialiste a twitté : « Qui a dessiné cela ? ».",
+     [("je suis là", None), ("Qui a dessiné cela ?", "Karim Lefort")]),
+    # "Ce dernier", "Cette dernière": the last person named before, of that gender
+    ("Le ministre Paul Garnier a reçu Claire Dubois, la maire de Lille. Cette dernière, saluant Paul Garnier, a "
+     "affirmé que la ville « attend des actes ».", [("attend des actes", "Claire Dubois")]),
+    # a weekday opening the sentence is no name; a body is named with its complement
+    ("Mardi, le ministère des transports a proposé une taxe. Dans un communiqué, il a indiqué que « la route coûte "
+     "cher » .", [("la route coûte cher", "ministère des transports")]),
+])
+def test_constructions_held_out_set_33_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_the_date_of_an_issue_is_no_part_of_a_newspapers_name(cg):
     found = speakers(cg, "Le Canard enchaîné de ce 3 mai ajoute que le maire a « ignoré les alertes » .")
     assert len(found) == 1 and same_speaker(found[0][1], "Le Canard enchaîné")

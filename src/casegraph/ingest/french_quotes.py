@@ -150,7 +150,8 @@ FR_ACCORDING_AFTER = re.compile(rf"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\
                                 rf"{_ACRONYM}\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
 _SENTENCE_ADVERBS = {"Dans", "Sur", "Lors", "Après", "Avant", "Par", "En", "Au", "Aux", "Devant", "Selon",
                      "Cependant", "Toutefois", "Pourtant", "Ainsi", "Enfin", "Ensuite", "Alors", "Mais", "Donc",
-                     "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là"}
+                     "Néanmoins", "Hier", "Depuis", "Puis", "Or", "Et", "Aussi", "Certes", "Désormais", "Là",
+                     "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche", "Aujourd'hui"}
 #: a capitalised word opening a phrase that names nobody: a preposition ("Pour le journal Le Monde"), a past
 #: participle with its complement ("Qualifié de journal qui …")
 _NOT_A_NAME = re.compile(r"(?:Pour|Contre|Avec|Sans|Chez|Pendant|Durant|Malgré|Outre|Vers|Face|Quant|Comme|Parmi|"
@@ -228,6 +229,9 @@ FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre
                           r"tweet|tribune|dires|renseignement|information|confidence)s?$", re.I)  # "selon les dires du ministère"
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
+#: a preposition right before a name, with its title if any ("de M. Max", "à Emmanuel Macron")
+_PREPOSITION_AND_TITLE = re.compile(rf"\b(?:de|du|des|d['’]|à|au|aux|avec|contre|chez|envers|pour|sur|entre)\s*"
+                                    rf"(?:{_TITLE})?$")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 # (the words of a name are on one line: "Kirkouk⏎⏎16 octobre" is no name)
@@ -641,7 +645,7 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if not words.strip(" -–—\n") and not re.sub(r"\[\d+\]", "", text[outer_end:tail[1]]).strip(" .!?…\n"):
         previous = quotes[-1] if quotes else None
         if previous is None or previous.speaker is None or text.rfind("\n\n", previous.end, outer_start) >= 0 or \
-                people.within(previous.end, outer_start):
+                _named_since(text, previous.end, outer_start, people):
             # The subject of a reporting verb in the sentence just before ("La porte-parole de la fédération a
             # nuancé les chiffres. « … »"), else the last person named.
             ps, pe = _sentence(bounds, lead[0] - 1) if lead[0] > 0 else (0, 0)
@@ -687,7 +691,7 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
     previous = quotes[-1] if quotes else None
     if previous is not None and previous.speaker and not previous.speaker.startswith("unnamed") and \
             previous.start >= _sentence(bounds, lead[0] - 1)[0] and \
-            "\n\n" not in text[previous.end:outer_start] and not people.within(previous.end, outer_start):
+            "\n\n" not in text[previous.end:outer_start] and not _named_since(text, previous.end, outer_start, people):
         # the gender of the speaker's fullest name: "Trump" is "Donald Trump"
         fullest = max((p.text for p in people.items if p.text.endswith(previous.speaker)), key=len,
                       default=previous.speaker)
@@ -698,6 +702,13 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
             fits(signer[0][0], *signer[1]):
         return signer
     return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+
+
+def _named_since(text, start, end, people) -> list:
+    """The people named in ``text[start:end]`` who may have taken the word: not those after a preposition
+    ("« … », ajoute-t-il, tout en disant n'être pour rien dans les contrats de M. Max. « … »": still his words)."""
+    return [p for p in people.within(start, end)
+            if not _PREPOSITION_AND_TITLE.search(text[max(start, p.start - 40):p.start])]
 
 
 def _source_named(text, start, end, limit, people, bounds):
@@ -983,6 +994,10 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
             {"m": "Masc", "f": "Fem"}[gender]]:
         return None
     words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ == "amod"]
+    if FR_BODIES.match(subject.text):  # "le ministère des finances": a body is named by its complement too
+        tail = [t for t in subject.subtree if t.i > subject.i]
+        stop = next((k for k, t in enumerate(tail) if t.pos_ in ("PUNCT", "VERB", "AUX", "PRON", "SCONJ")), len(tail))
+        words = [t for t in subject.subtree if t.i <= subject.i] + tail[:stop]
     if not words or words[0].dep_ != "det" or words[0].lower_ not in ("le", "la", "l'", "l’"):
         return None
     s, e = ps + words[0].idx, ps + words[-1].idx + len(words[-1])
@@ -1108,6 +1123,11 @@ def _agent(text, start, end, people, bounds):
     if re.match(r"(?:l['’]\s*)?(?:un|une)\s+(?:des|d['’]\s*(?:eux|elles|entre))\b|"
                 r"(?:certaine?s|plusieurs|beaucoup|la\s+plupart)\s+(?:des|d['’]\s*(?:eux|elles|entre))\b", lead, re.I):
         return ("unnamed " + lead.strip(), None), _sentence(bounds, start)
+    # "Ce dernier, accusant Soros …, a affirmé": the last person named before, of that gender
+    latter = re.match(r"(?:ce|cette)\s+derni(?P<g>er|ère)\b", lead, re.I)
+    if latter:
+        found = _earlier_fr(text, start, people, bounds, pronoun="il" if latter.group("g") == "er" else "elle")
+        return found if found[0] is not None else None
     pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
     if pronoun:
         found = _earlier_fr(text, start, people, bounds, pronoun=pronoun.group(0).lower())
@@ -1504,8 +1524,11 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         seen += 1
         subjects = [c for c in target.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and
                     c.pos_ not in ("PUNCT", "SPACE")]  # the parser may hang a dash ("– Le Canard …") as one
-        if subjects and subjects[0].text in "«»":
-            subjects = []  # a quotation mark the parse took for a verb and its subject: no subject found
+        if subjects and (subjects[0].text in "«»" or any(m.start() < subjects[0].idx < m.end()
+                                                          for m in re.finditer(r"«[^«»]*»", words))):
+            # a quotation mark the parse took for a verb and its subject, or a word of other quoted words ("une
+            # pancarte « je suis partout », X a twitté :"): no subject found
+            subjects = []
         if subjects:
             subject = subjects[0]
             # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not
