@@ -840,6 +840,15 @@ def test_constructions_held_out_set_32_taught(cg, text, expected):
     # a weekday opening the sentence is no name; a body is named with its complement
     ("Mardi, le ministère des transports a proposé une taxe. Dans un communiqué, il a indiqué que « la route coûte "
      "cher » .", [("la route coûte cher", "ministère des transports")]),
+    # the name of a case; a newspaper's name after "du"
+    ("Paul Garnier a confirmé les révélations du « Parisien » dans l'enquête sur l'« affaire Garnier » .",
+     [("Parisien", None), ("affaire Garnier", None)]),
+    # some of a group the text names, not the group
+    ("Le soir, des Gilets jaunes ont défilé en criant « Justice fiscale ».",
+     [("Justice fiscale", "unnamed des Gilets jaunes")]),
+    # the subject of a relative verb whose object is "que"
+    ("La chaîne coupe l'antenne, ce que le présentateur Marc Olivier commente : « nous ne pouvons pas diffuser "
+     "cela ».", [("nous ne pouvons pas diffuser cela", "Marc Olivier")]),
 ])
 def test_constructions_held_out_set_33_taught(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -307,6 +307,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     inner = text[outer_start:outer_end].strip("«» \u00a0").split()
     if len(inner) <= 2 and all(re.search(r"\d", w) or re.fullmatch(r"[A-Z]+", w) for w in inner):
         return False, None
+    # "l'enquête sur l'« affaire Fillon »": the name of a case; "les révélations du « Monde »": a name after "du"
+    if re.fullmatch(r"affaire\s+[A-ZÀ-ÖØ-Þ][^.!?]{0,40}", " ".join(inner)) or (
+            len(inner) == 1 and inner[0][:1].isupper() and inner[0].isalpha() and
+            re.search(r"\b(?:du|des|au|aux|de\s+la|de\s+l['’])\s*$", text[max(lead[0], outer_start - 20):outer_start])):
+        return False, None
     # "la faille de sécurité « EternalBlue »": a name given after the noun of what it names
     if len(inner) <= 2 and all(w[:1].isupper() for w in inner) and not re.search(r"[.!?]", inner[-1]) and \
             re.search(r"(?<![àu]\s)\b(?:le|la|les|l['’]|un|une|des|du|de|d['’])\s*[a-zà-ÿ-]{3,}"
@@ -1112,6 +1117,11 @@ def _agent(text, start, end, people, bounds):
     # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
+    # "des Gilets jaunes ont … en criant « … »": some of a group, not the group
+    first = next(iter(people.within(start, end)), None)
+    if first is not None and re.fullmatch(r"(?:des|quelques|plusieurs|certains|certaines|de\s+nombreux|"
+                                          r"de\s+nombreuses)\s+", text[start:first.start], re.I):
+        return ("unnamed " + lead.strip(), None), _sentence(bounds, start)
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
     # "préférait rectifier l'intéressé": the person the text is about, named a few sentences before
@@ -1506,6 +1516,14 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     words = text[start:end]
     if nlp is None or not words.strip():
         return None
+    # "la coupure du direct que le présentateur Benjamin Dubois commente :": the subject of a relative verb whose
+    # object is "que" is the noun phrase between them
+    relative = re.search(rf"\b(?:que|qu['’])\s*(?P<np>(?:le|la|l['’]|les)\s*[^,;:«»()]{{1,60}}?)\s+(?:{_FR_AUX}\s+)?$",
+                         words[:verb.start()]) if verb is not None else None
+    if relative and re.match(r"\w*\s*:?\s*$", words[verb.end():]):
+        found = _agent(text, start + relative.start("np"), start + relative.end("np"), people, bounds)
+        if found is not None and found[0]:
+            return found
     doc = nlp(words)
     target = None
     if verb is not None:
