@@ -319,7 +319,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             not FR_SAYING.search(text[max(lead[0], outer_start - 30):outer_start]):
         return False, None
     # "l'opération « Bouclier de l'Euphrate »", "un site Internet « La France en colère »", "accusés de « violences
-    # … »", "l'enquête pour « homicides volontaires »": the name of a thing, a label or a charge (or a list of them), in a clause that reports nothing
+    # … »", "l'enquête pour « homicides volontaires »": the name of a thing, a label or a charge (or a list of
+    # them), in a clause that reports nothing
     listed = _listed_with(text, match, matches)
     clause = text[lead[0]:listed[0].start()]
     label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|"
