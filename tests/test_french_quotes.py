@@ -854,6 +854,19 @@ def test_constructions_held_out_set_33_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a term the article itself writes without marks, in « » once: nobody's words
+    ("Les faucheurs volontaires ont arraché un champ. Des « faucheurs volontaires » , selon la préfecture, étaient "
+     "venus de loin. Les faucheurs volontaires ont été interpellés, puis les faucheurs volontaires relâchés.",
+     [("faucheurs volontaires", None)]),
+    # one or some of a people or a movement, after an indefinite article; "maugrée" says
+    ("Des Lyonnais manifestent et scandent « Rendez-nous la gare ! ». « Pas si vite », maugrée un Gilet jaune.",
+     [("Rendez-nous la gare !", "unnamed Des Lyonnais"), ("Pas si vite", "unnamed un Gilet jaune")]),
+])
+def test_constructions_held_out_set_34_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_the_date_of_an_issue_is_no_part_of_a_newspapers_name(cg):
     found = speakers(cg, "Le Canard enchaîné de ce 3 mai ajoute que le maire a « ignoré les alertes » .")
     assert len(found) == 1 and same_speaker(found[0][1], "Le Canard enchaîné")

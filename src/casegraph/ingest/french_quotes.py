@@ -124,6 +124,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
               # owns up to, hits back: "Trump avoue que cette dénonciation « … »", "le Vatican riposte en …"
               r"avou(?:e|é|ent|ait|aient|ant|a|ât)|ripost\w*|"
+              # mutters, grumbles: "« … », maugrée un Gilet jaune"
+              r"maugré\w*|grommel\w*|marmonn\w*|ronchonn\w*|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant|"
               # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
               r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
@@ -311,6 +313,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if re.fullmatch(r"affaire\s+[A-ZÀ-ÖØ-Þ][^.!?]{0,40}", " ".join(inner)) or (
             len(inner) == 1 and inner[0][:1].isupper() and inner[0].isalpha() and
             re.search(r"\b(?:du|des|au|aux|de\s+la|de\s+l['’])\s*$", text[max(lead[0], outer_start - 20):outer_start])):
+        return False, None
+    # "des « gilets jaunes » ont bloqué …" in an article that writes gilets jaunes fifty times without marks: a
+    # term the text itself uses, not anyone's words
+    if 0 < len(inner) <= 3 and not re.search(r"[.!?…]", inner[-1]) and _used_unmarked(text, " ".join(inner)) >= 3:
         return False, None
     # "la faille de sécurité « EternalBlue »": a name given after the noun of what it names
     if len(inner) <= 2 and all(w[:1].isupper() for w in inner) and not re.search(r"[.!?]", inner[-1]) and \
@@ -708,6 +714,17 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
             fits(signer[0][0], *signer[1]):
         return signer
     return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+
+
+def _used_unmarked(text: str, words: str) -> int:
+    """How often ``text`` writes ``words`` (case aside) outside « », as whole words."""
+    return len(re.findall(rf"(?<![\w’'-]){re.escape(words.lower())}(?![\w’'-])", _unmarked(text)))
+
+
+@lru_cache(maxsize=4)
+def _unmarked(text: str) -> str:
+    """``text`` in lower case without its quotations in « » (made once per text)."""
+    return re.sub(r"«[^«»]*»", " ", text).lower()
 
 
 def _named_since(text, start, end, people) -> list:
@@ -1115,12 +1132,18 @@ def _agent(text, start, end, people, bounds):
     if opening and opening.group(1) in _SENTENCE_ADVERBS:
         lead = lead[opening.end():]
     start += len(np) - len(lead)
+    # "maugrée un Gilet jaune", "des Camerounais … scandent": a capitalised noun after an indefinite article (which
+    # the parse may leave out of the phrase) is one or some of a people or a movement, not a name
+    indefinite = re.search(r"(?<![\w’'])(un|une|des)\s+$", text[max(0, start - 5):start], re.I)
+    if indefinite and lead[:1].isupper():
+        return ("unnamed " + indefinite.group(1).lower() + " " + lead.split(",")[0].strip(), None), \
+            _sentence(bounds, start)
     # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
-    # "des Gilets jaunes ont … en criant « … »": some of a group, not the group
+    # "des Gilets jaunes ont … en criant « … »", "maugrée un Gilet jaune": one or some of a group, not the group
     first = next(iter(people.within(start, end)), None)
-    if first is not None and re.fullmatch(r"(?:des|quelques|plusieurs|certains|certaines|de\s+nombreux|"
+    if first is not None and re.fullmatch(r"(?:un|une|des|quelques|plusieurs|certains|certaines|de\s+nombreux|"
                                           r"de\s+nombreuses)\s+", text[start:first.start], re.I):
         return ("unnamed " + lead.strip(), None), _sentence(bounds, start)
     if named:
@@ -1240,6 +1263,10 @@ def _agent(text, start, end, people, bounds):
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
+    # "des Camerounais manifestent et scandent « … »", "maugrée un Gilet jaune": one or some of a people or a
+    # movement, whom the text does not name
+    if det.group("indef") and noun[:1].isupper():
+        return ("unnamed " + lead.split(",")[0].strip(), None), span
     if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
         return (rest.split(",")[0].strip(), None), span  # not "l'IGPN, publiée le 27 juillet"
     # "l'aéroport José María Cordova de Rionegro", "le lycée Victor Hugo": a place or an institution named after
