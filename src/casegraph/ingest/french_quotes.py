@@ -231,9 +231,6 @@ FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre
                           r"tweet|tribune|dires|renseignement|information|confidence)s?$", re.I)  # "selon les dires du ministère"
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
-#: a preposition right before a name, with its title if any ("de M. Max", "à Emmanuel Macron")
-_PREPOSITION_AND_TITLE = re.compile(rf"\b(?:de|du|des|d['’]|à|au|aux|avec|contre|chez|envers|pour|sur|entre)\s*"
-                                    rf"(?:{_TITLE})?$")
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
 _MONTHS = rf"(?:{'|'.join(FRENCH_MONTHS)})\b"
 # (the words of a name are on one line: "Kirkouk⏎⏎16 octobre" is no name)
@@ -242,9 +239,10 @@ NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])[^\S\n]*)?{_NAME}"
                         rf"(?=[^\S\n]*[A-ZÀ-ÖØ-Þ]))*"
                         rf"(?:[^\S\n]+{_NAME})*"
                         rf"(?:[^\S\n]+\d{{1,2}}(?!\d|[,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date
+#: the articles of someone the text does not name ("un Gilet jaune", "plusieurs habitants", "d'autres")
+_INDEFINITE = r"une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres"
 _DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|"
-                         r"(?P<indef>une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|"
-                         r"deux|trois|d['’]autres))"
+                         rf"(?P<indef>{_INDEFINITE}))"
                          r"(?:\b|(?<=['’]))\s*", re.I)  # a whole word: "Les" is not "Le" and "s"
 _LEADING_PHRASES = re.compile(
     r"(?:\s*,?\s*(?:(?:à|au|aux|sur|dans|devant|lors\s+d\w*|pendant|après|avant|depuis|par)\s+(?:l['’]\s*|la\s+|le\s+|"
@@ -256,9 +254,11 @@ _LEADING_PHRASES = re.compile(
 
 #: a lower-case word between a noun and the name it is given ("le quotidien français Le Figaro"), not a preposition
 _ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est)\b)[a-zà-ÿ-]+"
-#: a preposition just before a name: the name is its object ("a écrit à Joelle Pineau", "homonyme d'Arthur Mensch")
+#: a preposition just before a name, with the name's title if any: the name is its object ("a écrit à Joelle
+#: Pineau", "homonyme d'Arthur Mensch", "les contrats de M. Max")
 _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
-                                      r"vers|(?-i:pour))\s+|\bd['’]\s?)$", re.I)  # "Pour X, …" opens X's view
+                                      r"vers|(?-i:pour))\s+|\bd['’]\s?)"  # "Pour X, …" opens X's view
+                                      rf"(?-i:{_TITLE})?$", re.I)
 
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
@@ -731,7 +731,7 @@ def _named_since(text, start, end, people) -> list:
     """The people named in ``text[start:end]`` who may have taken the word: not those after a preposition
     ("« … », ajoute-t-il, tout en disant n'être pour rien dans les contrats de M. Max. « … »": still his words)."""
     return [p for p in people.within(start, end)
-            if not _PREPOSITION_AND_TITLE.search(text[max(start, p.start - 40):p.start])]
+            if not _PREPOSITION_JUST_BEFORE.search(text[max(start, p.start - 40):p.start])]
 
 
 def _source_named(text, start, end, limit, people, bounds):
@@ -1121,6 +1121,29 @@ def _subject_after(text, start, end, people, bounds):
     return found[0] if found else None
 
 
+def _one_of_a_group(text, start, lead) -> str | None:
+    """The words for one or some of a people or a movement when the phrase ``lead``, starting at ``start``, is a
+    capitalised noun after an indefinite article, which the parse may leave out of the phrase ("maugrée un Gilet
+    jaune", "des Camerounais … scandent", "des Gilets jaunes ont … en criant « … »"); else None: the text names no
+    one of them.
+
+    >>> _one_of_a_group("« Assez », maugrée un Gilet jaune", 22, "Gilet jaune")
+    'un Gilet jaune'
+    >>> _one_of_a_group("Des Camerounais, à Paris, scandent", 0, "Des Camerounais, à Paris")
+    'Des Camerounais'
+    >>> _one_of_a_group("Le Figaro écrit", 0, "Le Figaro") is None
+    True
+    """
+    before = re.search(rf"(?<![\w’'])(?:{_INDEFINITE})\s+$", text[max(0, start - 20):start], re.I)
+    article = re.match(rf"(?:{_INDEFINITE})\s+", lead, re.I)
+    words = lead.split(",")[0].strip()
+    if before and lead[:1].isupper():
+        return before.group(0).lower() + words
+    if article and lead[article.end():article.end() + 1].isupper():
+        return words
+    return None
+
+
 def _agent(text, start, end, people, bounds):
     """((words, IRI), span) for the noun phrase ``text[start:end]`` when it names someone: a person, a name
     ("Febelfin", "Bruxelles"), a pronoun for the last person named, a role or body named earlier ("le quotidien"
@@ -1132,20 +1155,12 @@ def _agent(text, start, end, people, bounds):
     if opening and opening.group(1) in _SENTENCE_ADVERBS:
         lead = lead[opening.end():]
     start += len(np) - len(lead)
-    # "maugrée un Gilet jaune", "des Camerounais … scandent": a capitalised noun after an indefinite article (which
-    # the parse may leave out of the phrase) is one or some of a people or a movement, not a name
-    indefinite = re.search(r"(?<![\w’'])(un|une|des)\s+$", text[max(0, start - 5):start], re.I)
-    if indefinite and lead[:1].isupper():
-        return ("unnamed " + indefinite.group(1).lower() + " " + lead.split(",")[0].strip(), None), \
-            _sentence(bounds, start)
+    member = _one_of_a_group(text, start, lead)
+    if member:
+        return ("unnamed " + member, None), _sentence(bounds, start)
     # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
-    # "des Gilets jaunes ont … en criant « … »", "maugrée un Gilet jaune": one or some of a group, not the group
-    first = next(iter(people.within(start, end)), None)
-    if first is not None and re.fullmatch(r"(?:un|une|des|quelques|plusieurs|certains|certaines|de\s+nombreux|"
-                                          r"de\s+nombreuses)\s+", text[start:first.start], re.I):
-        return ("unnamed " + lead.strip(), None), _sentence(bounds, start)
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
     # "préférait rectifier l'intéressé": the person the text is about, named a few sentences before
@@ -1263,10 +1278,6 @@ def _agent(text, start, end, people, bounds):
         earlier = _apposition_before(text, noun, start)
         if earlier:
             return (earlier, None), span
-    # "des Camerounais manifestent et scandent « … »", "maugrée un Gilet jaune": one or some of a people or a
-    # movement, whom the text does not name
-    if det.group("indef") and noun[:1].isupper():
-        return ("unnamed " + lead.split(",")[0].strip(), None), span
     if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
         return (rest.split(",")[0].strip(), None), span  # not "l'IGPN, publiée le 27 juillet"
     # "l'aéroport José María Cordova de Rionegro", "le lycée Victor Hugo": a place or an institution named after
