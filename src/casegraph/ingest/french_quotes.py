@@ -73,7 +73,11 @@ brackets does not stop "selon X" ("selon la Gendarmerie royale du Canada (GRC), 
 circle ("Sa famille annonce", "Son entourage a indiqué") is an unnamed speaker, not that person; what a body "a
 décidé de « … »" is its wording; "qui a crié" has for speaker the nearest noun phrase of someone before it, with its
 complements ("par un militant opposé à la loi travail qui a crié"), not a noun that is another's complement ("l'un de
-ses avocats"); "a communiqué", "a avancé que", "clame-t-il" and "selon les dires de X" report words too.
+ses avocats"); "a communiqué", "a avancé que", "clame-t-il" and "selon les dires de X" report words too. The object
+of a participle ("reliant X à …") is not who speaks, and "pour signer X" is a purpose, not X's view; "il" or "elle"
+opening a paragraph stands for the unnamed source of the paragraph before when of its gender ("La mère de X a
+confirmé …⏎⏎« … », ajoute-t-elle"), and never for someone the text says is of the other; "selon elle" is read as
+"ajoute-t-elle"; names of things of a kind ("des pages telles que « … »") are nobody's words.
 """
 
 from __future__ import annotations
@@ -145,8 +149,16 @@ FR_INVERTED = re.compile(
     rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
 _ACRONYM = rf"(?:{ACRONYM_IN_BRACKETS})?"  # "selon la Gendarmerie royale du Canada (GRC), « … »"
+#: the nouns of things that a name in « » written after them names ("l'opération « Bouclier de l'Euphrate »")
+_KINDS_OF_NAMED_THINGS = (r"opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|mouvement|"
+                          r"campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|devise|"
+                          r"qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|spectacle|"
+                          r"page")
+#: "pour" before an infinitive gives a purpose ("pour signer Paul Pogba"), not whose view it is ("Pour X, …")
+_NOT_A_PURPOSE = r"(?!\s+(?!(?:notre|votre)\b)[a-zà-ÿ]+(?:er|ir|re)\b)"
 #: "selon X", "d'après X", "pour X,": the view of X follows (a stray comma: "D'après, Jean Petaux, politologue, …")
-FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour)(?:(?<!pour)\s*,)?\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
+FR_ACCORDING = re.compile(rf"\b(?:selon|d['’]après|pour{_NOT_A_PURPOSE})(?:(?<!pour)\s*,)?\s+"
+                          rf"(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*,", re.I)
 #: "« … » selon X.": the same, written after the words
 FR_ACCORDING_AFTER = re.compile(rf"(?:\s*\[\d+\])*[\s,]*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?)"
                                 rf"{_ACRONYM}\s*(?=[,;:!?]|(?<!\b[A-Z])\.(?:\s|$)|$)", re.I)
@@ -191,7 +203,8 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"chercheuse|responsable|fondateur|fondatrice|patron|patronne|porte-parole|complice|"
                       r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
                       r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère|souverain|"
-                      r"souveraine|roi|reine|monarque|prince|princesse|pape|empereur|impératrice)s?$", re.I)
+                      r"souveraine|roi|reine|monarque|prince|princesse|pape|empereur|impératrice|"
+                      r"préfet|préfète|sous-préfet|sous-préfète|vice-président|vice-présidente|gouverneur|gouverneure)s?$", re.I)
 #: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
 #: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
 FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionnaire|horaire|inventaire|"
@@ -258,7 +271,7 @@ _ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|q
 #: Pineau", "homonyme d'Arthur Mensch", "les contrats de M. Max")
 _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
                                       r"vers|(?-i:pour))\s+|\bd['’]\s?)"  # "Pour X, …" opens X's view
-                                      rf"(?-i:{_TITLE})?$", re.I)
+                                      rf"(?:«\s*)?(?-i:{_TITLE})?$", re.I)  # "du « Canard »"
 
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
@@ -271,6 +284,25 @@ _PREPOSITION_AND_NOUN_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|che
 #: a noun phrase governed by a preposition, then a comma, just before a name: the name is in apposition to it
 _APPOSED_TO_AN_OBJECT = re.compile(r"\b(?:avec|à|au|aux|par|pour|contre|chez|envers|auprès\s+de)\s+(?:son|sa|ses|"
                                    r"le|la|les|l['’]|un|une|leur|leurs)\s*[a-zà-ÿ][^,.;:!?«»()]{0,40},\s*$", re.I)
+
+#: a present participle just before a name, with no article before it (not "l'étudiant", a noun): the name is its
+#: object ("… liant Saccorhytus à l'être humain, estimant que …", "accusant Soros")
+_PARTICIPLE_JUST_BEFORE = re.compile(r"(?:^|(?<=[\s,]))(?P<article>(?:le|la|les|un|une|des|du|ce|cet|son|l['’])\s*)?"
+                                     r"(?P<word>[a-zà-ÿ]{2,}ant)\s+$", re.I)
+_NOT_A_PARTICIPLE = {"avant", "devant", "pendant", "durant", "cependant", "maintenant", "autant", "tant", "quant",
+                     "suivant", "néant", "constant", "important"}
+
+
+def _object_of_a_participle(text, p) -> bool:
+    """Whether the name ``p`` is the object of a present participle written just before it.
+
+    >>> _object_of_a_participle("liant Saccorhytus à l'être humain", Person("Saccorhytus", 6, 17, None))
+    True
+    >>> _object_of_a_participle("l'étudiant Jean Dupont", Person("Jean Dupont", 11, 22, None))
+    False
+    """
+    before = _PARTICIPLE_JUST_BEFORE.search(text[max(p.start - 30, 0):p.start])
+    return bool(before) and not before.group("article") and before.group("word").lower() not in _NOT_A_PARTICIPLE
 
 
 def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
@@ -329,10 +361,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # them), in a clause that reports nothing
     listed = _listed_with(text, match, matches)
     clause = text[lead[0]:listed[0].start()]
-    label = re.search(r"\b(?:opération|organisation|groupe|site(?:\s+(?:Internet|web))?|thème|slogan|statut|"
-                      r"mouvement|campagne|programme|mot-dièse|hashtag|nom|titre|surnom|appellation|label|collectif|"
-                      r"devise|qualificatif|terme|mot|livre|roman|film|album|chanson|ouvrage|série|exposition|"
-                      r"spectacle)\s*(?:de\s+|d['’]\s*)?:?\s*$|\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
+    # "des pages Wikipédia telles que « suicide » ou « … »": names of things of that kind, even where the clause
+    # reports something
+    such = re.search(rf"\b(?:{_KINDS_OF_NAMED_THINGS})s?(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)?\s+(?:tel|telle|tels|telles)\s+"
+                     r"que\s*$", clause, re.I)
+    if such and not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
+        return False, None
+    label = re.search(rf"\b(?:{_KINDS_OF_NAMED_THINGS})\s*(?:de\s+|d['’]\s*)?:?\s*$|"
+                      r"\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
                       r"condamnée?s?|mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$|"
                       # "l'enquête pour « homicides volontaires »", "une plainte pour « injure publique »"
                       r"\b(?:enquête|information\s+judiciaire|plainte|procédure|procès|poursuites)\s+"
@@ -506,6 +542,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     #    after this quotation or after one of the quotations that follow it in the sentence.
     for m in [match] + [m for m in sentence_quotes if m.start() >= outer_end]:
         according = FR_ACCORDING_AFTER.match(text, m.end(), tail[1])
+        if according and re.fullmatch(r"elle|lui", according.group("np"), re.I):
+            # "« … », « … », selon elle.": the pronoun after "selon" stands for a speaker as "ajoute-t-elle" does
+            return _pronoun_speaker(text, outer_start, outer_end, lead, according.group("np").lower(), quotes,
+                                    people, bounds)
         if according:
             found = _source_named(text, according.start("np"), according.end("np"), tail[1], people, bounds)
             if found is not None:
@@ -700,20 +740,33 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
     def fits(name, start, end):
         return _gender(text, Person(name, start, end, None), people) in (None, _PRONOUN_GENDER.get(pronoun))
 
-    previous = quotes[-1] if quotes else None
-    if previous is not None and previous.speaker and not previous.speaker.startswith("unnamed") and \
-            previous.start >= _sentence(bounds, lead[0] - 1)[0] and \
-            "\n\n" not in text[previous.end:outer_start] and not _named_since(text, previous.end, outer_start, people):
+    def speaks(quote) -> bool:  # the quotation's speaker can be who the pronoun stands for
+        if not quote.speaker:
+            return False
+        # an unnamed speaker of the pronoun's gender ("Selon une voisine, … . « … », ajoute-t-elle")
+        unnamed = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", quote.speaker, re.I)
+        if unnamed:
+            return ("f" if unnamed.group("f") else "m") == _PRONOUN_GENDER.get(pronoun)
         # the gender of the speaker's fullest name: "Trump" is "Donald Trump"
-        fullest = max((p.text for p in people.items if p.text.endswith(previous.speaker)), key=len,
-                      default=previous.speaker)
-        if fits(fullest, previous.start, previous.end):
-            return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+        fullest = max((p.text for p in people.items if p.text.endswith(quote.speaker)), key=len,
+                      default=quote.speaker)
+        return not quote.speaker.startswith("unnamed") and fits(fullest, quote.start, quote.end)
+
+    previous = quotes[-1] if quotes else None
+    just_before = previous is not None and not _named_since(text, previous.end, outer_start, people) and \
+        previous.start >= _sentence(bounds, len(text[:lead[0]].rstrip()) - 1)[0]
+    if just_before and "\n\n" not in text[previous.end:outer_start] and speaks(previous):
+        return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
     signer = _paragraph_signer(text, outer_end, people)
     if signer is not None and signer[0][0] and any(p.text == signer[0][0] for p in people.items) and \
             fits(signer[0][0], *signer[1]):
         return signer
-    return _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+    found = _earlier_fr(text, outer_start, people, bounds, pronoun=pronoun)
+    if found[0] is None and just_before and speaks(previous):
+        # "« … », ajoute-t-elle.⏎⏎Cet or était « … », selon elle.": with no one else to stand for, the speaker of
+        # the last sentence of the paragraph before
+        return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
+    return found
 
 
 def _used_unmarked(text: str, words: str) -> int:
@@ -932,7 +985,8 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
             not re.search(rf"\b(?:entre|avec|contre|chez|à|de|d['’])\s*{_NAME}(?:\s+{_NAME})?\s+(?:et|ou)\s+$",
                           text[max(p.start - 50, 0):p.start]) and \
             not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start]) and \
-            not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start])
+            not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start]) and \
+            not _object_of_a_participle(text, p)
 
     if pronoun in ("il", "elle") and paragraph < current:
         # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
@@ -943,6 +997,16 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         if source is not None and re.match(r"unnamed (?:un|une)\b", str(source[0][0]), re.I) and \
                 _gender(text, Person(source[0][0], ps, pe, None), people) in (None, _PRONOUN_GENDER[pronoun]):
             return source
+    if pronoun in ("il", "elle") and paragraph == current and paragraph > 2:
+        # "La mère de Pascal Troadec a confirmé que … .⏎⏎« … », ajoute-t-elle": the unnamed source of the paragraph
+        # before's last sentence, of the pronoun's gender, when that sentence names no one the pronoun could be
+        ps, pe = _sentence(bounds, paragraph - 3)
+        if not [p for p in people.within(ps, pe) if free(p) and _gender(text, p, people) in (None, gender)]:
+            source = _source_of(text, ps, pe, people, bounds)
+            article = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", str(source[0][0]), re.I) \
+                if source is not None and source[0] else None
+            if article and ("f" if article.group("f") else "m") == gender:
+                return source
     if pronoun in ("il", "elle"):
         # (a name after a preposition, "tué par le GIGN", "au nom de Daesh", is no one the pronoun stands for)
         if not [p for p in people.within(paragraph, floor) if free(p) and fits(p)]:
@@ -961,7 +1025,8 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     near = [p for p in people.within(start, floor) if free(p)]
     anywhere = [p for p in people.within(0, floor) if free(p)]
     agreeing = [p for p in near if fits(p)] or [p for p in anywhere if fits(p)]
-    earlier = agreeing or near or anywhere
+    # a pronoun of one gender does not stand for a person the text says is of the other ("elle" is not Pascal)
+    earlier = agreeing or ([] if gender else near or anywhere)
     if not earlier:
         return None, None
     person = earlier[-1]
@@ -1087,11 +1152,15 @@ def _gender(text, person, people) -> str | None:
                 votes["f"] += 1
             elif _MALE_WORD.match(after.group("w")):
                 votes["m"] += 1
+    # the first name weighs as a title-less noun phrase does: "la fille de François Fillon, entrée à l'école" does
+    # not make him a woman
+    first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
+    first = first[0].split("-")[0].lower() if len(first) >= 2 else ""
+    if first in FEMALE_NAMES:
+        votes["f"] += 2
+    elif first in MALE_NAMES:
+        votes["m"] += 2
     gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else None
-    if gender is None:
-        first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
-        first = first[0].split("-")[0].lower() if len(first) >= 2 else ""
-        gender = "f" if first in FEMALE_NAMES else "m" if first in MALE_NAMES else None
     _GENDERS[key] = gender
     return gender
 
@@ -1260,8 +1329,11 @@ def _agent(text, start, end, people, bounds):
         if named:
             return (named[-1].text, named[-1].entity), span
     if det.group("def") and (FR_ROLES.match(noun) or FR_BODIES.match(noun)):
-        comma = re.search(rf"({NAME_CHAIN.pattern}),\s*$", text[max(start - 60, 0):start])
-        if comma and comma.group(1) not in _SENTENCE_ADVERBS:  # "Barroso, le président de la commission européenne"
+        window = text[max(start - 60, 0):start]
+        comma = re.search(rf"({NAME_CHAIN.pattern}),\s*$", window)
+        # "Barroso, le président de la commission européenne" (not "En Loir-et-Cher, le préfet": a place)
+        if comma and comma.group(1).split()[0] not in _SENTENCE_ADVERBS and \
+                not re.search(r"(?<![\w’'])(?:en|à|au|aux|dans|sur|vers)\s+$", window[:comma.start(1)], re.I):
             named = [p for p in people.within(start - 60, start)]
             return ((named[-1].text, named[-1].entity) if named else (comma.group(1), None)), span
         # "Le ministre iranien des Transports rappelle" after "Abbas Akhoundi , le ministre iranien des
@@ -1504,8 +1576,11 @@ def _body_of_kind(text, noun, after_head, floor):
     # "la cour" for "la cour d'appel de Paris": a lowercase complement may come before the name
     of = re.compile(rf"\b(?i:{re.escape(noun)})\s+((?:(?:d['’]\s*|de\s+)[a-zà-ÿ-]+\s+)?"
                     rf"(?:de\s+la|de\s+l['’]|de|du|des|d['’])\s*{_NAME}(?:\s+{_NAME})*)")
+    # "la direction de la régie" is not "la direction de la Porte des Lilas": a complement of its own must be in it
+    own = re.match(r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([a-zà-ÿ-]{3,})", after_head)
     for m in of.finditer(text, 0, floor):
-        found = (m.start(), noun.lower() + " " + m.group(1))
+        if own is None or own.group(1) in m.group(1).lower():
+            found = (m.start(), noun.lower() + " " + m.group(1))
     adjective = re.match(rf"\s+({_ADJECTIVE})", after_head)
     if adjective and len(adjective.group(1)) >= 8:
         stem = _fold_accents(adjective.group(1))[:min(len(adjective.group(1)) - 3, 6)]
@@ -1572,6 +1647,7 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         target = roots[-1] if roots else None
     if target is not None and verb is not None and any(
             t.pos_ == "VERB" and t.dep_ == "conj" and t.head == target and t.i > target.i and
+            any(c.dep_ == "cc" for c in t.children) and  # not "fair-play" split in two by the parse
             not FR_SAYING.fullmatch(t.text) and ":" not in words[target.idx:t.idx] for t in doc):
         # "X poursuit cette stratégie et s'est approprié le thème du « changement »" (but "X nuance ces effets :
         # elle est moins ressentie où « … »" sets out after the colon what X says)
@@ -1651,7 +1727,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     # No subject in the parse: the last person or name before the verb in its clause ("Obama raille « … »").
     upto = start + (verb.start() if verb is not None else len(words.rstrip().rstrip(":")))
     clause = max(text.rfind(":", start, upto), text.rfind(";", start, upto), start - 1) + 1
-    named = [p for p in people.within(clause, upto) if not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
+    named = [p for p in people.within(clause, upto) if not _PREPOSITION_JUST_BEFORE.search(
+        text[max(p.start - 20, 0):p.start]) and not _object_of_a_participle(text, p)]
     if named:
         return (named[-1].text, named[-1].entity), (start, end)
     alone = NAME_CHAIN.fullmatch(text[clause:upto].strip())
