@@ -204,7 +204,8 @@ FR_ROLES = re.compile(r"(?:ministre|président|présidente|président-candidat|c
                       r"collègue|partenaire|associé|associée|négociateur|négociatrice|représentant|représentante|"
                       r"délégué|déléguée|envoyé|envoyée|médiateur|médiatrice|conseiller|conseillère|souverain|"
                       r"souveraine|roi|reine|monarque|prince|princesse|pape|empereur|impératrice|"
-                      r"préfet|préfète|sous-préfet|sous-préfète|vice-président|vice-présidente|gouverneur|gouverneure)s?$", re.I)
+                      r"préfet|préfète|sous-préfet|sous-préfète|vice-président|vice-présidente|gouverneur|"
+                      r"gouverneure)s?$", re.I)
 #: nouns of people by what they do or where they live, beyond the roles above ("l'universitaire", "les analystes",
 #: "certains wikipédiens", "les habitants"): a speaker the text may or may not name
 FR_PEOPLE = re.compile(r"(?!(?:affaire|commentaire|salaire|anniversaire|dictionnaire|horaire|inventaire|"
@@ -736,7 +737,8 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
     """Who "il" or "elle" of a verb after the words (« … », a-t-il déclaré) is: the speaker of the quotation just
     before, in this sentence or the one before, when no one is named since ("Trump a annoncé des baisses
     « massives » … . « … », a-t-il poursuivi"); else a person the line under the paragraph names ("« … » a-t-il
-    lancé.⏎⏎— Usain Bolt"); else the last person named; each of the pronoun's gender."""
+    lancé.⏎⏎— Usain Bolt"); else the last person named; else the speaker of the quotation just before in the
+    paragraph before; each of the pronoun's gender (an unnamed speaker's by its article)."""
     def fits(name, start, end):
         return _gender(text, Person(name, start, end, None), people) in (None, _PRONOUN_GENDER.get(pronoun))
 
@@ -744,13 +746,12 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
         if not quote.speaker:
             return False
         # an unnamed speaker of the pronoun's gender ("Selon une voisine, … . « … », ajoute-t-elle")
-        unnamed = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", quote.speaker, re.I)
-        if unnamed:
-            return ("f" if unnamed.group("f") else "m") == _PRONOUN_GENDER.get(pronoun)
+        if quote.speaker.startswith("unnamed"):
+            return _unnamed_gender(quote.speaker) == _PRONOUN_GENDER.get(pronoun)
         # the gender of the speaker's fullest name: "Trump" is "Donald Trump"
         fullest = max((p.text for p in people.items if p.text.endswith(quote.speaker)), key=len,
                       default=quote.speaker)
-        return not quote.speaker.startswith("unnamed") and fits(fullest, quote.start, quote.end)
+        return fits(fullest, quote.start, quote.end)
 
     previous = quotes[-1] if quotes else None
     just_before = previous is not None and not _named_since(text, previous.end, outer_start, people) and \
@@ -1003,9 +1004,7 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         ps, pe = _sentence(bounds, paragraph - 3)
         if not [p for p in people.within(ps, pe) if free(p) and _gender(text, p, people) in (None, gender)]:
             source = _source_of(text, ps, pe, people, bounds)
-            article = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", str(source[0][0]), re.I) \
-                if source is not None and source[0] else None
-            if article and ("f" if article.group("f") else "m") == gender:
+            if source is not None and source[0] and _unnamed_gender(str(source[0][0])) == gender:
                 return source
     if pronoun in ("il", "elle"):
         # (a name after a preposition, "tué par le GIGN", "au nom de Daesh", is no one the pronoun stands for)
@@ -1031,6 +1030,16 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         return None, None
     person = earlier[-1]
     return (person.text, person.entity), _sentence(bounds, person.start)
+
+
+def _unnamed_gender(speaker: str) -> str | None:
+    """The gender of an unnamed speaker's words by their article: "f", "m" or None.
+
+    >>> _unnamed_gender("unnamed La mère de Pascal Troadec"), _unnamed_gender("unnamed des manifestants")
+    ('f', None)
+    """
+    article = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", speaker, re.I)
+    return None if article is None else "f" if article.group("f") else "m"
 
 
 def _subject_before(text, floor, paragraph, people, bounds, gender):
