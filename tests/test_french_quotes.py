@@ -900,6 +900,11 @@ def test_constructions_held_out_set_34_taught(cg, text, expected):
     # "la direction de la régie" is not a body named earlier with another complement
     ("Un bus roulait en direction de la Porte de Vanves. La direction de la régie a confirmé « des retards » .",
      [("des retards", "unnamed La direction de la régie")]),
+    # an attribute in « » after a copula is the word of the person the clause opens with; words coordinated right
+    # after go on with that speaker
+    ("Marc Duval, chercheur au CNRS, à Lyon, est néanmoins « très prudent » et « reste réservé sur ces résultats » "
+     "liant Homo à ce fossile.", [("très prudent", "Marc Duval"), ("reste réservé sur ces résultats", "Marc Duval")]),
+    ("Le bilan est « lourd » .", [("lourd", None)]),
 ])
 def test_constructions_held_out_set_35_taught(cg, text, expected):
     assert speakers(cg, text) == expected

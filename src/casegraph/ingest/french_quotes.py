@@ -77,7 +77,8 @@ ses avocats"); "a communiqué", "a avancé que", "clame-t-il" and "selon les dir
 of a participle ("reliant X à …") is not who speaks, and "pour signer X" is a purpose, not X's view; "il" or "elle"
 opening a paragraph stands for the unnamed source of the paragraph before when of its gender ("La mère de X a
 confirmé …⏎⏎« … », ajoute-t-elle"), and never for someone the text says is of the other; "selon elle" is read as
-"ajoute-t-elle"; names of things of a kind ("des pages telles que « … »") are nobody's words.
+"ajoute-t-elle"; names of things of a kind ("des pages telles que « … »") are nobody's words; an attribute in « »
+after a copula ("X est « très sceptique »") is the word of the person the clause opens with.
 """
 
 from __future__ import annotations
@@ -425,6 +426,12 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                          r"(?:\s+(?:par|sur|avec))?\s*:?\s*", text[before[-1].end():outer_start],
                          re.I):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
+    # "X est « très sceptique » et « reste réservé … »": words in « » coordinated right after the quotation before,
+    # opening in lower case, go on with its speaker
+    if before and quotes and before[-1].start() <= quotes[-1].start < before[-1].end() and quotes[-1].speaker and \
+            re.fullmatch(r"\s*,?\s*(?:et|mais|puis)\s*", text[before[-1].end():outer_start]) and \
+            re.match(r"«\s*[a-zà-ÿ]", text[outer_start:outer_end]):
+        return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
     # "X a déclaré que la décision n'était pas « confortable », mais qu'il « … »": a second completive of the same
     # verb of saying has the same speaker
     if before and quotes and before[-1].start() <= quotes[-1].start < before[-1].end() and quotes[-1].speaker and \
@@ -619,6 +626,15 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             if np.strip() else None
         if found is not None:
             return found
+    # "Bertrand Lefebvre, chargé de recherche au CNRS, est néanmoins « très sceptique »": an attribute in « » of the
+    # person the clause opens with, after a copula, is that person's word for it
+    copula = re.search(r"\b(?:est|était|semble|semblait|paraît|paraissait|reste|restait|se\s+(?:dit|disait|montre|"
+                       r"montrait|déclare|déclarait)|s['’]est\s+(?:dite?|montrée?|déclarée?))(?:\s+(?:[a-zà-ÿ]+ment|"
+                       r"néanmoins|toutefois|pourtant|aussi|plutôt|encore|toujours))?\s*$", words, re.I)
+    opener = people.within(clause_start, outer_start)
+    if copula and opener and not text[clause_start:opener[0].start].strip(" \n–—-") and \
+            not _reporting_verbs(words) and re.match(r"«\s*[a-zà-ÿ]", text[outer_start:outer_end]):
+        return (opener[0].text, opener[0].entity), lead
     # "C'est Maradona qui a fait le premier pas : « … »": the one the cleft puts first
     cleft = re.search(r"\bC['’]est\s+(?P<np>[^,;:«»()]{1,60}?)\s+qui\b[^«»]*:\s*$", words)
     if cleft:
