@@ -631,8 +631,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     copula = re.search(r"\b(?:est|était|semble|semblait|paraît|paraissait|reste|restait|se\s+(?:dit|disait|montre|"
                        r"montrait|déclare|déclarait)|s['’]est\s+(?:dite?|montrée?|déclarée?))(?:\s+(?:[a-zà-ÿ]+ment|"
                        r"néanmoins|toutefois|pourtant|aussi|plutôt|encore|toujours))?\s*$", words, re.I)
-    opener = people.within(clause_start, outer_start)
-    if copula and opener and not text[clause_start:opener[0].start].strip(" \n–—-") and \
+    opener = people.within(clause_start, outer_start) if copula else []
+    if opener and not text[clause_start:opener[0].start].strip(" \n–—-") and \
             not _reporting_verbs(words) and re.match(r"«\s*[a-zà-ÿ]", text[outer_start:outer_end]):
         return (opener[0].text, opener[0].entity), lead
     # "C'est Maradona qui a fait le premier pas : « … »": the one the cleft puts first
@@ -1018,7 +1018,7 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
         # "La mère de Pascal Troadec a confirmé que … .⏎⏎« … », ajoute-t-elle": the unnamed source of the paragraph
         # before's last sentence, of the pronoun's gender, when that sentence names no one the pronoun could be
         ps, pe = _sentence(bounds, paragraph - 3)
-        if not [p for p in people.within(ps, pe) if free(p) and _gender(text, p, people) in (None, gender)]:
+        if not [p for p in people.within(ps, pe) if free(p) and fits(p)]:
             source = _source_of(text, ps, pe, people, bounds)
             if source is not None and source[0] and _unnamed_gender(str(source[0][0])) == gender:
                 return source
