@@ -213,6 +213,11 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
         if (len(key) < 2 or not words[:1].isupper() or taken.overlaps(start, end) or key in known_keys
                 or (" " not in words and words.lower() in lowercase_words)):
             continue
+        if lang == "fr" and proposed != "Person":
+            named = _after_a_role_phrase(words)
+            if named:  # "Ministre de la Défense Antoni Macierewicz", read as one body: the person after the role
+                start, words, key = start + named, words[named:], name_key(words[named:])
+                proposed = "Person"
         if lang == "fr" and proposed == "Organization" and _after_a_role(text, start):
             proposed = "Person"  # "le député Antoni Pastor", which the recogniser may take for a body
         candidate = by_key.get(key)
@@ -454,6 +459,24 @@ def _after_a_role(text: str, start: int) -> bool:
     before = re.search(r"(?:\b(?:le|la|les|du|au|l['’])\s*([\w-]+)|\b(M\.|Mme|Mlle|Me))\s+$",
                        text[max(start - 40, 0):start])
     return bool(before) and (bool(before.group(2)) or bool(FR_ROLES.match(before.group(1).split("-")[0])))
+
+
+def _after_a_role_phrase(words: str) -> int:
+    """Where a person's name starts in French words that open with the phrase of their role ("Ministre de la
+    Défense Antoni Macierewicz", "Premier ministre Jean Castex"): a role noun, an optional complement of one
+    capitalised word and its adjectives, then at least two capitalised words; 0 when the words are not so made.
+
+    >>> _after_a_role_phrase("Ministre de la Défense Antoni Macierewicz")
+    23
+    >>> _after_a_role_phrase("Ministère de la Défense")
+    0
+    """
+    from .french_quotes import FR_ROLES  # the role nouns of the French rules, kept in one place
+
+    m = re.match(rf"(?:(?:Premier|Première|Vice)[\s-]+)?([\w-]+)"
+                 rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[{UPPER}][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)*)?\s+"
+                 rf"(?=[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)+$)", words)
+    return m.end() if m and FR_ROLES.fullmatch(m.group(1).lower()) else 0
 
 
 def _worth_reading(text: str, start: int, end: int, taken: Spans) -> bool:

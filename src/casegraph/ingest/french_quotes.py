@@ -123,8 +123,9 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"décid(?:e|é|ent|ait|aient)(?=\s+qu|\s+d(?:e\s+|['’]\s*)$)|s['’]\s*opposant|"
               # "a avancé que « … »", "clame-t-il"
               r"avanc(?:e|é|ent|ait|aient)(?=\s+qu)|clam(?:e|é|ent|ait|aient|ant)|"
-              # details, theorises, fears that
+              # details, theorises, fears (that)
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
+              r"redout(?:e|é|ent|ait|aient|ant)|"
               # advocates; judges that ("Elle juge que …": not "le juge")
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
               # owns up to, hits back: "Trump avoue que cette dénonciation « … »", "le Vatican riposte en …"
@@ -243,7 +244,8 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 #: the nouns of documents that speak for who wrote them ("le communiqué du ministère")
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
-                          r"tweet|tribune|dires|renseignement|information|confidence)s?$", re.I)  # "selon les dires du ministère"
+                          # "selon les dires du ministère", "selon une révélation de Médiapart"
+                          r"tweet|tribune|dires|renseignement|information|confidence|révélation)s?$", re.I)
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
@@ -371,7 +373,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         return False, None
     label = re.search(rf"\b(?:{_KINDS_OF_NAMED_THINGS})\s*(?:de\s+|d['’]\s*)?:?\s*$|"
                       r"\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
-                      r"condamnée?s?|mise?s?\s+en\s+examen)\s+(?:de|d['’]|pour)\s*$|\bcondamnée?s?\s+à\s*$|"
+                      # "mis en examen mardi soir pour « … »": a charge, a few words of time between
+                      r"condamnée?s?|mise?s?\s+en\s+examen)(?:\s+[\w’'-]+){0,3}?\s+(?:de|d['’]|pour)\s*$|"
+                      r"\bcondamnée?s?\s+à\s*$|"
                       # "l'enquête pour « homicides volontaires »", "une plainte pour « injure publique »"
                       r"\b(?:enquête|information\s+judiciaire|plainte|procédure|procès|poursuites)\s+"
                       r"(?:(?:ouverte|déposée|engagée|judiciaire|préliminaire)\s+)?(?:pour|du\s+chef\s+d['’]|"
@@ -521,6 +525,13 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "« no más peleas » ( « plus de combats » )": words in brackets right after a quotation translate it
     if quotes and quotes[-1].speaker and re.fullmatch(r"\s*»\s*\(\s*", text[quotes[-1].end:outer_start]):
         return (quotes[-1].speaker, quotes[-1].speaker_entity), (quotes[-1].start, quotes[-1].end)
+    # "tromper son « ennui », comme prétendu par Michel Crépu": who said the words, named by a participle after them
+    claimed = re.match(rf"\s*,?\s*comme\s+(?:{_FR_SAYING})\s+par\s+(?P<np>[^,;:«»()]{{1,90}}?)\s*(?:[.!]?\s*$|,)",
+                       text[outer_end:tail[1]], re.I)
+    if claimed:
+        found = _agent(text, outer_end + claimed.start("np"), outer_end + claimed.end("np"), people, bounds)
+        if found is not None and found[0]:
+            return found
     # "… un « camp d'entraînement » dans la province d'Idleb, selon le Pentagone.": the sentence ends with its source
     ending = re.search(rf",\s*(?:selon|d['’]après)\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*(?:[.!]?\s*$|,)",
                        text[outer_end:tail[1]], re.I)
@@ -876,10 +887,12 @@ def _source_of(text, start, end, people, bounds):
     verbs = _reporting_verbs(sentence)
     if not verbs:
         return None
-    # "Le Progrès révèle que …": the noun phrase the sentence opens with, when the verb follows it
+    # "Le Progrès révèle que …": the noun phrase the sentence opens with, when the verb follows it (not "Une action
+    # qu'elle qualifie de …", whose verb is the relative clause's)
     opening = re.match(r"[\s–—-]*(?P<np>[^,;:«»()]{1,60}?)\s+(?:(?:a|ont|avait|avaient)\s+)?$",
                        sentence[:verbs[0].start()])
-    if opening and re.match(r"(?:L[ae]s?\s|L['’]|[A-ZÀ-ÖØ-Þ])", opening.group("np")):
+    if opening and re.match(r"(?:L[ae]s?\s|L['’]|[A-ZÀ-ÖØ-Þ])", opening.group("np")) and \
+            not re.search(r"\bqu(?:e\b|['’])", opening.group("np"), re.I):
         found = _agent(text, start + opening.start("np"), start + opening.end("np"), people, bounds)
         if found is not None:
             return found
@@ -1106,6 +1119,11 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
     if subject.morph.get("Number") != ["Sing"] or subject.morph.get("Gender") != [
             {"m": "Masc", "f": "Fem"}[gender]]:
         return None
+    # "Le ministre de la Défense Antoni Macierewicz était présent": the name in apposition to the role
+    named = [p for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+             for p in people.within(ps + c.idx, pe) if p.start == ps + c.idx]
+    if named:
+        return (named[0].text, named[0].entity), (ps, pe)
     words = [t for t in subject.subtree if t.i <= subject.i or t.dep_ == "amod"]
     if FR_BODIES.match(subject.text):  # "le ministère des finances": a body is named by its complement too
         tail = [t for t in subject.subtree if t.i > subject.i]
@@ -1248,6 +1266,10 @@ def _agent(text, start, end, people, bounds):
     opening = re.match(r"(\w+)\s*,?\s+(?=\w)", lead)
     if opening and opening.group(1) in _SENTENCE_ADVERBS:
         lead = lead[opening.end():]
+    # "selon ce qu'a confié Rodrigue": who said it comes after the verb
+    said = re.match(rf"ce\s+qu['’]\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?=\S)", lead, re.I)
+    if said:
+        lead = lead[said.end():]
     start += len(np) - len(lead)
     member = _one_of_a_group(text, start, lead)
     if member:
@@ -1400,11 +1422,12 @@ def _agent(text, start, end, people, bounds):
             # the last person named was never given this role: the one the next sentence names first, or else
             # someone the text does not name
             return _named_next(text, start, end, people, bounds, first=True) or \
-                (("unnamed " + lead.strip(), None), span)
+                _holder_named_later(text, rest, end, people, span) or (("unnamed " + lead.strip(), None), span)
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
             found = _named_next(text, start, end, people, bounds) or found
         # a role no one named in the text holds: someone the text does not name
-        return found if found[0] else (("unnamed " + lead.strip(), None), span)
+        return found if found[0] else \
+            _holder_named_later(text, rest, end, people, span) or (("unnamed " + lead.strip(), None), span)
     if FR_BODIES.match(noun):
         earlier = _apposition_before(text, noun, start)
         if earlier:
@@ -1419,6 +1442,13 @@ def _agent(text, start, end, people, bounds):
         body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*"
                         r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+", rest)
         if body:
+            # "L'administration de Poutine": a body described by the person it belongs to, not named; a person by
+            # a given name or a name the text also writes in full ("la police de Fort Myers" is a place's)
+            of = start + len(lead) - len(rest) + body.end()
+            owners = [p for p in people.items if p.start < of <= p.end]
+            if owners and (owners[0].text.split()[0].lower() in FIRST_NAMES or
+                           any(q.text.endswith(" " + owners[0].text) for q in people.items)):
+                return ("unnamed " + lead.strip(), None), span
             return (body.group(0), None), span
         if noun[:1].isupper():
             return (rest.strip(), None), span
@@ -1475,6 +1505,19 @@ def _named_next(text, start, end, people, bounds, first=False):
         later = [p for p in later if p.start >= this_end and
                  not [q for q in people.within(0, start) if q.text == p.text]]
     return ((later[0].text, later[0].entity), _sentence(bounds, start)) if later else None
+
+
+def _holder_named_later(text, phrase, after, people, span):
+    """The person the text names later with the role's phrase ``phrase`` of two words or more written just before
+    their name ("le Premier ministre affirme … . Vers 20 h, le Premier ministre Édouard Philippe propose"):
+    ((words, IRI), ``span``) or None."""
+    words = phrase.split(",")[0].strip()
+    if len(words.split()) < 2:
+        return None  # "le ministre" alone may be any minister
+    role = re.compile(rf"\b(?:le|la|l['’])\s*{re.escape(words)}\s*,?\s*$", re.I)
+    holder = next((p for p in people.items if p.start >= after and role.search(text, max(p.start - 80, 0), p.start)),
+                  None)
+    return ((holder.text, holder.entity), span) if holder else None
 
 
 def _role_stem(noun: str) -> str:
@@ -1742,6 +1785,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             if subject.lower_ == "on" and re.match(r"(?:parl|di[ts]|évoqu|murmur|racont)", target.lower_):
                 return False, None  # "On parle du « … »": an indefinite someone, nobody's words
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
+                # "Trump a indiqué qu'il souhaite « … »": the pronoun of a clause that a verb of saying governs
+                # stands for that verb's subject, when it is a name or a noun
+                if target.dep_ == "ccomp" and FR_SAYING.fullmatch(target.head.text) and any(
+                        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in target.head.children):
+                    target = target.head
+                    continue
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None
             if subject.lower_ in ("qui", "lequel", "laquelle"):

@@ -229,6 +229,8 @@ def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
     'Paul Garber'
     >>> speaker_label("Le Canard enchaîné de ce 22 mars", {})
     'Le Canard enchaîné'
+    >>> speaker_label("Le Journal du dimanche", {})
+    'Le Journal du dimanche'
     """
     speaker = full_names.get(speaker, speaker)
     # "Le Canard enchaîné de ce 22 mars ajoute": the issue's date is not part of the name
@@ -238,8 +240,10 @@ def speaker_label(speaker: str, full_names: dict[str, str]) -> str:
 
 _WEEKDAYS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 #: a date written after a name, as of a newspaper's issue: "de ce 22 mars", "du mardi 3 janvier 2017", "de
-#: mardi"; not a bare "du 22 mars", which may name ("Mouvement du 22 mars"), nor "Journal du Dimanche"
-_DATED = re.compile(rf"\s+(?:(?:de\s+ce|daté\s+du)\s+(?:{_WEEKDAYS}(?:\s+|$))?|(?:du|de)\s+{_WEEKDAYS}(?:\s+|$))"
+#: mardi"; not a bare "du 22 mars", which may name ("Mouvement du 22 mars"), nor "du dimanche" with no date after it
+#: ("Le Journal du dimanche")
+_DATED = re.compile(rf"\s+(?:(?:de\s+ce|daté\s+du)\s+(?:{_WEEKDAYS}(?:\s+|$))?|de\s+{_WEEKDAYS}(?:\s+|$)|"
+                    rf"du\s+{_WEEKDAYS}\s+(?=\d))"
                     rf"(?:\d{{1,2}}(?:er)?\s+(?:{'|'.join(FRENCH_MONTHS)})(?:\s+\d{{4}})?)?$(?<=\d|[a-zé])")
 
 
