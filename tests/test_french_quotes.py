@@ -938,6 +938,33 @@ def test_constructions_held_out_set_35_taught(cg, text, expected):
     # the opening noun of a sentence whose verb is in a relative clause ("Une action qu'elle qualifie") is no source
     ("Claire Dubois a salué le proviseur. Une action qu'elle qualifie d' « héroïque » .\n\nIl s'agit « d'un drame » , "
      "selon elle.", [("héroïque", "Claire Dubois"), ("d'un drame", "Claire Dubois")]),
+    # "Ce dernier" is the last one named, even as the object of a preposition, and "il" after the words he
+    # introduces with a colon is him; a given name alone tells a man
+    ("Paul Garnier logeait dans un studio prêté par une connaissance, Mohammed. Ce dernier n'en savait rien : "
+     "« Je l'avais laissé ici deux jours » , déclare-t-il.", [("Je l'avais laissé ici deux jours", "Mohammed")]),
+    # a wish told in a clause that another verb of saying governs is the account of that verb's subject
+    ("L'Élysée affirme que le Président de la République souhaite « que la taxe soit supprimée » .",
+     [("que la taxe soit supprimée", "Élysée")]),
+    # "laisserait penser" is what a thing suggests: the verb of saying is the source's "tout en ajoutant"
+    ("Paul Garnier a parlé. Une source proche de l'enquête affirme que le matériel saisi laisserait penser que des "
+     "cibles étaient choisies, tout en ajoutant qu' « aucun élément ne le montre » .",
+     [("aucun élément ne le montre", "unnamed Une source proche de l'enquête")]),
+    # the agent just before the colon that introduces the words is who "elle" stands for
+    ("La nouvelle est accueillie avec soulagement par l'Union des libertés civiles (ULC) : « C'est une victoire » "
+     "a-t-elle déclaré.", [("C'est une victoire", "Union des libertés civiles")]),
+    # a name written just before its verb of saying and auxiliary, though the parse hangs it elsewhere
+    ("À la suite de l'explosion, le Premier ministre Paul Garnier a écourté une visite dans la Somme et Luc Moreau a "
+     "confié en milieu d'après-midi, depuis la Corrèze où il se trouvait, que « tout cela est grave » .",
+     [("tout cela est grave", "Luc Moreau")]),
+    # "la source proche de l'enquête" is a source the text does not name; the verb coordinated with its relative
+    # clause ("qui n'a pas donné de détails, mais a ajouté qu'« … »") is its own
+    ("Paul Garnier aurait apporté « un soutien » au couple, selon la source proche de l'enquête, qui n'a pas donné "
+     "plus de précision, mais a ajouté qu' « aucun élément ne le montre » .",
+     [("un soutien", "unnamed la source proche de l'enquête"),
+      ("aucun élément ne le montre", "unnamed la source proche de l'enquête")]),
+    # a sentence that ends with its verb of saying and who said it, a few words after the quotation
+    ("La jeune femme, « qui cherchait un tuteur » , est entrée en contact avec Paul Garnier via Internet, ajoute "
+     "encore la source proche de l'enquête.", [("qui cherchait un tuteur", "unnamed la source proche de l'enquête")]),
     # a role's phrase no one held yet: the person the text later names with the same phrase
     ("Vers midi, le Premier ministre affirme que « rien n'est décidé » .\n\nLe soir, le Premier ministre Paul "
      "Garnier propose un vote.", [("rien n'est décidé", "Paul Garnier")]),

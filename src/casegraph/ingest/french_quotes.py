@@ -541,6 +541,17 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                               bounds)
         if found is not None:
             return found
+    # "L'adolescente, « qui cherchait un tuteur », est entrée en contact avec X via Internet, ajoute encore la
+    # source proche de l'enquête.": the sentence ends with its verb of saying and who said it
+    closing = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})(?:\s+(?:encore|aussi|également|enfin|alors))?\s+"
+                        rf"(?P<np>(?:le|la|les|l['’])\s*[^,;:«»()]{{1,90}}?){_ACRONYM}\s*[.!]?\s*$",
+                        text[outer_end:tail[1]], re.I)
+    if closing and len(re.findall(r"\w+", text[outer_end:outer_end + closing.start()])) >= 2 and \
+            not _reporting_verbs(text[lead[0]:outer_start]) and \
+            not _reporting_verbs(text[outer_end:outer_end + closing.start()]):  # (right after the words: FR_INVERTED)
+        found = _agent(text, outer_end + closing.start("np"), outer_end + closing.end("np"), people, bounds)
+        if found is not None and found[0]:
+            return found
     # "… afin de « … ». C'est ce qu'a annoncé le président de la Région Auguste Rollandin": the next sentence says
     if not text[outer_end:tail[1]].strip(" .\n"):
         cleft = re.match(r"\s*C['’]est\s+(?:ce\s+qu['’]|là\s+ce\s+qu['’])\s*(?:ont|a|avait|avaient)\s+"
@@ -780,6 +791,16 @@ def _pronoun_speaker(text, outer_start, outer_end, lead, pronoun, quotes, people
                       default=quote.speaker)
         return fits(fullest, quote.start, quote.end)
 
+    # "Ce dernier n'était pas au courant : « … », déclare-t-il": the one the clause introducing the words opens with;
+    # "La nouvelle est accueillie avec soulagement par l'Union … (ACLU) : « … » a-t-elle déclaré": the agent just
+    # before the colon
+    introduced = re.match(r"[\s–—-]*(?P<np>(?:ce|cette)\s+derni(?:er|ère))\b[^«»]*:\s*$", text[lead[0]:outer_start],
+                          re.I) or \
+        re.search(rf"\bpar\s+(?P<np>[^,;:«»()]{{1,90}}?){_ACRONYM}\s*:\s*$", text[lead[0]:outer_start])
+    if introduced:
+        found = _agent(text, lead[0] + introduced.start("np"), lead[0] + introduced.end("np"), people, bounds)
+        if found is not None and found[0] and fits(found[0][0], *found[1]):
+            return found
     previous = quotes[-1] if quotes else None
     just_before = previous is not None and not _named_since(text, previous.end, outer_start, people) and \
         previous.start >= _sentence(bounds, len(text[:lead[0]].rstrip()) - 1)[0]
@@ -906,7 +927,9 @@ def _reporting_verbs(words: str) -> list[re.Match]:
     if not found:
         return found
     nouns = _nouns_at(words)
-    return [v for v in found if v.start() not in nouns]
+    # "… laisserait penser que": what a thing suggests, no one's thought
+    return [v for v in found if v.start() not in nouns and
+            not re.search(r"\blaiss\w*\s+$", words[max(v.start() - 20, 0):v.start()])]
 
 
 @lru_cache(maxsize=512)
@@ -1197,8 +1220,11 @@ def _gender(text, person, people) -> str | None:
                 votes["m"] += 1
     # the first name weighs as a title-less noun phrase does: "la fille de François Fillon, entrée à l'école" does
     # not make him a woman
+    # (a name of one word is a first name when the text writes no longer name ending with it: "Mohammed", not the
+    # "Simon" of "Claude Simon")
     first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
-    first = first[0].split("-")[0].lower() if len(first) >= 2 else ""
+    alone = len(first) == 1 and not any(p.text.endswith(" " + name) for p in people.items)
+    first = first[0].split("-")[0].lower() if len(first) >= 2 or alone else ""
     if first in FEMALE_NAMES:
         votes["f"] += 2
     elif first in MALE_NAMES:
@@ -1291,6 +1317,13 @@ def _agent(text, start, end, people, bounds):
     # "Ce dernier, accusant Soros …, a affirmé": the last person named before, of that gender
     latter = re.match(r"(?:ce|cette)\s+derni(?P<g>er|ère)\b", lead, re.I)
     if latter:
+        # the last one named of that gender, even as the object of a preposition ("prêté par une connaissance,
+        # Mohammed. Ce dernier …")
+        gender = "m" if latter.group("g") == "er" else "f"
+        named = [p for p in people.within(_sentence(bounds, max(_sentence(bounds, start)[0] - 1, 0))[0], start)
+                 if _gender(text, p, people) in (None, gender)]
+        if named:
+            return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
         found = _earlier_fr(text, start, people, bounds, pronoun="il" if latter.group("g") == "er" else "elle")
         return found if found[0] is not None else None
     pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
@@ -1404,8 +1437,11 @@ def _agent(text, start, end, people, bounds):
     if det.group("def") and re.match(r"\s+[A-ZÀ-ÖØ-Þ]", after_head) and re.fullmatch(r"[a-zà-ÿ-]{3,}", noun) and \
             not (FR_ROLES.match(noun) or FR_BODIES.match(noun) or FR_PEOPLE.match(noun) or FR_DOCUMENTS.match(noun)):
         return (rest.split(",")[0].strip(), None), span
-    # "selon cette source", "la source a précisé": a source the text does not name
-    if re.fullmatch(r"sources?", noun, re.I) and not after_head.strip():
+    # "selon cette source", "la source a précisé", "selon la source proche de l'enquête": a source the text does
+    # not name
+    if re.fullmatch(r"sources?", noun, re.I) and (not after_head.strip() or re.match(
+            r"\s+(?:proches?|policières?|judiciaires?|gouvernementales?|diplomatiques?|sécuritaires?|officielles?|"
+            r"militaires?|anonymes?|bien\s+informées?)\b", after_head)):
         return ("unnamed " + lead.strip(), None), span
     if det.group("indef"):
         unnamed = _unnamed(lead)
@@ -1702,7 +1738,9 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     # object is "que" is the noun phrase between them
     relative = re.search(rf"\b(?:que|qu['’])\s*(?P<np>(?:le|la|l['’]|les)\s*[^,;:«»()]{{1,60}}?)\s+(?:{_FR_AUX}\s+)?$",
                          words[:verb.start()]) if verb is not None else None
-    if relative and re.match(r"\w*\s*:?\s*$", words[verb.end():]):
+    # (not "X affirme que le président souhaite « … »", where "que" opens what a verb of saying says)
+    said_before = relative and FR_SAYING.search((words[:relative.start()].split() or [""])[-1])
+    if relative and not said_before and re.match(r"\w*\s*:?\s*$", words[verb.end():]):
         found = _agent(text, start + relative.start("np"), start + relative.end("np"), people, bounds)
         if found is not None and found[0]:
             return found
@@ -1713,6 +1751,16 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     if target is None:
         roots = [t for t in doc if t.dep_ == "ROOT"]
         target = roots[-1] if roots else None
+    # "l'Élysée affirme que le Président souhaite « … »", "Son entourage explique que ce dernier voulait dire que
+    # « … »": a wish or a meaning told in a clause another verb of saying governs is the account of that verb's subject
+    if target is not None and (target.lower_.startswith(("souhait", "voul", "veu")) or
+                               target.lower_ == "dire" and target.head.lemma_ == "vouloir"):
+        up = target
+        while up.dep_ in ("xcomp", "conj") and up.head is not up:
+            up = up.head
+        if up.dep_ == "ccomp" and FR_SAYING.fullmatch(up.head.text) and \
+                any(c.dep_ == "nsubj" for c in up.head.children):
+            target = up.head
     if target is not None and verb is not None and any(
             t.pos_ == "VERB" and t.dep_ == "conj" and t.head == target and t.i > target.i and
             any(c.dep_ == "cc" for c in t.children) and  # not "fair-play" split in two by the parse
@@ -1730,6 +1778,26 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             # a quotation mark the parse took for a verb and its subject, or a word of other quoted words ("une
             # pancarte « je suis partout », X a twitté :"): no subject found
             subjects = []
+        if subjects and subjects[0].lower_ in ("qu'", "qu’", "qu", "que"):
+            subjects = []  # the conjunction after the verb, parsed as its subject
+        if not subjects and target.dep_ == "conj":
+            # "selon la source, qui n'a pas donné de détails, mais a ajouté qu'« … »": the verb coordinated with a
+            # relative clause's has its subject, "qui"
+            relatives = [t for t in doc if t.dep_ == "acl:relcl" and t.i < target.i and
+                         (t.head == target.head or target.head == t) and
+                         any(c.dep_ == "nsubj" and c.lower_ == "qui" for c in t.children)]
+            if relatives:
+                qui = next(c for c in relatives[-1].children if c.dep_ == "nsubj" and c.lower_ == "qui")
+                found = _antecedent(text, start, start + qui.idx, people, bounds)
+                if found is not None and found[0]:
+                    return found
+        if not subjects and seen == 1 and verb is not None:
+            # "… a écourté une visite et François Hollande a confié, depuis la Corrèze, que « … »", the name parsed
+            # as an object of the verb before: a person written just before the verb and its auxiliary
+            just = [p for p in people.within(start, start + target.idx)
+                    if re.fullmatch(rf"\s+(?:{_FR_AUX}\s+)?", text[p.end:start + target.idx])]
+            if just:
+                return (just[-1].text, just[-1].entity), _sentence(bounds, just[-1].start)
         if subjects:
             subject = subjects[0]
             # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not

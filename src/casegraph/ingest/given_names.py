@@ -14,6 +14,8 @@ FEMALE_NAMES = {
     "margaret", "theresa", "teresa", "hilary", "condoleezza", "dilma", "cristina", "kristina", "yulia",
     "aung", "benazir", "indira", "golda", "ursula", "frédérique", "pascale", "corinne",
     "dominique-anne", "mathilde", "clémentine", "eva", "ève", "éva", "joëlle", "joelle", "odile", "simone",
+    "béatrice", "stéphanie", "céline", "émilie", "virginie", "audrey", "mélanie", "laetitia", "sabine", "muriel",
+    "pauline", "lucie", "élise", "beata", "agnieszka", "katarzyna", "magdalena", "nadia", "leila", "samia",
 }
 MALE_NAMES = {
     "jean", "pierre", "paul", "jacques", "michel", "françois", "nicolas", "manuel", "arnaud", "barack", "mitt",
@@ -27,6 +29,10 @@ MALE_NAMES = {
     "vladimir", "dmitri", "angelos", "alexandre", "fran", "francisco", "josé", "juan", "carlos", "luis",
     "pablo", "miguel", "ahmed", "ali", "omar", "abdel", "mahmoud", "bachar", "hosni", "mouammar", "silvio",
     "mario", "matteo", "giorgio", "helmut", "gerhard", "wolfgang", "hugues", "guillaume", "maxime", "jérôme",
+    "mohammed", "mohammad", "muhammad", "pascal", "fabien", "romain", "cédric", "mathieu", "matthieu", "sylvain",
+    "franck", "malik", "karim", "rachid", "mehdi", "yann", "loïc", "damien", "florian", "kevin", "anthony", "adrien",
+    "quentin", "rémi", "samuel", "simon", "tristan", "valentin", "victor", "yannick", "gabriel", "raphaël", "lucas",
+    "léo", "théo", "enzo", "nathan", "bastien", "antoni", "andrzej", "jarosław", "tomasz", "piotr", "krzysztof",
 }
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 
