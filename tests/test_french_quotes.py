@@ -914,6 +914,9 @@ def test_constructions_held_out_set_35_taught(cg, text, expected):
     # "il" in a clause a verb of saying governs stands for that verb's subject, not for the last person named
     ("Paul Garnier a parlé le premier. Dans un entretien publié lundi, Luc Moreau a indiqué qu'il veut garder "
      "l'usine « au moins pour un an » .", [("au moins pour un an", "Luc Moreau")]),
+    # ... but not a woman for "il"
+    ("Paul Garnier est venu. Claire Dubois a indiqué qu'il a promis « un an de travaux » .",
+     [("un an de travaux", "Paul Garnier")]),
     # a role's phrase the recogniser ran into the name after it: the name is a person's, and "il" stands for him
     ("La Première ministre Claire Dubois a ouvert la séance. Le Ministre de la Défense Antoni Lewicki était aussi "
      "présent. « Nous serons prêts » , a-t-il dit.", [("Nous serons prêts", "Antoni Lewicki")]),

@@ -1754,7 +1754,7 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
     # "l'Élysée affirme que le Président souhaite « … »", "Son entourage explique que ce dernier voulait dire que
     # « … »": a wish or a meaning told in a clause another verb of saying governs is the account of that verb's subject
     if target is not None and (target.lower_.startswith(("souhait", "voul", "veu")) or
-                               target.lower_ == "dire" and target.head.lemma_ == "vouloir"):
+                               target.lower_ == "dire" and target.head.lower_.startswith(("voul", "veu"))):
         up = target
         while up.dep_ in ("xcomp", "conj") and up.head is not up:
             up = up.head
@@ -1795,7 +1795,8 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             # "… a écourté une visite et François Hollande a confié, depuis la Corrèze, que « … »", the name parsed
             # as an object of the verb before: a person written just before the verb and its auxiliary
             just = [p for p in people.within(start, start + target.idx)
-                    if re.fullmatch(rf"\s+(?:{_FR_AUX}\s+)?", text[p.end:start + target.idx])]
+                    if re.fullmatch(rf"\s+(?:{_FR_AUX}\s+)?", text[p.end:start + target.idx]) and
+                    not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, 0):p.start])]
             if just:
                 return (just[-1].text, just[-1].entity), _sentence(bounds, just[-1].start)
         if subjects:
@@ -1855,9 +1856,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             if subject.pos_ == "PRON" and subject.lower_ in ("il", "elle", "ils", "elles"):
                 # "Trump a indiqué qu'il souhaite « … »": the pronoun of a clause that a verb of saying governs
                 # stands for that verb's subject, when it is a name or a noun
-                if target.dep_ == "ccomp" and FR_SAYING.fullmatch(target.head.text) and any(
-                        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in target.head.children):
-                    target = target.head
+                said_by = [c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+                named = [p for c in said_by[:1] for p in people.within(start + c.idx - 40, start + c.idx + len(c) + 40)
+                         if p.start <= start + c.idx < p.end]
+                if target.dep_ == "ccomp" and FR_SAYING.fullmatch(target.head.text) and said_by and not (
+                        named and _gender(text, named[0], people) not in (None, _PRONOUN_GENDER[subject.lower_])):
+                    target = target.head  # (not a woman for "il": "Marie a dit qu'il viendra")
                     continue
                 found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
                 return found if found[0] else None
