@@ -968,6 +968,9 @@ def test_constructions_held_out_set_35_taught(cg, text, expected):
     # a sentence that ends with its verb of saying and who said it, a few words after the quotation
     ("La jeune femme, « qui cherchait un tuteur » , est entrée en contact avec Paul Garnier via Internet, ajoute "
      "encore la source proche de l'enquête.", [("qui cherchait un tuteur", "unnamed la source proche de l'enquête")]),
+    # "ce dernier juge « … »": "juge" is the verb after "ce dernier"
+    ("Paul Garnier dit avoir été écarté par Luc Moreau. Mais ce dernier juge « totalement extravagante » cette "
+     "affirmation.", [("totalement extravagante", "Luc Moreau")]),
     # a role's phrase no one held yet: the person the text later names with the same phrase
     ("Vers midi, le Premier ministre affirme que « rien n'est décidé » .\n\nLe soir, le Premier ministre Paul "
      "Garnier propose un vote.", [("rien n'est décidé", "Paul Garnier")]),

@@ -126,8 +126,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               # details, theorises, fears (that)
               r"détaill(?:e|é|ait|aient|ent|ant)|théoris\w*|craign(?:ent|ait|aient|ant)|craint(?=\s+qu)|"
               r"redout(?:e|é|ent|ait|aient|ant)|"
-              # advocates; judges that ("Elle juge que …": not "le juge")
-              r"préconis\w*|jug(?:e|ent)(?=\s+qu)|"
+              # advocates; judges that ("Elle juge que …": not "le juge"); "ce dernier juge « … »"
+              r"préconis\w*|jug(?:e|ent)(?=\s+qu)|(?<=\bdernier\s)juge|(?<=\bdernière\s)juge|"
               # owns up to, hits back: "Trump avoue que cette dénonciation « … »", "le Vatican riposte en …"
               r"avou(?:e|é|ent|ait|aient|ant|a|ât)|ripost\w*|"
               # mutters, grumbles: "« … », maugrée un Gilet jaune"
@@ -1877,6 +1877,12 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         text[max(p.start - 20, 0):p.start]) and not _object_of_a_participle(text, p)]
     if named:
         return (named[-1].text, named[-1].entity), (start, end)
+    # "Mais ce dernier juge « … »", "juge" parsed as a noun: the last one named
+    latter = re.fullmatch(r"\s*(?:\w+\s*,?\s+)?((?:ce|cette)\s+derni(?:er|ère))\s*", text[clause:upto], re.I)
+    if latter:
+        found = _agent(text, clause + latter.start(1), clause + latter.end(1), people, bounds)
+        if found is not None and found[0]:
+            return found
     alone = NAME_CHAIN.fullmatch(text[clause:upto].strip())
     if alone and alone.group(0) not in _SENTENCE_ADVERBS:
         return (alone.group(0), None), (start, end)
