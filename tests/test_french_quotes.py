@@ -971,6 +971,10 @@ def test_constructions_held_out_set_35_taught(cg, text, expected):
     # "ce dernier juge « … »": "juge" is the verb after "ce dernier"
     ("Paul Garnier dit avoir été écarté par Luc Moreau. Mais ce dernier juge « totalement extravagante » cette "
      "affirmation.", [("totalement extravagante", "Luc Moreau")]),
+    # a noun in another noun's complement after a name is not the person's ("X, l'avocat de la mère de …")
+    ("Pour Paul Garnier, l'avocat de la mère de la victime, « tout est faux » . « Ma fille est innocente » , a confié "
+     "pour sa part la mère de la victime.",
+     [("tout est faux", "Paul Garnier"), ("Ma fille est innocente", "unnamed la mère de la victime")]),
     # a role's phrase no one held yet: the person the text later names with the same phrase
     ("Vers midi, le Premier ministre affirme que « rien n'est décidé » .\n\nLe soir, le Premier ministre Paul "
      "Garnier propose un vote.", [("rien n'est décidé", "Paul Garnier")]),

@@ -1571,6 +1571,8 @@ def _written_with(text, name, noun, people, floor, also=()) -> bool:
         if p.text == name and p.start < floor:
             before = re.split(r"[.!?]\s", text[max(p.start - 60, 0):p.start])[-1]
             after = re.split(r"[.!?](?:\s|$)", text[p.end:min(p.end + 60, floor)])[0]
+            # (not a noun another noun's complement after the name: "X, l'avocat de la mère de …" is no mother)
+            after = re.sub(r"\b(?:de\s+la|de\s+l['’]|du|des|d['’])\s*[\w-]+", " ", after, flags=re.I)
             near = _fold_accents(before + " " + after)
             if any(stem in near for stem in stems):
                 return True
