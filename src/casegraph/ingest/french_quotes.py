@@ -1223,7 +1223,7 @@ def _gender(text, person, people) -> str | None:
     # (a name of one word is a first name when the text writes no longer name ending with it: "Mohammed", not the
     # "Simon" of "Claude Simon")
     first = re.sub(r"^(?:M\.|Mmes?\.?|Mlle\.?|Monsieur|Madame)\s+", "", name).split()
-    alone = len(first) == 1 and not any(p.text.endswith(" " + name) for p in people.items)
+    alone = len(first) == 1 and not _last_of_a_longer_name(name, people)
     first = first[0].split("-")[0].lower() if len(first) >= 2 or alone else ""
     if first in FEMALE_NAMES:
         votes["f"] += 2
@@ -1232,6 +1232,11 @@ def _gender(text, person, people) -> str | None:
     gender = "m" if votes["m"] > votes["f"] else "f" if votes["f"] > votes["m"] else None
     _GENDERS[key] = gender
     return gender
+
+
+def _last_of_a_longer_name(name: str, people) -> bool:
+    """Whether the text also names someone by a longer name that ends with ``name`` ("Garnier" in "Paul Garnier")."""
+    return any(p.text.endswith(" " + name) for p in people.items)
 
 
 def _subject_after(text, start, end, people, bounds):
@@ -1319,12 +1324,12 @@ def _agent(text, start, end, people, bounds):
     if latter:
         # the last one named of that gender, even as the object of a preposition ("prêté par une connaissance,
         # Mohammed. Ce dernier …")
-        gender = "m" if latter.group("g") == "er" else "f"
+        pronoun = "il" if latter.group("g") == "er" else "elle"
         named = [p for p in people.within(_sentence(bounds, max(_sentence(bounds, start)[0] - 1, 0))[0], start)
-                 if _gender(text, p, people) in (None, gender)]
+                 if _gender(text, p, people) in (None, _PRONOUN_GENDER[pronoun])]
         if named:
             return (named[-1].text, named[-1].entity), _sentence(bounds, named[-1].start)
-        found = _earlier_fr(text, start, people, bounds, pronoun="il" if latter.group("g") == "er" else "elle")
+        found = _earlier_fr(text, start, people, bounds, pronoun=pronoun)
         return found if found[0] is not None else None
     pronoun = re.match(r"(?:lui|elle|eux|il|ils|elles)\b", lead, re.I)
     if pronoun:
@@ -1483,7 +1488,7 @@ def _agent(text, start, end, people, bounds):
             of = start + len(lead) - len(rest) + body.end()
             owners = [p for p in people.items if p.start < of <= p.end]
             if owners and (owners[0].text.split()[0].lower() in FIRST_NAMES or
-                           any(q.text.endswith(" " + owners[0].text) for q in people.items)):
+                           _last_of_a_longer_name(owners[0].text, people)):
                 return ("unnamed " + lead.strip(), None), span
             return (body.group(0), None), span
         if noun[:1].isupper():
@@ -1859,8 +1864,7 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
                 # "Trump a indiqué qu'il souhaite « … »": the pronoun of a clause that a verb of saying governs
                 # stands for that verb's subject, when it is a name or a noun
                 said_by = [c for c in target.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
-                named = [p for c in said_by[:1] for p in people.within(start + c.idx - 40, start + c.idx + len(c) + 40)
-                         if p.start <= start + c.idx < p.end]
+                named = [p for c in said_by[:1] for p in people.items if p.start <= start + c.idx < p.end]
                 if target.dep_ == "ccomp" and FR_SAYING.fullmatch(target.head.text) and said_by and not (
                         named and _gender(text, named[0], people) not in (None, _PRONOUN_GENDER[subject.lower_])):
                     target = target.head  # (not a woman for "il": "Marie a dit qu'il viendra")
