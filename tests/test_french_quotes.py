@@ -983,6 +983,96 @@ def test_constructions_held_out_set_36_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a count before a group is an indefinite article: some of a group the text does not name
+    ("Vers midi, nombre de manifestants ont scandé : « Démission » , « Menteur » .",
+     [("Démission", "unnamed nombre de manifestants"), ("Menteur", "unnamed nombre de manifestants")]),
+    # "a-t-il d'abord affirmé": an adverb between the pronoun and the verb
+    ("Paul Garnier a salué Claire Dubois. « Nous tiendrons bon » , a-t-il d'abord affirmé.",
+     [("Nous tiendrons bon", "Paul Garnier")]),
+    # with no man named in its paragraph or the one before, "il" is the one man the title names, named again in
+    # the paragraphs before
+    ("Belgique : Garnier devient Premier ministre\n\nPaul Garnier est arrivé tôt.\n\nLa cérémonie a été saluée "
+     "par Luc Moreau. Vient ensuite le tour de Garnier.\n\nLes invités ont applaudi.\n\nIl a ensuite parlé. "
+     "« Nous tiendrons bon » , a-t-il affirmé.", [("Nous tiendrons bon", "Garnier")]),
+    # ... not when the title names two people: the last man named
+    ("Garnier et Moreau s'affrontent\n\n« Je promets le changement » a déclaré Luc Moreau à Gand.\n\nIl a "
+     "estimé que ces chiffres sont un « triste rappel » .",
+     [("Je promets le changement", "Luc Moreau"), ("triste rappel", "Luc Moreau")]),
+    # a quotation of someone speaks for them
+    ("Claire Dubois a ressorti une citation de Paul Garnier qui disait en 2012 : « L'exemple vient d'en haut » .",
+     [("L'exemple vient d'en haut", "Paul Garnier")]),
+    # a charge: an inquiry "visant" someone, then "pour des"
+    ("Le parquet a ouvert une enquête visant le couple, pour des « chefs de recel » .", [("chefs de recel", None)]),
+    # "poursuivre sa politique" says nothing: the words are the subject's of the verb of saying before
+    ("Paul Garnier a assuré dans un entretien que la France poursuivrait sa politique de « fermeté » .",
+     [("fermeté", "Paul Garnier")]),
+    # "mettre en garde" is to warn
+    ("Paul Garnier le met en garde contre tout geste « irresponsable » .", [("irresponsable", "Paul Garnier")]),
+    # the words of someone's "propos" relayed by another are that someone's
+    ("« Tout est sous contrôle » , selon les propos du directeur de l'usine, Marc Duval, rapportés par la mairie.",
+     [("Tout est sous contrôle", "Marc Duval")]),
+    # "selon « X »": a programme's name in « » is the source
+    ("Selon « Le Petit Journal », « le ministre savait tout » .",
+     [("Le Petit Journal", None), ("le ministre savait tout", "Le Petit Journal")]),
+    # a body named by an acronym that brackets spell out
+    ("Le SNJ (Syndicat national des journalistes) exige « des explications » .",
+     [("des explications", "Syndicat national des journalistes")]),
+    # "le ministre" is whom the text gave that role in apposition after the name, not "le Premier ministre"
+    ("Paul Garnier, l'actuel ministre de l'Intérieur, est mis en cause.\n\nLe Premier ministre Luc Moreau l'a "
+     "reçu.\n\n« Je n'ai rien à cacher » , a répondu le ministre en marge d'un déplacement.",
+     [("Je n'ai rien à cacher", "Paul Garnier")]),
+    # a minister's office is not the minister; "il" after it in the sentence stands for it; "complète le ministre"
+    ("Paul Garnier est ministre.\n\n« Les contrats sont réguliers » , se défend le cabinet de M. Garnier "
+     "concernant sa fille, tandis qu'il justifie que « tout est public » . « Rien n'est caché » , complète pour sa "
+     "part le ministre.",
+     [("Les contrats sont réguliers", "unnamed le cabinet de M. Garnier"),
+      ("tout est public", "unnamed le cabinet de M. Garnier"), ("Rien n'est caché", "Paul Garnier")]),
+    # "le dirigeant belge" is the president named just before
+    ("Paul Garnier, le président de la Belgique, a écrit une lettre. Le dirigeant belge dénonce « la mauvaise "
+     "foi » de ses voisins.", [("la mauvaise foi", "Paul Garnier")]),
+    # "l'association", alone, is the body the sentence before gave as its source
+    ("Selon Greenpeace, « trois incendies ont eu lieu » . « C'est très grave » , fustige encore l'association.",
+     [("trois incendies ont eu lieu", "Greenpeace"), ("C'est très grave", "Greenpeace")]),
+    # "s'engager à" is to pledge
+    ("Paul Garnier est arrivé. Il s'est notamment engagé à ce que la ville reste propre « pour des années » .",
+     [("pour des années", "Paul Garnier")]),
+    # a verb of saying in a relative clause that has ended says none of the words after it
+    ("Paul Garnier a changé les positions qu'il défendait étant maire, afin d'adoucir son image « gauchiste » .",
+     [("gauchiste", None)]),
+    # ... but it does inside the clause
+    ("Paul Garnier critique le système qu'il considère comme « politisé » .", [("politisé", "Paul Garnier")]),
+    # a gerund opening the sentence speaks of its own object: the theme's name is nobody's words
+    ("Tout en insistant sur le mauvais bilan de Luc Moreau, Paul Garnier s'est approprié le thème du « renouveau » .",
+     [("renouveau", None)]),
+    # the agent of a participle that describes a noun is not whom "il" stands for
+    ("Paul Garnier a commenté le match. Interrogé sur les buts encaissés par Marc Duval, il explique que « la "
+     "défense a failli » .", [("la défense a failli", "Paul Garnier")]),
+    # "X le qualifiant « … »": the participle's subject before it
+    ("Paul Garnier anime l'émission, Télérama le qualifiant « animateur le plus douteux » .",
+     [("animateur le plus douteux", "Télérama")]),
+    # "X a « enjoint … »": words that open with the participle are the subject's
+    ("Ce mercredi, le Conseil d'État a « enjoint au ministre d'agir vite » .",
+     [("enjoint au ministre d'agir vite", "Conseil d'État")]),
+    # a line "— Communiqué de X" signs for X, an acronym spelt out as the text gives it
+    ("La Société des journalistes (SDJ) de Radio Nord explique avoir « appris la nouvelle avec colère . »\n\n— "
+     "Communiqué de la SDJ de Radio Nord", [("appris la nouvelle avec colère .",
+                                            "Société des journalistes de Radio Nord")]),
+    # a line "— X et Y, au nom de Z" signs for Z
+    ("La rédaction a réagi : « Nous refusons ce choix . »\n\n— Paul Garnier et Luc Moreau, au nom de la Société "
+     "des lecteurs du Journal", [("Nous refusons ce choix .", "Société des lecteurs du Journal")]),
+    # "L'animateur X" makes X a man; "Face à …," opens the sentence and governs no name after its comma
+    ("Luc Moreau a signé une lettre.\n\nL'animateur Jean-Marc Dubosc est visé. Face à la colère de la rédaction, "
+     "Jean-Marc Dubosc a publié une tribune. Dans cette tribune il demande à « être respecté » .",
+     [("être respecté", "Jean-Marc Dubosc")]),
+    # "selon les propos de son avocat, Me X à l'AFP": the lawyer's name
+    ("Selon les propos de son avocat, Me Paul Garnier à l'AFP , « la décision est tombée ce matin » .",
+     [("la décision est tombée ce matin", "Paul Garnier")]),
+])
+def test_constructions_held_out_set_37_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_the_date_of_an_issue_is_no_part_of_a_newspapers_name(cg):
     found = speakers(cg, "Le Canard enchaîné de ce 3 mai ajoute que le maire a « ignoré les alertes » .")
     assert len(found) == 1 and same_speaker(found[0][1], "Le Canard enchaîné")

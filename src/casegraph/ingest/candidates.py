@@ -218,6 +218,10 @@ def find_candidates(text: str, lang: str, known: list[Mention], known_keys: set[
             if named:  # "Ministre de la Défense Antoni Macierewicz", read as one body: the person after the role
                 start, words, key = start + named, words[named:], name_key(words[named:])
                 proposed = "Person"
+        if lang == "fr" and proposed == "Person":
+            named = _given_name_after_a_word(words)
+            if named:  # "à France Info Jacques Witkowski", read as one person: the name that opens with a given name
+                start, words, key = start + named, words[named:], name_key(words[named:])
         if lang == "fr" and proposed == "Organization" and _after_a_role(text, start):
             proposed = "Person"  # "le député Antoni Pastor", which the recogniser may take for a body
         candidate = by_key.get(key)
@@ -477,6 +481,27 @@ def _after_a_role_phrase(words: str) -> int:
                  rf"(?:\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[{UPPER}][\w’'-]*(?:\s+[a-zà-ÿ][\w’'-]*)*)?\s+"
                  rf"(?=[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)+$)", words)
     return m.end() if m and FR_ROLES.fullmatch(m.group(1).lower()) else 0
+
+
+def _given_name_after_a_word(words: str) -> int:
+    """Where a person's name starts in French words that the recogniser ran on from the word before it ("Info
+    Jacques Witkowski", after "à France"): the first given name after an opening word that is none, when a last
+    name follows it; 0 when the words open with a given name or hold none.
+
+    >>> _given_name_after_a_word("Info Jacques Witkowski")
+    5
+    >>> _given_name_after_a_word("Jean-Marc Morandini")
+    0
+    """
+    from .given_names import FIRST_NAMES
+
+    def given(word):
+        return word.split("-")[0].lower() in FIRST_NAMES
+
+    words_at = [m for m in re.finditer(r"\S+", words)]
+    if len(words_at) < 3 or given(words_at[0].group()):
+        return 0
+    return next((m.start() for m in words_at[1:-1] if given(m.group())), 0)
 
 
 def _worth_reading(text: str, start: int, end: int, taken: Spans) -> bool:

@@ -132,21 +132,33 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"avou(?:e|é|ent|ait|aient|ant|a|ât)|ripost\w*|"
               # mutters, grumbles: "« … », maugrée un Gilet jaune"
               r"maugré\w*|grommel\w*|marmonn\w*|ronchonn\w*|"
+              # pledges: "Il s'est engagé à ce que … « pour des années »"
+              r"engag(?:é|ée|és|ées|e|ent|eait|eaient)(?=\s+à\b)|"
+              # adds to what was said: "« … », complète pour sa part le ministre"
+              # (not the adjective: "une rotation complète sur lui-même")
+              r"complèt(?:e|ent)(?=-t-|-(?:il|elle)|\s+(?:pour\s+sa\s+part|le|la|l['’]|les|un|une|(?-i:[A-ZÀ-ÖØ-Þ])))|"
+              r"complét(?:é|ait|aient)(?=\s+(?:pour\s+sa\s+part|le|la|l['’]|les|un|une|(?-i:[A-ZÀ-ÖØ-Þ])))|"
               r"m(?:et|ettent|ettait|ettant)\s+en\s+avant|"
+              # warns: "il le met en garde contre tout acte « irresponsable »"
+              r"m(?:et|ettent|ettait|ettaient|ettant|is|ise)\s+"
+              r"(?:(?:le|la|les|l[’']|[mts]e|leur|lui|nous|vous)\s*)?en\s+garde|"
               # sets right, specifies: "préférait rectifier l'intéressé", "a tenu à préciser X"
               r"rectifi\w*|précis(?:er|ait|aient|ant|ent)|"
               # "La chanteuse s'est dite « très honorée … »": what one says of oneself
               r"(?<=\bs['’]est\s)dite?|(?<=\bse\ssont\s)dit(?:e)?s|"
               # "avant de crier « … »", "se vantant « … »"
               r"crier|(?<=\bse\s)vant(?:e|ent|ait|aient|ant)|(?<=\bs['’]est\s)vantée?")
-FR_SAYING = re.compile(rf"\b(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)  # "il a trouvé la mort" says nothing
+# "il a trouvé la mort" says nothing, nor "les États-Unis poursuivraient leur campagne"
+FR_SAYING = re.compile(rf"\b(?!poursui\w*\s+(?:leurs?|sa|son|ses|la|le|les|l['’]|une?|des|ce|cette|ces)\b)"
+                       rf"(?:{_FR_SAYING})\b(?!\s+la\s+mort)", re.I)
 _FR_AUX = (r"(?:a|ont|avait|avaient|aurait|auraient|aura|est|sont|était|étaient|s['’]est|se\s+sont|s['’]était|"
            r"lui\s+a|lui\s+avait|leur\s+a|se|s['’])")
 #: a reporting verb after the quotation, its subject after it: "», a déclaré X", "» affirme-t-il", "», poursuit-elle"
 FR_INVERTED = re.compile(
     rf"(?:\s*\[\d+\])*[\s,]*(?:(?:lui|leur)\s+)?(?:{_FR_AUX}(?P<p1>-t-(?:il|elle|on)|-(?:il|elle|on|ils|elles))?\s+)?"
     rf"(?:(?:ensuite|alors|encore|aussi|également|notamment|enfin|ainsi|déjà|plus tard|cependant|pourtant|"
-    rf"toutefois|néanmoins|d['’]ailleurs|récemment|aussitôt|immédiatement|rapidement|auparavant)\s+)?"
+    rf"toutefois|néanmoins|d['’]ailleurs|récemment|aussitôt|immédiatement|rapidement|auparavant|"
+    rf"d['’]abord|tout\s+d['’]abord|à\s+nouveau|de\s+nouveau)\s+)?"
     # "a tenu à tempérer X", "préférait rectifier X": a verb of will before the verb of saying
     rf"(?:(?:tenu|tenue|tenus|tenues|voulu|voulue|tient|tenait|préf[èé]r(?:e|ent|ait|aient|é))\s+(?:à\s+)?)?"
     rf"(?P<verb>{_FR_SAYING}|juge|jugent|(?<=-t-il\s)communiqué|(?<=-t-elle\s)communiqué)(?P<p2>-t-(?:il|elle|on)|-(?:il|elle|ils|elles))?\b", re.I)
@@ -235,7 +247,7 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
                        r"association|fédération|syndicat|commission|parquet|agence|entreprise|société|groupe|"
                        r"banque|conseil|cour|tribunal|mairie|préfecture|police|armée|état|état-major|institut|"
                        r"assemblée|sénat|union|ligue|comité|chaîne|radio|télévision|site|organe|office|fondation|"
-                       r"fisc|administration|douane|municipalité|collectif|direction|rédaction|équipe|club|"
+                       r"fisc|administration|cabinet|douane|municipalité|collectif|direction|rédaction|équipe|club|"
                        r"mouvement|coalition|opposition|majorité|régime|alliance|ambassade|consulat|"
                        r"observatoire|université|académie|laboratoire|musée|centre|compagnie|firme|"
                        r"constructeur|opérateur|éditeur|fabricant|collectivité|autorité|instance|service|secours|"
@@ -245,7 +257,9 @@ FR_BODIES = re.compile(r"(?:quotidien|journal|hebdomadaire|magazine|ministère|g
 FR_DOCUMENTS = re.compile(r"(?:communiqué|rapport|texte|message|courrier|lettre|déclaration|compte|blog|site|"
                           r"article|note|étude|document|documentaire|reportage|émission|avis|bilan|clip|vidéo|"
                           # "selon les dires du ministère", "selon une révélation de Médiapart"
-                          r"tweet|tribune|dires|renseignement|information|confidence|révélation)s?$", re.I)
+                          r"tweet|tribune|dires|renseignement|information|confidence|révélation|"
+                          # "une citation de François Fillon qui disait : « … »"
+                          r"citation|discours|phrase|formule)s?$", re.I)
 #: a title written before a name ("M. Houdré", "Mme Marois")
 _TITLE = r"(?:MM?\.\s*|Mmes?\.?\s+|Mlle\.?\s+|Monsieur\s+|Madame\s+|Me\s+|Maître\s+)"  # "Me": a lawyer
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][\w’'-]*\+?(?![\w’'-])|[A-Z]\.)"  # "Canal+"; whole words: "Bouches-du-Rhône"
@@ -257,7 +271,10 @@ NAME_CHAIN = re.compile(rf"(?:(?:L[ae]s?|L['’])[^\S\n]*)?{_NAME}"
                         rf"(?:[^\S\n]+{_NAME})*"
                         rf"(?:[^\S\n]+\d{{1,2}}(?!\d|[,.:/]\d|\s*[%€$]|\s+{_MONTHS}))?")  # "France 5", not a date
 #: the articles of someone the text does not name ("un Gilet jaune", "plusieurs habitants", "d'autres")
-_INDEFINITE = r"une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres"
+# (a count first: "nombre de manifestants", "des dizaines de manifestants")
+_INDEFINITE = (r"(?:bon\s+|grand\s+)?nombre\s+de|beaucoup\s+de|la\s+plupart\s+des|"
+               r"(?:une|des)\s+(?:dizaines?|centaines?|milliers?)\s+de|"
+               r"une|un|des|de\s+nombreux|de\s+nombreuses|plusieurs|certains|certaines|quelques|deux|trois|d['’]autres")
 _DETERMINER = re.compile(r"^\s*(?:(?P<def>les|le|la|l['’]|cette|ces|ce|son|sa|ses|leurs|leur)|"
                          rf"(?P<indef>{_INDEFINITE}))"
                          r"(?:\b|(?<=['’]))\s*", re.I)  # a whole word: "Les" is not "Le" and "s"
@@ -275,7 +292,8 @@ _ADJECTIVE = r"(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|q
 #: Pineau", "homonyme d'Arthur Mensch", "les contrats de M. Max")
 _PREPOSITION_JUST_BEFORE = re.compile(r"(?:\b(?:à|avec|contre|chez|envers|entre|sur|auprès\s+de|de|du|des|aux?|"
                                       r"vers|(?-i:pour))\s+|\bd['’]\s?)"  # "Pour X, …" opens X's view
-                                      rf"(?:«\s*)?(?-i:{_TITLE})?$", re.I)  # "du « Canard »"
+                                      # "du « Canard »", "de M. Le Roux"
+                                      rf"(?:«\s*)?(?:(?-i:{_TITLE})(?-i:(?:Le|La|De|Du)\s+)?)?$", re.I)
 
 #: a preposition and the one noun it governs just before a name ("du cabinet", "de l'avocat"): the name is that
 #: noun's, inside the preposition's phrase
@@ -286,7 +304,9 @@ _PREPOSITION_AND_NOUN_BEFORE = re.compile(r"\b(?:de|du|des|d['’]|à|au|aux|che
                                           rf"{NATIONALITY}\s+$")
 
 #: a noun phrase governed by a preposition, then a comma, just before a name: the name is in apposition to it
-_APPOSED_TO_AN_OBJECT = re.compile(r"\b(?:avec|à|au|aux|par|pour|contre|chez|envers|auprès\s+de)\s+(?:son|sa|ses|"
+# (not after a phrase that opens the sentence: "Face à la fronde de la chaîne, Jean-Marc Morandini a …")
+_APPOSED_TO_AN_OBJECT = re.compile(r"(?<!\bface\s)(?<!\bgrâce\s)(?<!\bsuite\s)(?<!\bquant\s)"
+                                   r"\b(?:avec|à|au|aux|par|pour|contre|chez|envers|auprès\s+de)\s+(?:son|sa|ses|"
                                    r"le|la|les|l['’]|un|une|leur|leurs)\s*[a-zà-ÿ][^,.;:!?«»()]{0,40},\s*$", re.I)
 
 #: a present participle just before a name, with no article before it (not "l'étudiant", a noun): the name is its
@@ -309,11 +329,36 @@ def _object_of_a_participle(text, p) -> bool:
     return bool(before) and not before.group("article") and before.group("word").lower() not in _NOT_A_PARTICIPLE
 
 
+def _agent_of_a_noun_participle(text, p) -> bool:
+    """Whether the name ``p`` is the agent of a past participle that describes a noun, with no auxiliary before it
+    ("les buts encaissés par Thierry Omeyer", "la bible utilisée par Obama"): not whom a later "il" stands for.
+
+    >>> _agent_of_a_noun_participle("les buts encaissés par Thierry Omeyer", Person("Thierry Omeyer", 23, 37, None))
+    True
+    >>> _agent_of_a_noun_participle("il a été reçu par Jean Dupont", Person("Jean Dupont", 18, 29, None))
+    False
+    """
+    before = re.search(r"([\w’']+),?\s+(?:(?:également|aussi|notamment|déjà|souvent|ensuite|alors)\s+)?"
+                       r"[a-zà-ÿ]+(?:ée?s?|ue?s?|ise?s?|ite?s?|erte?s?)\s+par\s+$", text[max(p.start - 60, 0):p.start])
+    return bool(before) and not re.fullmatch(rf"{_FR_AUX}|été|être|étant|ayant|avoir|sera|seront|fut|furent|soit",
+                                             before.group(1), re.I)
+
+
 def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     """The speaker of a quotation in a French sentence: ((words, IRI), span) for someone, (False, None) when the
     sentence says the words are nobody's, or (None, None) to let the general rules decide. A body named by an
     acronym the text also writes in full is named in full ("SUD" for "SUD-PTT")."""
     speaker, where = _french_speaker(text, match, matches, lead, tail, people, bounds, quotes)
+    # "la SDJ d'I-Télé" after "La Société des journalistes (SDJ) d'I-Télé": the acronym spelt out
+    owned = re.fullmatch(r"([A-Z]{2,})(\s+(?:de|du|des)\s+.+|\s*d['’]\s*.+)", speaker[0]) \
+        if speaker and speaker[1] is None and isinstance(speaker[0], str) else None
+    if owned and _spelt_out(text, owned.group(1)):
+        speaker = (_spelt_out(text, owned.group(1)) + owned.group(2), None)
+    # "Le SNJ (Syndicat National des Journalistes)": the name the brackets spell out
+    spelt = re.fullmatch(r"[A-Z]{2,}\s*\(\s*([A-ZÀ-ÖØ-Þ][^()]+?)\s*\)", speaker[0]) \
+        if speaker and speaker[1] is None and isinstance(speaker[0], str) else None
+    if spelt:
+        speaker = (spelt.group(1), None)
     if speaker and speaker[1] is None and re.fullmatch(r"[A-Z]{2,}", speaker[0]):
         fuller = re.search(rf"\b{speaker[0]}-[A-Z0-9][\w-]+", text)
         if fuller:
@@ -331,7 +376,7 @@ def _spelt_out(text: str, acronym: str) -> str | None:
     if bracket is None:
         return None
     before = text[max(bracket.start() - 120, 0):bracket.start()].rstrip()
-    for opening in re.finditer(r"(?:\b(?:la|le|les|du|des|de|par|à|au|aux)\s+|\bl['’]\s*|\bd['’]\s*)"
+    for opening in re.finditer(r"(?:\b(?i:la|le|les|du|des|de|par|à|au|aux)\s+|\b(?i:l)['’]\s*|\bd['’]\s*)"
                                r"(?=[A-ZÀ-ÖØ-Þ])", before):
         name = before[opening.end():]
         if not re.search(r"[,;:.!?()«»]|\b[A-Z]{2,}\b", name) and len(name.split()) <= 10:
@@ -371,18 +416,24 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
                      r"que\s*$", clause, re.I)
     if such and not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
         return False, None
-    label = re.search(rf"\b(?:{_KINDS_OF_NAMED_THINGS})\s*(?:de\s+|d['’]\s*)?:?\s*$|"
+    label = re.search(rf"\b(?:{_KINDS_OF_NAMED_THINGS})\s*(?:de\s+|du\s+|d['’]\s*)?:?\s*$|"
                       r"\b(?:accusée?s?|inculpée?s?|poursuivie?s?|"
                       # "mis en examen mardi soir pour « … »": a charge, a few words of time between
                       r"condamnée?s?|mise?s?\s+en\s+examen)(?:\s+[\w’'-]+){0,3}?\s+(?:de|d['’]|pour)\s*$|"
                       r"\bcondamnée?s?\s+à\s*$|"
                       # "l'enquête pour « homicides volontaires »", "une plainte pour « injure publique »"
                       r"\b(?:enquête|information\s+judiciaire|plainte|procédure|procès|poursuites)\s+"
-                      r"(?:(?:ouverte|déposée|engagée|judiciaire|préliminaire)\s+)?(?:pour|du\s+chef\s+d['’]|"
-                      r"des\s+chefs\s+d['’]|des\s+chefs\s+de)\s*$",
+                      r"(?:(?:ouverte|déposée|engagée|judiciaire|préliminaire)\s+)?"
+                      # "une enquête visant le couple, pour des « chefs de … »"
+                      r"(?:(?:visant|contre|concernant)(?:\s+[\w’'-]+){1,3}\s*,?\s+)?"
+                      r"(?:pour(?:\s+(?:des|les))?|du\s+chef\s+d['’]|des\s+chefs\s+d['’]|des\s+chefs\s+de)\s*$",
                       clause, re.I)
-    if label and not _reporting_verbs(clause[:label.start()]) and not FR_ACCORDING.search(clause) and \
-            not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause)) and \
+    # (a gerund opening the sentence speaks of its own object: "Tout en insistant sur le mauvais bilan d'Obama, le
+    # républicain s'est approprié le thème du « changement »")
+    gerund = re.match(r"[\s–—-]*(?:tout\s+)?en\s+[a-zà-ÿ]+ant\b[^,;:«»]*,", clause, re.I)
+    main = gerund.end() if gerund and label and label.start() > gerund.end() else 0
+    if label and not _reporting_verbs(clause[main:label.start()]) and not FR_ACCORDING.search(clause) and \
+            not any(FR_DOCUMENTS.match(w) for w in re.findall(r"[\w’'-]+", clause[main:])) and \
             not FR_INVERTED.match(text, listed[-1].end(), tail[1]):
         return False, None
     # "Le Pentagone annonce une frappe contre l'organisation « État islamique »": a capitalised name of a few words
@@ -468,6 +519,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             found = found if found is not None and found[0] else None
         return found if found is not None else (False, None)
     # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
+    # "Selon « Quotidien », « … »": a name the text writes in « » (a programme's, a paper's) is the source
+    titled = re.search(r"\b(?:selon|d['’]après)\s+«\s*(?P<np>[A-ZÀ-ÖØ-Þ][^«».!?]{0,40}?)\s*»\s*,\s*$", words, re.I)
+    if titled:
+        return (titled.group("np"), None), (clause_start + titled.start("np"), clause_start + titled.end("np"))
     aside = FR_ASIDE.search(words)
     # "Comme le rapporte Le Figaro, Jean-Marie Girier a déclaré qu'« … »": the aside names the newspaper, the
     # clause after it the speaker
@@ -657,6 +712,25 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if opener and not text[clause_start:opener[0].start].strip(" \n–—-") and \
             not _reporting_verbs(words) and re.match(r"«\s*[a-zà-ÿ]", text[outer_start:outer_end]):
         return (opener[0].text, opener[0].entity), lead
+    # "Télérama le qualifiant « … »": a name, then a participle of saying, opening a clause of their own
+    participle = re.search(rf"(?:^|[,;(])\s*(?P<np>{NAME_CHAIN.pattern})\s+(?:(?:le|la|les|l['’]|en)\s*)?"
+                           rf"(?P<verb>[a-zà-ÿ]+ant)\s+(?:de\s+|d['’]\s*|comme\s+)?$", words)
+    if participle and FR_SAYING.fullmatch(participle.group("verb")) and \
+            participle.group("np").split()[0] not in _SENTENCE_ADVERBS:
+        found = _agent(text, clause_start + participle.start("np"), clause_start + participle.end("np"), people,
+                       bounds)
+        if found is not None and found[0]:
+            return found
+    # "le Conseil d'État a « enjoint au ministre … »": words that open with the participle of the verb whose
+    # auxiliary comes before them are its subject's
+    auxiliary = re.search(r"(?:^|[,;:])\s*(?P<np>[^,;:«»()]{1,90}?)\s+(?:a|ont|avait|avaient)\s*$", words)
+    first = re.match(r"«\s*([a-zà-ÿ]+)\s+\S", text[outer_start:outer_end])
+    if auxiliary and first and re.fullmatch(r"[a-zà-ÿ]{3,}(?:é|i|u|oint|eint|aint|ert|is|it)", first.group(1)) and \
+            not _reporting_verbs(words):
+        found = _agent(text, clause_start + auxiliary.start("np"), clause_start + auxiliary.end("np"), people,
+                       bounds)
+        if found is not None and found[0]:
+            return found
     # "C'est Maradona qui a fait le premier pas : « … »": the one the cleft puts first
     cleft = re.search(r"\bC['’]est\s+(?P<np>[^,;:«»()]{1,60}?)\s+qui\b[^«»]*:\s*$", words)
     if cleft:
@@ -665,7 +739,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
             return found
     # 3. "X a déclaré que « … »", "X estime que « … »", "X : « … »": the subject of the verb nearest the quotation.
     verbs = [v for v in _reporting_verbs(words)
-             if not any(m.start() <= clause_start + v.start() < m.end() for m in before)]
+             if not any(m.start() <= clause_start + v.start() < m.end() for m in before) and
+             not (_IN_A_RELATIVE_CLAUSE.search(words[:v.start()]) and "," in words[v.end():])]
     # "… un clip de la comédienne Josiane Balasko, dénonçant « … »": a participle of saying after a document and
     # a comma is the document's, so its author's
     document = re.search(r"(?P<np>\b(?:un|une|le|la|l['’]|ce|cette)\s*[\w’'-]+\s+(?:de|du|d['’])[^,;:«»()]{1,80}?)"
@@ -843,7 +918,11 @@ def _source_named(text, start, end, limit, people, bounds):
             re.match(r"\s*(?:[,;.]|$)", text[p.end:limit + 1])]  # "selon la police, Jean Dupont a été …" is not
     det = _DETERMINER.match(text[start:end])
     noun = text[start + det.end():end].split()[:1] if det else []
-    if then and noun and FR_ROLES.match(noun[0]):
+    # (or a document of that role's holder: "selon les propos du directeur de la centrale, Stéphane Brasseur")
+    owner = re.match(r"\S+\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*([\w-]+)", text[start + det.end():end]) \
+        if det else None
+    if then and noun and (FR_ROLES.match(noun[0]) or ((FR_DOCUMENTS.match(noun[0]) or noun[0] == "propos") and
+                                                     owner and FR_ROLES.match(owner.group(1)))):
         return (then[0].text, then[0].entity), _sentence(bounds, then[0].start)
     return _agent(text, start, end, people, bounds)
 
@@ -875,7 +954,17 @@ def _signer(text, start, end, people):
     name ("Comité Nobel", "Préfecture des Bouches-du-Rhône"), an unnamed speaker for a role or a service the line
     describes ("Service de presse du festival", "Porte-parole des marins-pompiers"), or None."""
     line = text[start:end].split(",")[0].strip()
+    # "— Olivier Ravanello et Antoine Genton, au nom de la Société des Journalistes de I-télé/Canal+": who they
+    # sign for
+    behalf = re.search(r",\s*au\s+nom\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+                       r"(?P<body>[A-ZÀ-ÖØ-Þ][^,/]*?)\s*(?:/|,|$)", text[start:end])
+    if behalf:
+        return (behalf.group("body"), None), (start, end)
     first, _, rest = line.partition(" ")
+    # "— Communiqué de la SDJ d'I-Télé": a document signs for its author
+    author = re.match(r"(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?P<name>[A-ZÀ-ÖØ-Þ].*)$", rest)
+    if FR_DOCUMENTS.match(first) and author:
+        return (author.group("name"), None), (start, end)
     # "Porte-parole des marins-pompiers" describes someone; "Académie royale des sciences de Suède", which ends
     # on a name, names a body
     if (FR_ROLES.match(first) or FR_BODIES.match(first)) and \
@@ -1039,7 +1128,8 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
                           text[max(p.start - 50, 0):p.start]) and \
             not _PREPOSITION_AND_NOUN_BEFORE.search(text[max(p.start - 40, 0):p.start]) and \
             not _APPOSED_TO_AN_OBJECT.search(text[max(p.start - 60, 0):p.start]) and \
-            not _object_of_a_participle(text, p)
+            not _object_of_a_participle(text, p) and \
+            not (pronoun in ("il", "elle") and _agent_of_a_noun_participle(text, p))  # (a noun's agent is no "il")
 
     if pronoun in ("il", "elle") and paragraph < current:
         # "Selon un ouvrier du chantier, des boulons … . « … » a-t-il déclaré": the unnamed source of the sentence
@@ -1061,7 +1151,10 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     if pronoun in ("il", "elle"):
         # (a name after a preposition, "tué par le GIGN", "au nom de Daesh", is no one the pronoun stands for)
         if not [p for p in people.within(paragraph, floor) if free(p) and fits(p)]:
-            body = _subject_before(text, floor, paragraph, people, bounds, gender)
+            # "« … », se défend le cabinet de M. Le Roux, tandis qu'il justifie que « … »": the body or role after
+            # a verb of saying earlier in the same sentence, else the subject of the sentence before
+            body = _inverted_body(text, current, floor, people, bounds, gender) or \
+                _subject_before(text, floor, paragraph, people, bounds, gender)
             if body is not None:
                 return body
     elif pronoun in ("ils", "elles") and not people.within(paragraph, floor):
@@ -1078,10 +1171,37 @@ def _earlier_fr(text, floor, people, bounds, sentences: int = 4, pronoun: str | 
     agreeing = [p for p in near if fits(p)] or [p for p in anywhere if fits(p)]
     # a pronoun of one gender does not stand for a person the text says is of the other ("elle" is not Pascal)
     earlier = agreeing or ([] if gender else near or anywhere)
+    # "Vient ensuite le tour de Trump. … Il a ensuite prononcé son discours": with no one of its gender named in its
+    # paragraph or the one before, the pronoun stands for the one person the title names, when one of the three
+    # paragraphs before names that person too
+    previous_paragraph = text.rfind("\n\n", 0, max(paragraph - 2, 0)) + 2 if paragraph > 2 else 0
+    if gender and (not earlier or earlier[-1].start < previous_paragraph):
+        topic = _title_person(text, paragraph, floor, people, gender)
+        if topic is not None:
+            return (topic.text, topic.entity), _sentence(bounds, topic.start)
     if not earlier:
         return None, None
     person = earlier[-1]
     return (person.text, person.entity), _sentence(bounds, person.start)
+
+
+def _title_person(text, paragraph, floor, people, gender):
+    """The one person the title (the first line) names, of ``gender`` by the given name of their fullest name,
+    when one of the three paragraphs before ``paragraph`` names them again before ``floor``; else None (not "Boko
+    Haram", nor "Obama et Romney")."""
+    title = text.find("\n")
+    named = people.within(0, title) if title > 0 else []
+    if len({p.text for p in named}) != 1 or re.search(r"[A-ZÀ-ÖØ-Þ][\w-]*\s+et\s+[A-ZÀ-ÖØ-Þ]", text[:title]):
+        return None
+    topic = named[0]
+    given = MALE_NAMES if gender == "m" else FEMALE_NAMES
+    if not any(p.text.endswith(topic.text) and p.text.split()[0].split("-")[0].lower() in given for p in people.items):
+        return None
+    back = paragraph
+    for _ in range(3):
+        back = text.rfind("\n\n", 0, max(back - 2, 0)) + 2 if back > 2 else 0
+    again = re.search(rf"(?<![\w-]){re.escape(topic.text)}(?![\w-])", text[max(back, title):floor])
+    return topic if again else None
 
 
 def _unnamed_gender(speaker: str) -> str | None:
@@ -1092,6 +1212,23 @@ def _unnamed_gender(speaker: str) -> str | None:
     """
     article = re.match(r"unnamed\s+(?:(?P<f>la|une|cette)|(?P<m>le|un|ce|cet))\s", speaker, re.I)
     return None if article is None else "f" if article.group("f") else "m"
+
+
+def _inverted_body(text, start, end, people, bounds, gender):
+    """The body or role of ``gender`` written after a verb of saying, inverted after a comma, in ``text[start:end]``
+    (", a confirmé le ministère des affaires étrangères"): ((words, IRI), span), or None."""
+    inverted = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?P<det>le|la|l['’])\s*(?P<noun>[\w’'-]+)"
+                         rf"(?:[^,;:.!?«»()]|(?<=\bM)\.)*", text[start:end], re.I)
+    if inverted and (FR_BODIES.fullmatch(inverted.group("noun")) or FR_ROLES.fullmatch(inverted.group("noun"))) and \
+            {"le": "m", "la": "f"}.get(inverted.group("det").lower(), gender) == gender:
+        # (the phrase stops where one of place, time or topic begins: "le cabinet de M. Le Roux concernant l'aînée")
+        phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours|concernant|en\s+marge)\b",
+                           inverted.group(0))
+        found = _agent(text, start + inverted.start("det"),
+                       start + (inverted.start() + phrase.start() if phrase else inverted.end()), people, bounds)
+        if found is not None and found[0]:
+            return found
+    return None
 
 
 def _subject_before(text, floor, paragraph, people, bounds, gender):
@@ -1106,15 +1243,10 @@ def _subject_before(text, floor, paragraph, people, bounds, gender):
     nlp = french_parser()
     if nlp is None or ps < paragraph or "«" in text[ps:pe]:
         return None
-    # "Un Français a été enlevé, a confirmé le ministère des affaires étrangères. « … », a-t-il communiqué": the
-    # body or role after a verb of saying, inverted at the sentence's end
-    inverted = re.search(rf",\s*(?:{_FR_AUX}\s+)?(?:{_FR_SAYING})\s+(?P<det>le|la|l['’])\s*(?P<noun>[\w’'-]+)"
-                         rf"[^,;:.!?«»()]*", text[ps:pe], re.I)
-    if inverted and (FR_BODIES.fullmatch(inverted.group("noun")) or FR_ROLES.fullmatch(inverted.group("noun"))) and \
-            {"le": "m", "la": "f"}.get(inverted.group("det").lower(), gender) == gender:
-        found = _agent(text, ps + inverted.start("det"), ps + inverted.end(), people, bounds)
-        if found is not None and found[0]:
-            return found
+    # "Un Français a été enlevé, a confirmé le ministère des affaires étrangères. « … », a-t-il communiqué"
+    found = _inverted_body(text, ps, pe, people, bounds, gender)
+    if found is not None:
+        return found
     # "L'avocate de Benoît Hamon précise … . « … », explique-t-elle": a role the sentence opens with, before its verb
     # of saying (the parse may take the name in the role's complement for the subject); a noun of one gender only
     opening = re.match(rf"\s*(?P<det>Le|La|L['’])\s*(?P<noun>[\w’'-]+)[^,;:.!?«»()]{{0,80}}?\s+"
@@ -1191,7 +1323,10 @@ def _gender(text, person, people) -> str | None:
         title = re.search(r"(?:^|[\s(])(?:(?P<m>M\.|Monsieur)|(?P<f>Mmes?\.?|Madame|Mlle\.?))\s*$", before)
         if title:
             votes["m" if title.group("m") else "f"] += 3
-        np = re.search(r"(?:^|[\s(,])(?P<det>(?:le|la|un|une|sa|son|ce|cet|cette|du|au)\b|l['’])\s*"
+        # (the article in either case, "L'animateur X"; not a noun that is a preposition's object: "face à la fronde
+        # de la rédaction de la chaîne, X")
+        np = re.search(r"(?:^|[\s(,])(?<!\bde\s)(?<!\bà\s)(?<!\bpar\s)(?<!\bsur\s)(?<!\bavec\s)(?<!\bdans\s)"
+                       r"(?<!\bpour\s)(?P<det>(?i:le|la|un|une|sa|son|ce|cet|cette|du|au)\b|(?i:l)['’])\s*"
                        r"(?P<words>(?:(?!(?:de|du|des|d|à|au|aux|en|pour|par|sur|dans|avec|et|ou|qui|que|a|est|"
                        r"sont|comme)\b)[a-zà-ÿ’'-]+\s+){0,2}(?!(?:de|du|des|à|au|aux|en|pour|par|sur|dans|avec|et|"
                        r"ou|qui|que|a|est|sont|comme)\b)[a-zà-ÿ’'-]+),?\s+$", before)
@@ -1239,16 +1374,31 @@ def _last_of_a_longer_name(name: str, people) -> bool:
     return any(p.text.endswith(" " + name) for p in people.items)
 
 
+#: a body's noun and "de" before a name: the name is the body's owner, not who speaks ("se défend le cabinet de
+#: M. Le Roux")
+_OWNER_OF_A_BODY = re.compile(rf"\b(?P<noun>[\w-]+)\s+(?:de|du|d['’])\s*(?:{_TITLE})?(?:[\w’'-]+\s+)?$")
+
+
+#: a verb of saying in a relative clause on a noun ("les positions qu'il défendait, …"): its object is that noun, so
+#: it says none of the words in « » after the clause has ended (not "tandis qu'il justifie", "estime qu'il dit", nor
+#: "le système qu'il considère comme « politisé »", inside the clause)
+_IN_A_RELATIVE_CLAUSE = re.compile(
+    rf"\b(?!(?:tandis|alors|lors|dès|pendant|parce|bien|ainsi|afin|pour|sans|avant|après|même|si|tant|sorte|ce|"
+    rf"puisque|jusqu|sauf|selon|{_FR_SAYING})\b)[a-zà-ÿ]{{3,}}\s+qu['’]\s*(?:il|elle|ils|elles|on)\s+"
+    rf"(?:(?:ne|n['’])\s*)?(?:{_FR_AUX}\s+)?$", re.I)
+
+
 def _subject_after(text, start, end, people, bounds):
     """The subject written after an inverted reporting verb ("a déclaré à l'AFP Jean-Philippe Magnen",
     "indique le quotidien", "juge le ministère de l'Intérieur")."""
     skipped = _LEADING_PHRASES.match(text, start, end)
     at = skipped.end() if skipped else start
     named = [p for p in people.within(start, end) if p.start >= at and p.start - at <= 40 and
-             not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, at):p.start])]
+             not _PREPOSITION_JUST_BEFORE.search(text[max(p.start - 20, at):p.start]) and
+             not ((owner := _OWNER_OF_A_BODY.search(text[at:p.start])) and FR_BODIES.fullmatch(owner.group("noun")))]
     if named:
         return named[0].text, named[0].entity
-    np = re.match(r"[^,.;:!?«»()]{1,90}", text[at:end])
+    np = re.match(r"(?:[^,.;:!?«»()]|(?<=\bM)\.|(?<=\bMM)\.){1,90}", text[at:end])  # "de M. Le Roux"
     if not np:
         return None
     # "a déclaré une représentante du comité d'investigation, Oksana Kovrijnaïa": the name after the role
@@ -1259,7 +1409,8 @@ def _subject_after(text, start, end, people, bounds):
         if apposed:
             return apposed[0].text, apposed[0].entity
     # "dit la Ville dans un communiqué": the subject ends where a phrase of place, time or means begins
-    phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours)\b", np.group(0))
+    phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours|concernant|en\s+marge)\b",
+                       np.group(0))
     found = _agent(text, at, at + (phrase.start() if phrase else np.end()), people, bounds)
     return found[0] if found else None
 
@@ -1307,6 +1458,7 @@ def _agent(text, start, end, people, bounds):
         return ("unnamed " + member, None), _sentence(bounds, start)
     # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
+             not _PREPOSITION_JUST_BEFORE.search(text[max(start, p.start - 20):p.start]) and
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
@@ -1480,7 +1632,7 @@ def _agent(text, start, end, people, bounds):
                             r"[a-zà-ÿ][\w’'-]*)?", rest, re.I)
         if ministry:
             return (ministry.group(0), None), span
-        body = re.match(r"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*[A-ZÀ-ÖØ-Þ][\w’'-]*"
+        body = re.match(rf"[\w’'-]+(?:\s+(?:de|du|des|d['’]|de\s+la|de\s+l['’])\s*(?:{_TITLE})?[A-ZÀ-ÖØ-Þ][\w’'-]*"
                         r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*)*)+", rest)
         if body:
             # "L'administration de Poutine": a body described by the person it belongs to, not named; a person by
@@ -1510,6 +1662,16 @@ def _agent(text, start, end, people, bounds):
         earlier = _body_of_kind(text, noun, after_head, start)
         if earlier:
             return (earlier, None), span
+        # "Selon Greenpeace, « … ». « … », fustige encore l'association": the body the sentence before, in the
+        # same paragraph, gives as its source, when the noun is alone
+        i = bisect_right(bounds, span[0] - 1) - 1
+        ps, pe = (bounds[i], span[0]) if i >= 0 else (0, 0)
+        if det.group("def") and not re.search(r"[sx]$", noun) and not after_head.strip(" ,.") and pe > ps and \
+                "\n\n" not in text[ps:pe].strip():
+            source = _source_of(text, ps, pe, people, bounds)
+            if source is not None and source[0] and not source[0][0].startswith("unnamed") and \
+                    source[0][0].split()[0].split("-")[0].lower() not in FIRST_NAMES:
+                return source
         return ("unnamed " + lead.strip(), None), span
     if FR_PEOPLE.match(noun) and re.match(rf"(?:\s+{_ADJECTIVE})?\s*(?:$|,|(?:de|du|des|à|au|aux)\b|d['’])", after_head):
         # "résume l'universitaire": a noun alone for the person just named; "Les analystes du groupe …
@@ -1599,11 +1761,15 @@ def _known_as_other(text, name, noun, people, floor) -> bool:
 
 
 #: roles a text may name two ways: the head of state is the president, the head of government the prime minister,
-#: the PDG the president
+#: the PDG the president, the leader either
 _SAME_ROLES = ((re.compile(r"chef\s+de\s+l['’]\s*etat\b"), ("presid",)),
                (re.compile(r"chef\s+du\s+gouvernement\b"), ("premier ministre", "premiere ministre")),
                (re.compile(r"chef\s+de\s+la\s+diplomatie\b"), ("ministre des affaires etrangeres",)),
-               (re.compile(r"\bpdg\b"), ("presid", "directeur general")))
+               (re.compile(r"\bpdg\b"), ("presid", "directeur general")),
+               # "Le dirigeant américain" after "Donald Trump, le président des États-Unis": a head of state or of
+               # government
+               (re.compile(r"^\s*(?:dirigeante?|leader)\b"), ("presid", "premier ministre", "premiere ministre",
+                                                              "chancel", "roi ", "reine ")))
 
 
 def _same_role(phrase: str) -> tuple[str, ...]:
@@ -1719,14 +1885,20 @@ def _named_body(text, start, end, people, bounds):
 
 def _apposition_before(text, noun, floor):
     """The name written with ``noun`` earlier in the text ("le quotidien français Le Figaro", "L'ONG Human
-    Rights Watch", "Le ministre de l'Intérieur, Manuel Valls"): the last one, or None."""
+    Rights Watch", "Le ministre de l'Intérieur, Manuel Valls", "Bruno Le Roux, l'actuel ministre"): the last one, or
+    None."""
     # "Le groupe de cosmétique français, numéro un mondial, L'Oréal": a complement and an aside may come between
-    pattern = re.compile(rf"\b{re.escape(noun)}(?:\s+(?:de|d['’])\s*(?!(?:la|le|les|l)\b)[a-zà-ÿ-]+)?"
+    # (not "le Premier ministre Bernard Cazeneuve" for "le ministre": another role)
+    pattern = re.compile(rf"(?<![Pp]remier\s)(?<![Pp]remière\s)\b{re.escape(noun)}"
+                         rf"(?:\s+(?:de|d['’])\s*(?!(?:la|le|les|l)\b)[a-zà-ÿ-]+)?"
                          rf"(?:\s+{_ADJECTIVE}){{0,2}}?"
                          rf"(?:\s*,[^,;:«»().]{{1,40}},)?,?\s+({NAME_CHAIN.pattern})")
+    # "Bruno Le Roux, l'actuel ministre de l'Intérieur": the name the role is apposed to
+    after = re.compile(rf"({NAME_CHAIN.pattern})\s*,\s*(?:le|la|l['’])\s*(?:(?:actuel|actuelle|ancien|ancienne|"
+                       rf"nouveau|nouvel|nouvelle|futur|future)\s+)?{re.escape(noun)}\b")
     found = None
-    for m in pattern.finditer(text, 0, floor):
-        if m.group(1)[:1].isupper():
+    for m in sorted([*pattern.finditer(text, 0, floor), *after.finditer(text, 0, floor)], key=lambda m: m.start()):
+        if m.group(1)[:1].isupper() and m.group(1).split()[0] not in _SENTENCE_ADVERBS:
             found = m.group(1)
     return found
 
@@ -1809,7 +1981,9 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
         if subjects:
             subject = subjects[0]
             # "Il apparaît que" is impersonal; "Il précise que", which the parser may read the same way, is not
-            reported = FR_SAYING.fullmatch(target.text) and not FR_IMPERSONAL.search(target.text)
+            # (read in the words, for the verbs known by what follows them: "engagé à")
+            said = FR_SAYING.match(words, target.idx)
+            reported = said and said.end() == target.idx + len(target.text) and not FR_IMPERSONAL.search(target.text)
             if (subject.dep_ == "expl:subj" and not reported) or (
                     subject.lower_ == "il" and FR_IMPERSONAL.search(target.text)):
                 return False, None
@@ -1869,7 +2043,10 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
                         named and _gender(text, named[0], people) not in (None, _PRONOUN_GENDER[subject.lower_])):
                     target = target.head  # (not a woman for "il": "Marie a dit qu'il viendra")
                     continue
-                found = _earlier_fr(text, start, people, bounds, pronoun=subject.lower_)
+                # (the one named before the pronoun, in its own sentence too: "« … », se défend le cabinet de M. Le
+                # Roux, tandis qu'il justifie que « … »")
+                found = _earlier_fr(text, start + (subject.idx if subject.lower_ in ("il", "elle") else 0), people,
+                                    bounds, pronoun=subject.lower_)
                 return found if found[0] else None
             if subject.lower_ in ("qui", "lequel", "laquelle"):
                 return _antecedent(text, start, start + subject.idx, people, bounds)
