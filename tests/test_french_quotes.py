@@ -1073,6 +1073,34 @@ def test_constructions_held_out_set_37_taught(cg, text, expected):
     assert speakers(cg, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Penelope" is a woman's name: "lui" is not her
+    ("Paul Garnier a parlé de sa femme. Il a ajouté que Penelope Garnier travaillait pour lui « depuis toujours » ."
+     "\n\nPour lui, « tout est clair » .", [("depuis toujours", "Paul Garnier"), ("tout est clair", "Paul Garnier")]),
+    # the parse may call "il" impersonal before "juge": judging the words right after
+    ("Paul Garnier maintient sa position sur ces accusations, qu'il juge « abjectes » .",
+     [("abjectes", "Paul Garnier")]),
+    # "au « 20 Heures » de TF1": a programme's name
+    ("Paul Garnier a assuré au « 20 Heures » de TF1 être prêt à partir.", [("20 Heures", None)]),
+    # "le candidat de X" is not whom the text called "le candidat d'Y" in apposition
+    ("Pour Paul Garnier, le candidat du Parti vert, « rien ne presse » . Pour Luc Moreau, « tout presse » . Le "
+     "candidat de Debout la Ville veut aussi, estimant qu'un élu « doit se taire » , changer la loi.",
+     [("rien ne presse", "Paul Garnier"), ("tout presse", "Luc Moreau"),
+      ("doit se taire", "unnamed Le candidat de Debout la Ville")]),
+    # "ordonne de « … »", "émet des « … »": orders and reserves are the words of who gives them
+    ("Paul Garnier a signé un décret. Il ordonne notamment de « réduire le poids » de la réforme.",
+     [("réduire le poids", "Paul Garnier")]),
+    # "le Conseil" is the "Conseil constitutionnel" named before, not the president in the aside
+    ("Le Conseil constitutionnel a statué mardi. En effet, le Conseil, présidé par Paul Garnier, émet deux « réserves "
+     "d'interprétation » .", [("réserves d'interprétation", "Conseil constitutionnel")]),
+    # a name in a clause of condition does not take the word from the speaker before
+    ("Luc Moreau a affirmé qu'il ne serait pas « un recours » dans le cas où Paul Garnier renoncerait. « C'est non » , "
+     "a-t-il ajouté.", [("un recours", "Luc Moreau"), ("C'est non", "Luc Moreau")]),
+])
+def test_constructions_held_out_set_38_taught(cg, text, expected):
+    assert speakers(cg, text) == expected
+
+
 def test_the_date_of_an_issue_is_no_part_of_a_newspapers_name(cg):
     found = speakers(cg, "Le Canard enchaîné de ce 3 mai ajoute que le maire a « ignoré les alertes » .")
     assert len(found) == 1 and same_speaker(found[0][1], "Le Canard enchaîné")

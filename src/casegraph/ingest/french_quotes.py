@@ -114,6 +114,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
               # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
               r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
+              # orders, issues (reserves, doubts): "Il ordonne de « … »", "le Conseil émet deux « … »"
+              r"ordonn(?:e|é|ent|ait|aient|ant)|ém(?:et|ettent|ettait|is)(?=\s)|"
               r"dénombr\w*|communiqu(?:e|ait|aient|ent)|(?:(?<=\ba\s)|(?<=\bont\s))communiqué|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
               # "s'est excusé « pour … »", "remarque que « … »", "résumait la situation par la phrase « … »"
               r"excus(?:e|é|ée|és|ées|ait|aient|ent|ant)|résum(?:ait|aient|ent|ant)|"
@@ -128,6 +130,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"redout(?:e|é|ent|ait|aient|ant)|"
               # advocates; judges that ("Elle juge que …": not "le juge"); "ce dernier juge « … »"
               r"préconis\w*|jug(?:e|ent)(?=\s+qu)|(?<=\bdernier\s)juge|(?<=\bdernière\s)juge|"
+              # "qu'il juge « abjectes »": judging the words right after (not "le juge « … »", a noun)
+              r"(?<!\ble\s)(?<!\bdu\s)(?<!\bau\s)(?<!\bun\s)(?<!\bce\s)jug(?:e|ent|eait|eaient)(?=\s*$)|"
               # owns up to, hits back: "Trump avoue que cette dénonciation « … »", "le Vatican riposte en …"
               r"avou(?:e|é|ent|ait|aient|ant|a|ât)|ripost\w*|"
               # mutters, grumbles: "« … », maugrée un Gilet jaune"
@@ -394,6 +398,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if re.fullmatch(r"affaire\s+[A-ZÀ-ÖØ-Þ][^.!?]{0,40}", " ".join(inner)) or (
             len(inner) == 1 and inner[0][:1].isupper() and inner[0].isalpha() and
             re.search(r"\b(?:du|des|au|aux|de\s+la|de\s+l['’])\s*$", text[max(lead[0], outer_start - 20):outer_start])):
+        return False, None
+    # "au « 20 Heures » de TF1": a programme's or a work's name, its channel or author after it
+    if 1 <= len(inner) <= 3 and re.match(r"[A-ZÀ-ÖØ-Þ0-9]", inner[0]) and not re.search(r"[.!?]", " ".join(inner)) and \
+            re.search(r"\b(?:au|le|du|la|l['’])\s*$", text[max(lead[0], outer_start - 10):outer_start], re.I) and \
+            re.match(r"\s*(?:de|du|d['’])\s*[A-ZÀ-ÖØ-Þ]", text[outer_end:outer_end + 12]):
         return False, None
     # "des « gilets jaunes » ont bloqué …" in an article that writes gilets jaunes fifty times without marks: a
     # term the text itself uses, not anyone's words
@@ -906,9 +915,14 @@ def _unmarked(text: str) -> str:
 
 def _named_since(text, start, end, people) -> list:
     """The people named in ``text[start:end]`` who may have taken the word: not those after a preposition
-    ("« … », ajoute-t-il, tout en disant n'être pour rien dans les contrats de M. Max. « … »": still his words)."""
+    ("« … », ajoute-t-il, tout en disant n'être pour rien dans les contrats de M. Max. « … »": still his words)
+    or a conjunction of condition or time."""
+    # (nor the subject of a clause of condition or time: "… « … » dans le cas où Fillon renoncerait. « … », a-t-il
+    # ajouté")
     return [p for p in people.within(start, end)
-            if not _PREPOSITION_JUST_BEFORE.search(text[max(start, p.start - 40):p.start])]
+            if not _PREPOSITION_JUST_BEFORE.search(text[max(start, p.start - 40):p.start]) and
+            not re.search(r"\b(?:où|si|lorsque|quand|puisque)\s+$|\b(?:s|lorsqu|puisqu)['’]\s*$",
+                          text[max(start, p.start - 15):p.start])]
 
 
 def _source_named(text, start, end, limit, people, bounds):
@@ -1457,8 +1471,11 @@ def _agent(text, start, end, people, bounds):
     if member:
         return ("unnamed " + member, None), _sentence(bounds, start)
     # not the object of a preposition, nor a name in brackets ("(communautés hutu et Tutsi)")
+    # (nor the agent of a participle in an aside after the head: "le Conseil, présidé par Laurent Fabius"; but "les
+    # précisions apportées par François Molins" are his)
     named = [p for p in people.within(start, end) if not _object_of_preposition(text, start, p) and
              not _PREPOSITION_JUST_BEFORE.search(text[max(start, p.start - 20):p.start]) and
+             not ("," in text[start:p.start] and _agent_of_a_noun_participle(text, p)) and
              text.count("(", start, p.start) <= text.count(")", start, p.start)]
     if named:
         return (named[0].text, named[0].entity), _sentence(bounds, start)
@@ -1584,7 +1601,7 @@ def _agent(text, start, end, people, bounds):
                 # the whole name the recogniser found there ("Haïder al-Abadi", where the chain reads "Abadi")
                 named = [p for p in people.items if p.start <= same[-1].start(1) < p.end and p.end >= same[-1].end(1)]
                 return ((named[-1].text, named[-1].entity) if named else (same[-1].group(1), None)), span
-        earlier = _apposition_before(text, noun, start)
+        earlier = _apposition_before(text, noun, start, after_head)
         if earlier:
             return (earlier, None), span
     if noun[:1].isupper() and not FR_ROLES.match(noun) and not FR_BODIES.match(noun):  # "la Ligue arabe"
@@ -1604,7 +1621,7 @@ def _agent(text, start, end, people, bounds):
         unnamed = _unnamed(lead)
         return ((unnamed or "unnamed " + lead.strip()), None), span
     if FR_ROLES.match(noun):
-        earlier = _apposition_before(text, noun, start)
+        earlier = _apposition_before(text, noun, start, after_head)
         if earlier:
             return (earlier, None), span
         if noun.lower().startswith("porte-parole"):
@@ -1622,7 +1639,7 @@ def _agent(text, start, end, people, bounds):
         return found if found[0] else \
             _holder_named_later(text, rest, end, people, span) or (("unnamed " + lead.strip(), None), span)
     if FR_BODIES.match(noun):
-        earlier = _apposition_before(text, noun, start)
+        earlier = _apposition_before(text, noun, start, after_head)
         if earlier:
             return (earlier, None), span
         # "le ministère des affaires étrangères": a ministry is named by what it is the ministry of
@@ -1643,16 +1660,19 @@ def _agent(text, start, end, people, bounds):
                            _last_of_a_longer_name(owners[0].text, people)):
                 return ("unnamed " + lead.strip(), None), span
             return (body.group(0), None), span
-        if noun[:1].isupper():
-            return (rest.strip(), None), span
         # "L'armée affirme" after "L'armée égyptienne annonce": the same body, named by its nationality or the
-        # adjective of its reach ("la coalition internationale"; an adjective's ending, not a verb's: "l'armée tire"),
-        # not "les autorités", several bodies the text does not name
-        if not after_head.strip() and not re.search(r"[sx]$", noun):
-            same = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+({NATIONALITY_ADJECTIVE}|"
-                                    rf"[a-zà-ÿ]+(?:ales?|aux|elles?|els?|aires?))\b", text[:start]))
+        # adjective of its reach ("la coalition internationale", "le Conseil constitutionnel"; an adjective's ending,
+        # not a verb's: "l'armée tire"), not "les autorités", several bodies the text does not name
+        if not after_head.split(",")[0].strip() and not re.search(r"[sx]$", noun):  # (an aside after it aside)
+            same = list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+(?!(?:{NATIONALITY_ADJECTIVE})\b)"
+                                    rf"([a-zà-ÿ]+(?:ales?|aux|elles?|els?|aires?))\b", text[:start])) \
+                if noun[:1].isupper() else []
+            same = same or list(re.finditer(rf"\b(?i:{re.escape(noun)})\s+({NATIONALITY_ADJECTIVE}|"
+                                            rf"[a-zà-ÿ]+(?:ales?|aux|elles?|els?|aires?))\b", text[:start]))
             if same:
                 return (f"{noun} {same[-1].group(1)}", None), span
+        if noun[:1].isupper():
+            return (rest.split(",")[0].strip(), None), span
         # "l'organisation" after "L'ONG Human Rights Watch": the body last named with its kind
         named = [m.group(1) for m in re.finditer(rf"\b{FR_BODIES.pattern[:-1]}(?:\s+{_ADJECTIVE}){{0,2}}?,?\s+"
                                                  rf"({NAME_CHAIN.pattern})", text[:start])
@@ -1676,7 +1696,7 @@ def _agent(text, start, end, people, bounds):
     if FR_PEOPLE.match(noun) and re.match(rf"(?:\s+{_ADJECTIVE})?\s*(?:$|,|(?:de|du|des|à|au|aux)\b|d['’])", after_head):
         # "résume l'universitaire": a noun alone for the person just named; "Les analystes du groupe …
         # estiment": people the text does not name, unless it gave one of them that noun before
-        earlier = _apposition_before(text, noun, start)
+        earlier = _apposition_before(text, noun, start, after_head)
         if earlier:
             return (earlier, None), span
         # "Sa famille annonce", "Son agent a indiqué": someone of the person's circle, not the person
@@ -1883,7 +1903,7 @@ def _named_body(text, start, end, people, bounds):
     return None
 
 
-def _apposition_before(text, noun, floor):
+def _apposition_before(text, noun, floor, complement=""):
     """The name written with ``noun`` earlier in the text ("le quotidien français Le Figaro", "L'ONG Human
     Rights Watch", "Le ministre de l'Intérieur, Manuel Valls", "Bruno Le Roux, l'actuel ministre"): the last one, or
     None."""
@@ -1893,13 +1913,19 @@ def _apposition_before(text, noun, floor):
                          rf"(?:\s+(?:de|d['’])\s*(?!(?:la|le|les|l)\b)[a-zà-ÿ-]+)?"
                          rf"(?:\s+{_ADJECTIVE}){{0,2}}?"
                          rf"(?:\s*,[^,;:«»().]{{1,40}},)?,?\s+({NAME_CHAIN.pattern})")
-    # "Bruno Le Roux, l'actuel ministre de l'Intérieur": the name the role is apposed to
+    # "Bruno Le Roux, l'actuel ministre de l'Intérieur": the name the role is apposed to, when the noun has no
+    # complement of its own that could tell another holder ("le candidat de Debout la France")
     after = re.compile(rf"({NAME_CHAIN.pattern})\s*,\s*(?:le|la|l['’])\s*(?:(?:actuel|actuelle|ancien|ancienne|"
                        rf"nouveau|nouvel|nouvelle|futur|future)\s+)?{re.escape(noun)}\b")
+    owned = re.match(r"\s+(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?[A-ZÀ-ÖØ-Þ]", complement)
     found = None
-    for m in sorted([*pattern.finditer(text, 0, floor), *after.finditer(text, 0, floor)], key=lambda m: m.start()):
-        if m.group(1)[:1].isupper() and m.group(1).split()[0] not in _SENTENCE_ADVERBS:
-            found = m.group(1)
+    for m in sorted([*pattern.finditer(text, 0, floor), *([] if owned else after.finditer(text, 0, floor))],
+                    key=lambda m: m.start()):
+        name = m.group(1)
+        if _NOT_A_NAME.match(name) and " " in name:  # "Pour Emmanuel Macron, le candidat"
+            name = name.split(None, 1)[1]
+        if name[:1].isupper() and name.split()[0] not in _SENTENCE_ADVERBS:
+            found = name
     return found
 
 
@@ -1984,7 +2010,11 @@ def _parsed_subject_fr(text, start, end, verb, people, bounds):
             # (read in the words, for the verbs known by what follows them: "engagé à")
             said = FR_SAYING.match(words, target.idx)
             reported = said and said.end() == target.idx + len(target.text) and not FR_IMPERSONAL.search(target.text)
-            if (subject.dep_ == "expl:subj" and not reported) or (
+            # (the parse may call "il" impersonal before a verb that never is: "qu'il juge « abjectes »")
+            impersonal_verb = target.lemma_ in ("être", "avoir", "falloir", "sembler", "paraître", "rester",
+                                                "arriver", "suffire", "agir", "convenir", "exister", "manquer")
+            if (subject.dep_ == "expl:subj" and not reported and (impersonal_verb or subject.lower_ != "il" or
+                                                                  not FR_SAYING.fullmatch(target.text))) or (
                     subject.lower_ == "il" and FR_IMPERSONAL.search(target.text)):
                 return False, None
             # "le directeur général du … Council britannique, John Womersley a déclaré": the name in apposition

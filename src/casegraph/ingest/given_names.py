@@ -16,6 +16,8 @@ FEMALE_NAMES = {
     "dominique-anne", "mathilde", "clémentine", "eva", "ève", "éva", "joëlle", "joelle", "odile", "simone",
     "béatrice", "stéphanie", "céline", "émilie", "virginie", "audrey", "mélanie", "laetitia", "sabine", "muriel",
     "pauline", "lucie", "élise", "beata", "agnieszka", "katarzyna", "magdalena", "nadia", "leila", "samia",
+    "penelope", "pénélope", "roselyne", "myriam", "ingrid", "emmanuelle", "gabrielle", "rachel", "marlène",
+    "jeanne", "yvonne", "josiane", "bernadette", "danièle", "édith", "agathe",
 }
 MALE_NAMES = {
     "jean", "pierre", "paul", "jacques", "michel", "françois", "nicolas", "manuel", "arnaud", "barack", "mitt",
