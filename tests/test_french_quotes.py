@@ -1096,6 +1096,25 @@ def test_constructions_held_out_set_37_taught(cg, text, expected):
     # a name in a clause of condition does not take the word from the speaker before
     ("Luc Moreau a affirmé qu'il ne serait pas « un recours » dans le cas où Paul Garnier renoncerait. « C'est non » , "
      "a-t-il ajouté.", [("un recours", "Luc Moreau"), ("C'est non", "Luc Moreau")]),
+    # "!" inside a party's name does not end the sentence: "Pour X, le candidat d'En marche !, …, « … »"
+    ("Pour Paul Garnier , le candidat d' En avant ! , faisant allusion à l'affaire, « tout doit être vérifiable » .",
+     [("tout doit être vérifiable", "Paul Garnier")]),
+    # a participle after the inverted verb of the quotation before goes on with its speaker
+    ("Paul Garnier parle. « Les élus sont riches » , déplore-t-il, estimant que chaque député devrait toucher « un "
+     "seul salaire » , comme 82% des cadres.", [("Les élus sont riches", "Paul Garnier"),
+                                                ("un seul salaire", "Paul Garnier")]),
+    # "voudrait" wants; a role no one held yet is the person of its gender whose name opens a later sentence
+    ("La candidate du Parti bleu voudrait interdire « tout conflit d'intérêts » . Elle souhaiterait aussi changer "
+     "les règles. Claire Dubois aimerait également agir.", [("tout conflit d'intérêts", "Claire Dubois")]),
+    # a gerund alone has the subject of the verb it goes with
+    ("Paul Garnier a parlé longtemps.\n\nIl en a profité pour révéler qu'il avait employé ses enfants. Il a terminé "
+     "en affirmant son intention de « porter plainte contre les journaux » .",
+     [("porter plainte contre les journaux", "Paul Garnier")]),
+    # a name that ends with its number is nobody's words; a scheme's name goes to who promised it
+    ("Paul Garnier a appelé à participer samedi à l'« Acte VI » .", [("Acte VI", None)]),
+    ("Paul Garnier estime que la « concertation nationale » promise par le gouvernement doit « tout mettre sur la "
+     "table » .", [("concertation nationale", "unnamed le gouvernement"),
+                   ("tout mettre sur la table", "Paul Garnier")]),
 ])
 def test_constructions_held_out_set_38_taught(cg, text, expected):
     assert speakers(cg, text) == expected

@@ -113,7 +113,8 @@ _FR_SAYING = (_FR_VERBS + r"|réjoui\w*|dénon[cç]\w*|présent(?:e|é|ait|aient
               r"relat(?:e|é|ait|ent)|point\w*\s+du\s+doigt|rétorqu\w*|répliqu\w*|ironis\w*|protest\w*|objecté|"
               r"objecte|lanç\w*|lança\w*|consid[èé]r\w*|révèl\w*|cri(?:e|é|ait|aient|ent|ant)|hurl\w*|scand\w*|"
               # what someone urges, demands, wants or rejects in words of their own: "exhorte les jeunes à « … »"
-              r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent))|"
+              r"exhort\w*|exig\w*|récus\w*|invit(?:e|ait|aient|ent|ant)|(?<!\bse\s)(?:veu(?:t|lent)|voulai(?:t|ent)|"
+              r"voudr(?:ait|aient))|"
               # orders, issues (reserves, doubts): "Il ordonne de « … »", "le Conseil émet deux « … »"
               r"ordonn(?:e|é|ent|ait|aient|ant)|ém(?:et|ettent|ettait|is)(?=\s)|"
               r"dénombr\w*|communiqu(?:e|ait|aient|ent)|(?:(?<=\ba\s)|(?<=\bont\s))communiqué|tempér(?:e|é|er|ait|ant)|tempèrent|s[’']?enthousiasm\w*|"
@@ -207,9 +208,11 @@ _REACTING_TO = re.compile(r"\b(?:comment|critiqu|salu|dénon[cç]|raill|fustig|d
 _DEPLORED_BY = re.compile(r"\s*,?\s*(?:est|sont|a\s+été|ont\s+été|était|étaient)\s+"
                           r"(?:(?:aussi|également|notamment)\s+)?(?:déplor|dénonc|condamn|salu|critiqu|regrett|qualifi|jug|cit|évoqu|mentionn)\w*\s+par\s+"
                           r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))", re.I)
-#: "la réplique « … » lancée par X", "les propos « … » tenus par X": X, named by a participle after the words
-_SAID_BY = re.compile(r"\s*,?\s*(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)"
-                      r"(?:é|ée|és|ées|e|s|es)?\s+par\s+(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))")
+#: "la réplique « … » lancée par X", "les propos « … » tenus par X": X, named by a participle after the words; and
+#: the name of a scheme by who promises or announces it ("la « concertation nationale » promise par le gouvernement")
+_SAID_BY = re.compile(r"\s*,?\s*(?:(?:lanc|prononc|tenu|employ|utilis|formul|proféré|répét|twitt|tweet|post)"
+                      r"(?:é|ée|és|ées|e|s|es)?|promise?s?|annoncée?s?|proposée?s?)\s+par\s+"
+                      r"(?P<np>[^,;:«»()!?]{1,80}?)(?=\s*(?:[,;:!?«»()]|\.(?:\s|$)|$))")
 #: impersonal verbs: "Il apparaît que « … »" names nobody
 FR_IMPERSONAL = re.compile(r"\b(?:appara[iî]t|apparaissait|semble|semblait|faut|fallait|s['’]agit)\b", re.I)
 #: the nouns of people spoken of by their role ("le ministre", "le Président-candidat")
@@ -398,6 +401,9 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if re.fullmatch(r"affaire\s+[A-ZÀ-ÖØ-Þ][^.!?]{0,40}", " ".join(inner)) or (
             len(inner) == 1 and inner[0][:1].isupper() and inner[0].isalpha() and
             re.search(r"\b(?:du|des|au|aux|de\s+la|de\s+l['’])\s*$", text[max(lead[0], outer_start - 20):outer_start])):
+        return False, None
+    # "l'« Acte VI »", "« Vatican II »": a name that ends with its number
+    if 2 <= len(inner) <= 3 and inner[0][:1].isupper() and re.fullmatch(r"[IVXLC]+|\d{1,3}", inner[-1]):
         return False, None
     # "au « 20 Heures » de TF1": a programme's or a work's name, its channel or author after it
     if 1 <= len(inner) <= 3 and re.match(r"[A-ZÀ-ÖØ-Þ0-9]", inner[0]) and not re.search(r"[.!?]", " ".join(inner)) and \
@@ -629,7 +635,11 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # unies"), or of a participle of saying ("la réplique « … » lancée par le député")
     for phrase in (_DEPLORED_BY, _SAID_BY):
         named = phrase.match(text, outer_end, tail[1])
-        found = _agent(text, named.start("np"), named.end("np"), people, bounds) if named else None
+        # (the agent stops before the verb of the clause it is the subject's: "promise par le gouvernement doit « … »")
+        verb = re.search(r"\s+(?:doit|doivent|devra|devrait|a|ont|est|sont|va|vont|peut|peuvent|veut|veulent)$",
+                         named.group("np")) if named else None
+        found = _agent(text, named.start("np"), named.start("np") + (verb.start() if verb else len(named.group("np"))),
+                       people, bounds) if named else None
         if found is not None:
             return found
     # 1. "« … », a déclaré X" / "« … » affirme-t-il" / "« … » selon M. Houdré": a reporting verb or "selon" right
@@ -721,6 +731,14 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     if opener and not text[clause_start:opener[0].start].strip(" \n–—-") and \
             not _reporting_verbs(words) and re.match(r"«\s*[a-zà-ÿ]", text[outer_start:outer_end]):
         return (opener[0].text, opener[0].entity), lead
+    # "« … » , déplore-t-il, estimant que chaque député devrait toucher « … »": a participle after the inverted
+    # verb of the quotation before goes on with its speaker
+    previous = quotes[-1] if quotes else None
+    if previous is not None and previous.speaker and re.fullmatch(
+            rf"[\s»]*,?\s*(?:{_FR_AUX}(?:-t-|-)(?:il|elle)\s+)?(?:[a-zà-ÿ]+\s+)?(?:{_FR_SAYING})"
+            rf"(?:-t-|-)(?:il|elle)\s*,"
+            rf"\s*(?:tout\s+en\s+|en\s+)?[a-zà-ÿ]+ant\b[^«».;!?]*", text[previous.end:outer_start], re.I):
+        return (previous.speaker, previous.speaker_entity), (previous.start, previous.end)
     # "Télérama le qualifiant « … »": a name, then a participle of saying, opening a clause of their own
     participle = re.search(rf"(?:^|[,;(])\s*(?P<np>{NAME_CHAIN.pattern})\s+(?:(?:le|la|les|l['’]|en)\s*)?"
                            rf"(?P<verb>[a-zà-ÿ]+ant)\s+(?:de\s+|d['’]\s*|comme\s+)?$", words)
@@ -796,7 +814,10 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         if right:
             return (right[-1].text, right[-1].entity), lead
     if verbs or colon or gerunds:
-        found = _parsed_subject_fr(text, clause_start, outer_start, verbs[-1] if verbs else None, people, bounds)
+        # (a gerund alone is read from itself up to the verb it goes with: "Il a terminé en affirmant son intention
+        # de « … »", whose "de" the parse may take for a second root)
+        found = _parsed_subject_fr(text, clause_start, outer_start,
+                                   verbs[-1] if verbs else gerunds[-1] if gerunds else None, people, bounds)
         if found is not None:
             return found
         # "Aucune revendication n'a eu lieu mais les autorités turques indiquent que « … »", parsed astray: the
@@ -1632,12 +1653,14 @@ def _agent(text, start, end, people, bounds):
             # the last person named was never given this role: the one the next sentence names first, or else
             # someone the text does not name
             return _named_next(text, start, end, people, bounds, first=True) or \
-                _holder_named_later(text, rest, end, people, span) or (("unnamed " + lead.strip(), None), span)
+                _holder_named_later(text, rest, end, people, span) or \
+                _subject_named_later(text, det, end, people, bounds, span) or (("unnamed " + lead.strip(), None), span)
         if found[0] is None:  # "Le ministre du Redressement productif a déclaré … Arnaud Montebourg reconnaît"
             found = _named_next(text, start, end, people, bounds) or found
         # a role no one named in the text holds: someone the text does not name
         return found if found[0] else \
-            _holder_named_later(text, rest, end, people, span) or (("unnamed " + lead.strip(), None), span)
+            _holder_named_later(text, rest, end, people, span) or \
+            _subject_named_later(text, det, end, people, bounds, span) or (("unnamed " + lead.strip(), None), span)
     if FR_BODIES.match(noun):
         earlier = _apposition_before(text, noun, start, after_head)
         if earlier:
@@ -1728,6 +1751,22 @@ def _named_next(text, start, end, people, bounds, first=False):
         later = [p for p in later if p.start >= this_end and
                  not [q for q in people.within(0, start) if q.text == p.text]]
     return ((later[0].text, later[0].entity), _sentence(bounds, start)) if later else None
+
+
+def _subject_named_later(text, det, after, people, bounds, span):
+    """The person of the role's gender (its article ``det``) whose name, written for the first time, opens a later
+    sentence of the role's paragraph ("La candidate du Front national voudrait … . … Marine Le Pen aimerait
+    également …"): ((words, IRI), ``span``) or None."""
+    gender = {"le": "m", "la": "f"}.get(det.group(0).strip().lower())
+    if gender is None:
+        return None
+    paragraph_end = text.find("\n\n", after)
+    for p in people.within(after, paragraph_end if paragraph_end >= 0 else len(text)):
+        opens = not text[_sentence(bounds, p.start)[0]:p.start].strip(" –—-")
+        if opens and not [q for q in people.within(0, after) if q.text == p.text] and \
+                _gender(text, p, people) == gender:
+            return (p.text, p.entity), span
+    return None
 
 
 def _holder_named_later(text, phrase, after, people, span):

@@ -319,7 +319,8 @@ def _sentence_bounds(text: str, inside: Spans) -> list[int]:
     """Offsets where sentences start, ignoring sentence ends inside quotations."""
     starts = [0]
     for m in SENTENCE_END.finditer(text):
-        if not inside.contains(m.start()):
+        # (an exclamation inside a name goes on: "le candidat d'En marche ! , faisant allusion …")
+        if not inside.contains(m.start()) and not (m.group(0)[:1] in "!?" and re.match(r"\s*[,;]", text[m.end():])):
             starts.append(m.end())
     # A full stop written right after a closing mark with no space ("… vivre ».Pour le collectif") ends it too.
     starts += [m.end() for m in re.finditer(r"[»”][.!?](?=[A-ZÀ-ÖØ-Þ])", text)]
