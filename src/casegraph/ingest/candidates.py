@@ -493,8 +493,6 @@ def _given_name_after_a_word(words: str) -> int:
     >>> _given_name_after_a_word("Jean-Marc Morandini")
     0
     """
-    from .given_names import FIRST_NAMES
-
     def given(word):
         return word.split("-")[0].lower() in FIRST_NAMES
 

@@ -535,7 +535,8 @@ def _french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
         return found if found is not None else (False, None)
     # 2. "Selon X, « … »", "Pour X, « … »", "D'après le communiqué du ministère, « … »", "comme le rappelle X, « … »".
     # "Selon « Quotidien », « … »": a name the text writes in « » (a programme's, a paper's) is the source
-    titled = re.search(r"\b(?:selon|d['’]après)\s+«\s*(?P<np>[A-ZÀ-ÖØ-Þ][^«».!?]{0,40}?)\s*»\s*,\s*$", words, re.I)
+    titled = re.search(r"\b(?:selon|d['’]après)\s+«\s*(?P<np>(?-i:[A-ZÀ-ÖØ-Þ])[^«».!?]{0,40}?)\s*»\s*,\s*$", words,
+                       re.I)
     if titled:
         return (titled.group("np"), None), (clause_start + titled.start("np"), clause_start + titled.end("np"))
     aside = FR_ASIDE.search(words)
@@ -1225,7 +1226,10 @@ def _title_person(text, paragraph, floor, people, gender):
     when one of the three paragraphs before ``paragraph`` names them again before ``floor``; else None (not "Boko
     Haram", nor "Obama et Romney")."""
     title = text.find("\n")
-    named = people.within(0, title) if title > 0 else []
+    # (a title: a short first line of its own, not a paragraph)
+    if not 0 < title <= 200 or text[title:title + 2] != "\n\n" or re.search(r"[.!?]\s", text[:title]):
+        return None
+    named = people.within(0, title)
     if len({p.text for p in named}) != 1 or re.search(r"[A-ZÀ-ÖØ-Þ][\w-]*\s+et\s+[A-ZÀ-ÖØ-Þ]", text[:title]):
         return None
     topic = named[0]
