@@ -1261,8 +1261,7 @@ def _inverted_body(text, start, end, people, bounds, gender):
     if inverted and (FR_BODIES.fullmatch(inverted.group("noun")) or FR_ROLES.fullmatch(inverted.group("noun"))) and \
             {"le": "m", "la": "f"}.get(inverted.group("det").lower(), gender) == gender:
         # (the phrase stops where one of place, time or topic begins: "le cabinet de M. Le Roux concernant l'aînée")
-        phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours|concernant|en\s+marge)\b",
-                           inverted.group(0))
+        phrase = _PLACE_TIME_OR_TOPIC.search(inverted.group(0))
         found = _agent(text, start + inverted.start("det"),
                        start + (inverted.start() + phrase.start() if phrase else inverted.end()), people, bounds)
         if found is not None and found[0]:
@@ -1413,6 +1412,9 @@ def _last_of_a_longer_name(name: str, people) -> bool:
     return any(p.text.endswith(" " + name) for p in people.items)
 
 
+#: where a phrase of place, time, means or topic begins after a speaker's noun phrase ("dit la Ville dans un
+#: communiqué", "a répondu le ministre en marge d'un déplacement", "le cabinet de M. Le Roux concernant l'aînée")
+_PLACE_TIME_OR_TOPIC = re.compile(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours|concernant|en\s+marge)\b")
 #: a body's noun and "de" before a name: the name is the body's owner, not who speaks ("se défend le cabinet de
 #: M. Le Roux")
 _OWNER_OF_A_BODY = re.compile(rf"\b(?P<noun>[\w-]+)\s+(?:de|du|d['’])\s*(?:{_TITLE})?(?:[\w’'-]+\s+)?$")
@@ -1448,8 +1450,7 @@ def _subject_after(text, start, end, people, bounds):
         if apposed:
             return apposed[0].text, apposed[0].entity
     # "dit la Ville dans un communiqué": the subject ends where a phrase of place, time or means begins
-    phrase = re.search(r"\s+(?:dans|sur|lors|devant|pendant|depuis|via|au\s+cours|concernant|en\s+marge)\b",
-                       np.group(0))
+    phrase = _PLACE_TIME_OR_TOPIC.search(np.group(0))
     found = _agent(text, at, at + (phrase.start() if phrase else np.end()), people, bounds)
     return found[0] if found else None
 
