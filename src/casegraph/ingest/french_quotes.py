@@ -359,8 +359,9 @@ def french_speaker(text, match, matches, lead, tail, people, bounds, quotes):
     # "la SDJ d'I-Télé" after "La Société des journalistes (SDJ) d'I-Télé": the acronym spelt out
     owned = re.fullmatch(r"([A-Z]{2,})(\s+(?:de|du|des)\s+.+|\s*d['’]\s*.+)", speaker[0]) \
         if speaker and speaker[1] is None and isinstance(speaker[0], str) else None
-    if owned and _spelt_out(text, owned.group(1)):
-        speaker = (_spelt_out(text, owned.group(1)) + owned.group(2), None)
+    full = _spelt_out(text, owned.group(1)) if owned else None
+    if full:
+        speaker = (full + owned.group(2), None)
     # "Le SNJ (Syndicat National des Journalistes)": the name the brackets spell out
     spelt = re.fullmatch(r"[A-Z]{2,}\s*\(\s*([A-ZÀ-ÖØ-Þ][^()]+?)\s*\)", speaker[0]) \
         if speaker and speaker[1] is None and isinstance(speaker[0], str) else None
